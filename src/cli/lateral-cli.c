@@ -1,0 +1,87 @@
+/* lateral-cli.c: the command-line face of Lateral
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "lateral-cli.h"
+
+/* One line per command; each lives in its own lateral-cli-NAME.c. */
+static const LateralCliCommand commands[] = {
+  { NULL }
+};
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n", _("Usage: lateral-cli COMMAND [OPTION…]"));
+  fprintf (out, "\n%s\n", _("Judge news claims first, then see the facts. Commands:"));
+  for (guint i = 0; commands[i].name != NULL; i++)
+    fprintf (out, "  %-10s %-24s %s\n", commands[i].name, commands[i].args, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Options:"));
+  fprintf (out, "  %-35s %s\n", "-h, --help", _("Show this help and exit"));
+  fprintf (out, "  %-35s %s\n", "--version", _("Show the version and exit"));
+  fprintf (out, "\n%s\n", _("Run “lateral-cli COMMAND --help” for the options of a command."));
+}
+
+int
+lateral_cli_usage_error (const char *command,
+                         const char *format,
+                         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (command != NULL)
+    g_printerr ("lateral-cli %s: %s\n", command, message);
+  else
+    g_printerr ("lateral-cli: %s\n", message);
+  g_printerr (_("Try “lateral-cli --help”.\n"));
+
+  return LATERAL_CLI_EXIT_USAGE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return LATERAL_CLI_EXIT_USAGE;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("lateral %s\n", PACKAGE_VERSION);
+      return LATERAL_CLI_EXIT_OK;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      print_help (stdout);
+      return LATERAL_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; commands[i].name != NULL; i++)
+    {
+      if (g_str_equal (argv[1], commands[i].name))
+        return commands[i].func (argc - 1, argv + 1);
+    }
+
+  return lateral_cli_usage_error (NULL, _("unknown command “%s”"), argv[1]);
+}

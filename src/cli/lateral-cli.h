@@ -1,0 +1,31 @@
+/* lateral-cli.h: the commands of lateral-cli
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes shared by every command. */
+#define LATERAL_CLI_EXIT_OK      0
+#define LATERAL_CLI_EXIT_FAILURE 1
+#define LATERAL_CLI_EXIT_USAGE   2
+
+/* Each command parses its own options: argv[0] is the command's name. */
+typedef int (*LateralCliCommandFunc) (int argc, char **argv);
+
+typedef struct {
+  const char            *name;
+  const char            *args;     /* usage after the name, untranslated */
+  const char            *summary;  /* marked with N_() */
+  LateralCliCommandFunc  func;
+} LateralCliCommand;
+
+int lateral_cli_usage_error (const char *command,
+                             const char *format,
+                             ...) G_GNUC_PRINTF (2, 3);
+
+G_END_DECLS

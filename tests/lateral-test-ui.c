@@ -1,0 +1,118 @@
+/* lateral-test-ui.c
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "lateral-test-ui.h"
+
+void
+lateral_test_ui_init (int    *argc,
+                      char ***argv)
+{
+  /* Each test program gets its own XDG directories, so no test reads or
+   * writes a person's data, and settings stay in memory. */
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  /* The cairo renderer draws the same widgets without needing GL in Xvfb. */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("LATERAL_TEST_REQUIRE_DISPLAY") != NULL)
+        g_error ("No display, but LATERAL_TEST_REQUIRE_DISPLAY is set: run under xvfb-run");
+
+      g_print ("1..0 # SKIP no display: run the UI tests under xvfb-run (build-aux/dev test does)\n");
+      exit (77);
+    }
+
+  adw_init ();
+}
+
+/* The application of this test program (a new reference): registered like
+ * the real one, once, since an id can only be exported once per connection,
+ * and without a bus name of its own so test programs can run side by side. */
+LateralApplication *
+lateral_test_ui_application_new (void)
+{
+  static LateralApplication *app;
+
+  if (app == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      app = lateral_application_new ();
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  return g_object_ref (app);
+}
+
+void
+lateral_test_ui_iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+void
+lateral_test_ui_wait_drawn (GtkWidget *widget)
+{
+  gboolean painted = FALSE;
+  GdkFrameClock *clock;
+  gulong handler;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (widget));
+
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+
+  g_assert_true (painted);
+}
+
+static gboolean
+on_timeout (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+lateral_test_ui_wait_until (GSourceFunc condition,
+                            gpointer    data,
+                            guint       timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, on_timeout, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return condition (data);
+}

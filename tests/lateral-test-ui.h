@@ -1,0 +1,23 @@
+/* lateral-test-ui.h: helpers for tests that drive real windows
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lateral-application.h"
+
+G_BEGIN_DECLS
+
+void                lateral_test_ui_init             (int        *argc,
+                                                      char     ***argv);
+LateralApplication *lateral_test_ui_application_new  (void);
+void                lateral_test_ui_wait_drawn       (GtkWidget  *widget);
+void                lateral_test_ui_iterate          (void);
+gboolean            lateral_test_ui_wait_until       (GSourceFunc condition,
+                                                      gpointer    data,
+                                                      guint       timeout_ms);
+
+G_END_DECLS

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include "lateral-pack.h"
 #include "lateral-scoring.h"
 
 /* The mark scheme of certainty-based marking as used by Moodle: being sure
@@ -21,4 +22,16 @@ lateral_cbm_mark (gboolean correct,
   g_return_val_if_fail (certainty <= LATERAL_CERTAINTY_MAX, 0);
 
   return correct ? cbm_right[certainty] : cbm_wrong[certainty];
+}
+
+/* Right means the verdict, or one the author also accepts. */
+gboolean
+lateral_step_accepts (const LateralStep *step,
+                      LateralVerdict     verdict)
+{
+  g_return_val_if_fail (step != NULL, FALSE);
+  g_return_val_if_fail (step->type == LATERAL_STEP_CLAIM, FALSE);
+  g_return_val_if_fail ((guint) verdict < LATERAL_N_VERDICTS, FALSE);
+
+  return (step->accepted & (1u << verdict)) != 0;
 }

@@ -178,6 +178,262 @@ test_version_compare (void)
   g_assert_cmpint (lateral_version_compare ("1.0", "1.0"), ==, 0);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+format_all (GPtrArray *diagnostics)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
+    {
+      LateralDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+      g_autofree char *base = g_path_get_basename (diagnostic->file);
+      g_autofree char *line = NULL;
+
+      /* Expected files name the pack as validate does when run in tests/packs. */
+      g_free (diagnostic->file);
+      diagnostic->file = g_steal_pointer (&base);
+      line = lateral_diagnostic_format (diagnostic);
+      g_string_append_printf (out, "%s\n", line);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Each broken pack next to the exact problems the loader must report. */
+static void
+test_broken_pack (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "packs", name, NULL);
+  g_autofree char *stem = NULL;
+  g_autofree char *expected_path = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LateralPack) pack = NULL;
+
+  stem = g_strndup (path, strlen (path) - strlen (".json"));
+  expected_path = g_strconcat (stem, ".expected", NULL);
+  g_assert_true (g_file_get_contents (expected_path, &expected, NULL, NULL));
+
+  pack = lateral_pack_load_file (path, &diagnostics, &error);
+  g_assert_null (pack);
+  g_assert_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_INVALID);
+  g_assert_nonnull (diagnostics);
+  g_assert_cmpuint (diagnostics->len, >, 0);
+
+  got = format_all (diagnostics);
+  g_assert_cmpstr (got, ==, expected);
+}
+
+static void
+add_broken_pack_tests (void)
+{
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "packs", NULL);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  dir = g_dir_open (folder, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_suffix (name, ".json"))
+        g_ptr_array_add (names, g_strdup (name));
+    }
+  g_ptr_array_sort (names, compare_names);
+  g_assert_cmpuint (names->len, >=, 30);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *file = g_ptr_array_index (names, i);
+      g_autofree char *test_path = g_strdup_printf ("/pack/broken/%.*s", (int) (strlen (file) - 5), file);
+
+      g_test_add_data_func_full (test_path, g_strdup (file), test_broken_pack, g_free);
+    }
+}
+
+/* Loads generated text from memory; returns the one problem as a line. */
+static char *
+load_generated (const char *text,
+                gsize       length)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, length);
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LateralPack) pack = NULL;
+
+  pack = lateral_pack_load_bytes (bytes, "gen.json", &diagnostics, &error);
+  g_assert_null (pack);
+  g_assert_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_INVALID);
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  return lateral_diagnostic_format (g_ptr_array_index (diagnostics, 0));
+}
+
+static void
+test_limits (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *line = NULL;
+
+  /* More than 8 MiB: refused before parsing. */
+  g_string_append (text, "{\"title\": \"");
+  while (text->len <= 8 * 1024 * 1024)
+    g_string_append (text, "abcdefghijklmnopqrstuvwxyz012345");
+  g_string_append (text, "\"}");
+  line = load_generated (text->str, text->len);
+  g_assert_cmpstr (line, ==, "gen.json: error: the file is larger than 8 MiB; a pack must be smaller");
+  g_clear_pointer (&line, g_free);
+
+  /* More than 5,000 steps. */
+  g_string_assign (text, "{\n\"steps\": [");
+  for (guint i = 0; i <= 5000; i++)
+    g_string_append (text, "{},");
+  g_string_append (text, "{}]}");
+  line = load_generated (text->str, text->len);
+  g_assert_cmpstr (line, ==, "gen.json:2:15011: error: steps: more than 5000 items in one list");
+  g_clear_pointer (&line, g_free);
+
+  /* Any other list: 1,000 items. */
+  g_string_assign (text, "{\"authors\": [");
+  for (guint i = 0; i <= 1000; i++)
+    g_string_append (text, "\"a\",");
+  g_string_append (text, "\"b\"]}");
+  line = load_generated (text->str, text->len);
+  g_assert_cmpstr (line, ==, "gen.json:1:4014: error: authors: more than 1000 items in one list");
+  g_clear_pointer (&line, g_free);
+
+  /* Members of one object. */
+  g_string_assign (text, "{");
+  for (guint i = 0; i <= 1000; i++)
+    g_string_append_printf (text, "\"m%u\": 0, ", i);
+  g_string_append (text, "\"x\": 1}");
+  line = load_generated (text->str, text->len);
+  g_assert_true (g_str_has_prefix (line, "gen.json:1:"));
+  g_assert_true (g_str_has_suffix (line, ": error: more than 1000 members in one object"));
+  g_clear_pointer (&line, g_free);
+
+  /* Nesting at the limit parses (and fails only the pack's rules). */
+  g_string_assign (text, "{\"steps\": ");
+  for (guint i = 1; i < 32; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 1; i < 32; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (text->str, text->len);
+    g_autoptr(GPtrArray) diagnostics = NULL;
+    g_autoptr(LateralPack) pack = lateral_pack_load_bytes (bytes, "gen.json", &diagnostics, NULL);
+
+    g_assert_null (pack);
+    g_assert_cmpuint (diagnostics->len, >, 1);
+    for (guint i = 0; i < diagnostics->len; i++)
+      g_assert_null (strstr (((LateralDiagnostic *) g_ptr_array_index (diagnostics, i))->message, "nesting"));
+  }
+
+  /* One level deeper is refused. */
+  g_string_insert_c (text, 10, '[');
+  g_string_insert_c (text, text->len - 1, ']');
+  line = load_generated (text->str, text->len);
+  g_assert_cmpstr (line, ==, "gen.json:1:42: error: steps[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]: nesting deeper than 32 levels");
+}
+
+/* A file where every value is wrong still yields a bounded report. */
+static void
+test_too_many_problems (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"steps\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(LateralPack) pack = NULL;
+  LateralDiagnostic *last;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (text, "{\"type\": \"story\", \"bad\": 1},");
+  g_string_append (text, "{}]}");
+  bytes = g_bytes_new (text->str, text->len);
+  pack = lateral_pack_load_bytes (bytes, "many.json", &diagnostics, NULL);
+  g_assert_null (pack);
+  g_assert_cmpuint (diagnostics->len, ==, 501);
+  last = g_ptr_array_index (diagnostics, 500);
+  g_assert_cmpstr (last->message, ==, "too many problems; stopped reporting here");
+}
+
+static void
+test_text_checks (void)
+{
+  static const struct {
+    const char *text;
+    gssize      length;
+    const char *expected;
+  } cases[] = {
+    { "", 0, "gen.json: error: the file is empty; expected a pack, a JSON object starting with “{”" },
+    { " \n\t ", -1, "gen.json: error: the file is empty; expected a pack, a JSON object starting with “{”" },
+    { "\xEF\xBB\xBF", -1, "gen.json: error: the file is empty; expected a pack, a JSON object starting with “{”" },
+    { "{\"a\":\n \"\xC3\x28\"}", -1, "gen.json:2:3: error: the file is not valid UTF-8 (byte 0xC3); save it as UTF-8 text" },
+    { "{\n\"a\x00\"}", 6, "gen.json:2:3: error: the file is binary (it contains a NUL byte); expected a JSON text file" },
+    { "{\"é\": tru", -1, "gen.json:1:7: error: é: expected a value (text in double quotes, a number, true, false, null, an object or an array), found “t”" },
+    { "{} {}", -1, "gen.json:1:4: error: expected the end of the file after the closing “}”, found “{”" },
+    { "{\"a\": 01}", -1, "gen.json:1:8: error: a: expected “,” or “}” after this member, found “1”" },
+    { "{\"a\": \"\\u0000\"}", -1, "gen.json:1:8: error: a: “\\u0000” is not allowed in text" },
+    { "{\"a\": \"\\udc00\"}", -1, "gen.json:1:8: error: a: lone low surrogate \\uDC00; expected a valid Unicode character" },
+    { "{\"a\": -}", -1, "gen.json:1:8: error: a: expected a digit, found “}”" },
+    { "{\"a\": 1.}", -1, "gen.json:1:9: error: a: expected a digit after the decimal point, found “}”" },
+    { "{\"a\": 1e}", -1, "gen.json:1:9: error: a: expected a digit in the exponent, found “}”" },
+    { "{\"a\" 1}", -1, "gen.json:1:6: error: expected “:” after the member name, found “1”" },
+    { "[", -1, "gen.json:1:2: error: [0]: expected a value, found the end of the file (is the file truncated?)" },
+    { "{\"a\": \"abc", -1, "gen.json:1:7: error: a: text that starts here is never closed with “\"” (is the file truncated?)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize length = cases[i].length >= 0 ? (gsize) cases[i].length : strlen (cases[i].text);
+      g_autofree char *line = load_generated (cases[i].text, length);
+
+      g_assert_cmpstr (line, ==, cases[i].expected);
+    }
+}
+
+/* The packs shipped in data/packs (written on another branch) must load. */
+static void
+test_builtin_packs (void)
+{
+  g_autofree char *folder = g_build_filename (g_getenv ("LATERAL_SOURCE_DIR"), "data", "packs", NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("no data/packs folder in this tree");
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autoptr(GPtrArray) diagnostics = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LateralPack) pack = NULL;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      pack = lateral_pack_load_file (path, &diagnostics, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (lateral_pack_get_n_claims (pack), >=, 1);
+      n++;
+    }
+  if (n == 0)
+    g_test_skip ("no pack in data/packs");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +444,11 @@ main (int   argc,
   g_test_add_func ("/pack/load-bytes-same-hash", test_load_bytes_same_hash);
   g_test_add_func ("/pack/read-error", test_read_error);
   g_test_add_func ("/pack/version-compare", test_version_compare);
+  g_test_add_func ("/pack/limits", test_limits);
+  g_test_add_func ("/pack/too-many-problems", test_too_many_problems);
+  g_test_add_func ("/pack/text-checks", test_text_checks);
+  g_test_add_func ("/pack/builtin-packs", test_builtin_packs);
+  add_broken_pack_tests ();
 
   return g_test_run ();
 }

@@ -560,7 +560,9 @@ read_array (Parser *self)
         }
       if (self->p < self->end && *self->p == ']')
         break;
-      fail_expected (self, _("“,” or “]” after a list item"));
+      self->depth++;
+      fail_expected (self, _("“,” or “]” after this list item"));
+      self->depth--;
       goto error;
     }
 
@@ -650,7 +652,10 @@ read_object (Parser *self)
         }
       if (self->p < self->end && *self->p == '}')
         break;
-      fail_expected (self, _("“,” or “}” after a member"));
+      /* Name the member the comma should follow: that is where to look. */
+      self->depth++;
+      fail_expected (self, _("“,” or “}” after this member"));
+      self->depth--;
       goto error;
     }
 

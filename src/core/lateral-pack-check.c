@@ -108,6 +108,59 @@ expect_type (Checker               *c,
   return FALSE;
 }
 
+/* Levenshtein distance, for names of at most 64 bytes. */
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  guint row[65];
+  gsize la = strlen (a), lb = strlen (b);
+
+  g_assert (la <= 64 && lb <= 64);
+
+  for (guint j = 0; j <= lb; j++)
+    row[j] = j;
+  for (guint i = 1; i <= la; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = i;
+      for (guint j = 1; j <= lb; j++)
+        {
+          guint above = row[j];
+          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + cost);
+          diagonal = above;
+        }
+    }
+  return row[lb];
+}
+
+/* Unknown members are usually typos: name the field that was meant. */
+static const char *
+closest_field (const char  *name,
+               const Field *fields)
+{
+  const char *best = NULL;
+  guint best_distance = 3;
+
+  if (strlen (name) > 64)
+    return NULL;
+
+  for (guint f = 0; fields[f].name != NULL; f++)
+    {
+      guint distance = edit_distance (name, fields[f].name);
+
+      if (distance < best_distance)
+        {
+          best = fields[f].name;
+          best_distance = distance;
+        }
+    }
+  return best;
+}
+
 /* Matches the members of an object against @fields: unknown, repeated and
  * missing members are reported; values[i] is the value of fields[i] or NULL. */
 static gboolean
@@ -141,11 +194,17 @@ check_members (Checker               *c,
         {
           g_autoptr(GString) names = g_string_new (NULL);
           gsize mark = push_name (c, member->name);
+          const char *close = closest_field (member->name, fields);
 
           for (guint k = 0; k < n_fields; k++)
             g_string_append_printf (names, "%s%s", k > 0 ? ", " : "", fields[k].name);
-          report_at (c, member->line, member->column,
-                     _("unknown member “%s”; expected one of: %s"), member->name, names->str);
+          if (close != NULL)
+            report_at (c, member->line, member->column,
+                       _("unknown member “%s”; did you mean “%s”? Expected one of: %s"),
+                       member->name, close, names->str);
+          else
+            report_at (c, member->line, member->column,
+                       _("unknown member “%s”; expected one of: %s"), member->name, names->str);
           pop (c, mark);
         }
       else if (values[f] != NULL)
@@ -310,10 +369,11 @@ take_id (Checker               *c,
 
 /* Paragraphs: a list of non-empty texts, at least @min_items of them. */
 static char **
-take_paragraphs (Checker               *c,
-                 const char            *name,
-                 const LateralJsonNode *node,
-                 guint                  min_items)
+take_texts (Checker               *c,
+            const char            *name,
+            const LateralJsonNode *node,
+            guint                  min_items,
+            gboolean               names)
 {
   g_autoptr(GStrvBuilder) builder = NULL;
   gsize mark;
@@ -323,19 +383,23 @@ take_paragraphs (Checker               *c,
 
   mark = push_name (c, name);
   builder = g_strv_builder_new ();
-  if (expect_type (c, node, LATERAL_JSON_ARRAY, _("a list of paragraphs, each in double quotes")))
+  if (expect_type (c, node, LATERAL_JSON_ARRAY,
+                   names ? _("a list of names, each in double quotes")
+                         : _("a list of paragraphs, each in double quotes")))
     {
       if (node->n < min_items)
-        report (c, node, _("is an empty list; expected at least one paragraph"));
+        report (c, node, "%s", names ? _("is an empty list; expected at least one name")
+                                     : _("is an empty list; expected at least one paragraph"));
       for (guint i = 0; i < node->n; i++)
         {
           gsize item_mark = push_index (c, i);
           const LateralJsonNode *item = node->v.items[i];
 
-          if (expect_type (c, item, LATERAL_JSON_STRING, _("a paragraph of text")))
+          if (expect_type (c, item, LATERAL_JSON_STRING, names ? _("a name") : _("a paragraph of text")))
             {
               if (is_blank (item->v.string))
-                report (c, item, _("is an empty paragraph; remove it or write some text"));
+                report (c, item, "%s", names ? _("is empty; expected a name")
+                                             : _("is an empty paragraph; remove it or write some text"));
               else
                 g_strv_builder_add (builder, item->v.string);
             }
@@ -344,6 +408,15 @@ take_paragraphs (Checker               *c,
     }
   pop (c, mark);
   return g_strv_builder_end (builder);
+}
+
+static char **
+take_paragraphs (Checker               *c,
+                 const char            *name,
+                 const LateralJsonNode *node,
+                 guint                  min_items)
+{
+  return take_texts (c, name, node, min_items, FALSE);
 }
 
 static const Field source_fields[] = {
@@ -1094,7 +1167,7 @@ check_header (Checker                *c,
 
   if (v[6] != NULL)
     {
-      pack->authors = take_paragraphs (c, "authors", v[6], 1);
+      pack->authors = take_texts (c, "authors", v[6], 1, TRUE);
     }
   pack->license = take_text (c, "license", v[7]);
 
@@ -1103,9 +1176,12 @@ check_header (Checker                *c,
       const LateralJsonNode *minutes = v[8];
 
       mark = push_name (c, "estimated_minutes");
-      if (minutes->type != LATERAL_JSON_NUMBER || !minutes->integral ||
-          minutes->v.number < 1 || minutes->v.number > 600)
-        report (c, minutes, _("expected a whole number of minutes from 1 to 600"));
+      if (minutes->type != LATERAL_JSON_NUMBER)
+        report (c, minutes, _("expected a whole number of minutes from 1 to 600, found %s"),
+                lateral_json_type_name (minutes->type));
+      else if (!minutes->integral || minutes->v.number < 1 || minutes->v.number > 600)
+        report (c, minutes, _("expected a whole number of minutes from 1 to 600, found %g"),
+                minutes->v.number);
       else
         pack->estimated_minutes = (guint) minutes->v.number;
       pop (c, mark);

@@ -6,7 +6,9 @@
  * Packs come from three kinds of folders: the built-in one, the user's, and
  * school-wide ones under $XDG_DATA_DIRS. A school can ship a newer edition
  * of a built-in case, so the same id may appear twice: the higher version
- * wins and the other is logged, never dropped silently.
+ * wins and the other is logged, never dropped silently. Problems are logged
+ * with g_message(), not g_warning(): a broken file in a shared folder is the
+ * user's data, not a bug, and must not abort test programs that scan it.
  */
 #include "config.h"
 
@@ -82,8 +84,11 @@ compare_by_title (gconstpointer a,
 {
   LateralPack *pa = (LateralPack *) a;
   LateralPack *pb = (LateralPack *) b;
-  g_autofree char *ka = g_utf8_collate_key (lateral_pack_get_title (pa), -1);
-  g_autofree char *kb = g_utf8_collate_key (lateral_pack_get_title (pb), -1);
+  /* Case-folded first: "apples" before "Moon" in every locale, C included. */
+  g_autofree char *fa = g_utf8_casefold (lateral_pack_get_title (pa), -1);
+  g_autofree char *fb = g_utf8_casefold (lateral_pack_get_title (pb), -1);
+  g_autofree char *ka = g_utf8_collate_key (fa, -1);
+  g_autofree char *kb = g_utf8_collate_key (fb, -1);
   int cmp = strcmp (ka, kb);
 
   return cmp != 0 ? cmp : strcmp (lateral_pack_get_id (pa), lateral_pack_get_id (pb));
@@ -148,7 +153,7 @@ scan_folder (LateralPackRegistry *self,
       if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT) &&
           !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR))
         {
-          g_warning ("Cannot list packs in %s: %s", folder, error->message);
+          g_message ("Cannot list packs in %s: %s", folder, error->message);
           add_problem (self, folder, error->message);
         }
       return;
@@ -172,7 +177,7 @@ scan_folder (LateralPackRegistry *self,
       pack = lateral_pack_load_file (path, &diagnostics, &load_error);
       if (pack == NULL)
         {
-          g_warning ("Skipping pack %s: %s", path, load_error->message);
+          g_message ("Skipping pack %s: %s", path, load_error->message);
           if (diagnostics != NULL && diagnostics->len > 0)
             g_ptr_array_extend_and_steal (self->problems, g_steal_pointer (&diagnostics));
           else

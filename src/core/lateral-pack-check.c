@@ -1128,6 +1128,7 @@ static const Field pack_fields[] = {
   { "estimated_minutes", TRUE, N_("a whole number from 1 to 600") },
   { "techniques", TRUE, N_("a list of techniques: the glossary") },
   { "steps", TRUE, N_("a list of story and claim steps") },
+  { "$schema", FALSE, N_("text: where editors find the schema") },
   { NULL }
 };
 
@@ -1170,6 +1171,9 @@ check_header (Checker                *c,
       pack->authors = take_texts (c, "authors", v[6], 1, TRUE);
     }
   pack->license = take_text (c, "license", v[7]);
+
+  /* Only for editors: checked for type, otherwise ignored. */
+  g_free (take_text (c, "$schema", v[11]));
 
   if (v[8] != NULL)
     {

@@ -177,9 +177,9 @@ fail_expected (Parser     *self,
 }
 
 static LateralJsonNode *
-new_node (Parser          *self,
-          LateralJsonType  type,
-          const char      *at)
+new_node (Parser         *self,
+          LateralJsonType type,
+          const char     *at)
 {
   LateralJsonNode *node;
 
@@ -470,10 +470,10 @@ read_number (Parser *self)
 }
 
 static LateralJsonNode *
-read_literal (Parser          *self,
-              const char      *word,
-              LateralJsonType  type,
-              gboolean         value)
+read_literal (Parser         *self,
+              const char     *word,
+              LateralJsonType type,
+              gboolean        value)
 {
   gsize len = strlen (word);
   LateralJsonNode *node;

@@ -5,14 +5,13 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "lateral-json-parser-private.h"
 
+/* Nodes and text live in 64 KiB blocks freed together with the document. */
 #define ARENA_BLOCK (64 * 1024)
-
 
 gpointer
 lateral_json_doc_alloc (LateralJsonDoc *doc,

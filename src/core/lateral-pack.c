@@ -269,7 +269,7 @@ lateral_pack_load_file (const char *filename,
   if (g_stat (filename, &st) == 0 && !S_ISREG (st.st_mode))
     {
       g_set_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_READ,
-                   _("%s: not a regular file; expected a pack file (.json)"), filename);
+                   _("“%s” is not a regular file; expected a pack file (.json)"), filename);
       return NULL;
     }
 

@@ -51,7 +51,7 @@ check_moves (LateralPackChecker    *c,
     return;
 
   mark = lateral_pack_checker_push_name (c, "moves");
-  if (!lateral_pack_checker_members (c, node, moves_fields, _("an object with question and options"), v))
+  if (!lateral_pack_checker_members (c, node, moves_fields, N_("an object with question and options"), v))
     goto out;
 
   step->moves_question = lateral_pack_checker_take_text (c, "question", v[0]);
@@ -61,7 +61,7 @@ check_moves (LateralPackChecker    *c,
 
   options_mark = lateral_pack_checker_push_name (c, "options");
   ids = g_hash_table_new (g_str_hash, g_str_equal);
-  if (lateral_pack_checker_expect_type (c, options, LATERAL_JSON_ARRAY, _("a list of checks")))
+  if (lateral_pack_checker_expect_type (c, options, LATERAL_JSON_ARRAY, N_("a list of checks")))
     {
       if (options->n == 0 || options->n > LATERAL_PACK_MAX_OPTIONS)
         lateral_pack_checker_report (c, options, _("has %u options; expected 1 to %d"), options->n, LATERAL_PACK_MAX_OPTIONS);
@@ -72,7 +72,7 @@ check_moves (LateralPackChecker    *c,
           gsize item_mark = lateral_pack_checker_push_index (c, i);
           LateralMove *move;
 
-          if (lateral_pack_checker_members (c, options->v.items[i], move_fields, _("a check: an object with id and label"), o))
+          if (lateral_pack_checker_members (c, options->v.items[i], move_fields, N_("a check: an object with id and label"), o))
             {
               move = g_new0 (LateralMove, 1);
               move->id = lateral_pack_checker_take_id (c, "id", o[0]);
@@ -81,7 +81,7 @@ check_moves (LateralPackChecker    *c,
               if (o[2] != NULL)
                 {
                   gsize expected_mark = lateral_pack_checker_push_name (c, "expected");
-                  if (lateral_pack_checker_expect_type (c, o[2], LATERAL_JSON_BOOLEAN, _("true or false")))
+                  if (lateral_pack_checker_expect_type (c, o[2], LATERAL_JSON_BOOLEAN, N_("true or false")))
                     move->expected = o[2]->v.boolean;
                   lateral_pack_checker_pop (c, expected_mark);
                 }
@@ -116,7 +116,7 @@ check_reveal_techniques (LateralPackChecker    *c,
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   gsize mark = lateral_pack_checker_push_name (c, "techniques");
 
-  if (lateral_pack_checker_expect_type (c, node, LATERAL_JSON_ARRAY, _("a list of technique ids from the glossary")))
+  if (lateral_pack_checker_expect_type (c, node, LATERAL_JSON_ARRAY, N_("a list of technique ids from the glossary")))
     {
       if (node->n == 0)
         lateral_pack_checker_report (c, node, _("is an empty list; expected at least one technique id from the glossary"));
@@ -126,7 +126,7 @@ check_reveal_techniques (LateralPackChecker    *c,
           gsize item_mark = lateral_pack_checker_push_index (c, i);
           const LateralJsonNode *item = node->v.items[i];
 
-          if (!lateral_pack_checker_expect_type (c, item, LATERAL_JSON_STRING, _("a technique id")))
+          if (!lateral_pack_checker_expect_type (c, item, LATERAL_JSON_STRING, N_("a technique id")))
             ;
           else if (!g_hash_table_contains (c->techniques, item->v.string))
             {
@@ -169,7 +169,7 @@ check_reveal (LateralPackChecker    *c,
   const LateralJsonNode *v[LATERAL_PACK_MAX_FIELDS];
   gsize mark = lateral_pack_checker_push_name (c, "reveal");
 
-  if (!lateral_pack_checker_members (c, node, reveal_fields, _("an object with known_then, explanation, techniques and sources"), v))
+  if (!lateral_pack_checker_members (c, node, reveal_fields, N_("an object with known_then, explanation, techniques and sources"), v))
     goto out;
 
   step->known_then = lateral_pack_checker_take_paragraphs (c, "known_then", v[0], 1);
@@ -182,7 +182,7 @@ check_reveal (LateralPackChecker    *c,
       gsize sources_mark = lateral_pack_checker_push_name (c, "sources");
       const LateralJsonNode *sources = v[3];
 
-      if (lateral_pack_checker_expect_type (c, sources, LATERAL_JSON_ARRAY, _("a list of sources")))
+      if (lateral_pack_checker_expect_type (c, sources, LATERAL_JSON_ARRAY, N_("a list of sources")))
         {
           if (sources->n == 0)
             lateral_pack_checker_report (c, sources, _("is an empty list; a reveal needs at least one dated source with its address"));
@@ -211,7 +211,7 @@ take_verdict (LateralPackChecker    *c,
               const LateralJsonNode *node,
               LateralVerdict        *out)
 {
-  if (!lateral_pack_checker_expect_type (c, node, LATERAL_JSON_STRING, _("a verdict: true, false, misleading or unverified")))
+  if (!lateral_pack_checker_expect_type (c, node, LATERAL_JSON_STRING, N_("a verdict: true, false, misleading or unverified")))
     return FALSE;
   if (lateral_verdict_from_string (node->v.string, out))
     return TRUE;
@@ -229,7 +229,7 @@ check_also_accepted (LateralPackChecker    *c,
 {
   gsize mark = lateral_pack_checker_push_name (c, "also_accepted");
 
-  if (lateral_pack_checker_expect_type (c, node, LATERAL_JSON_ARRAY, _("a list of verdicts")))
+  if (lateral_pack_checker_expect_type (c, node, LATERAL_JSON_ARRAY, N_("a list of verdicts")))
     {
       for (guint i = 0; i < node->n; i++)
         {

@@ -44,7 +44,7 @@ check_techniques (LateralPackChecker    *c,
     return;
 
   mark = lateral_pack_checker_push_name (c, "techniques");
-  if (lateral_pack_checker_expect_type (c, node, LATERAL_JSON_ARRAY, _("a list of techniques")))
+  if (lateral_pack_checker_expect_type (c, node, LATERAL_JSON_ARRAY, N_("a list of techniques")))
     {
       for (guint i = 0; i < node->n; i++)
         {
@@ -53,7 +53,7 @@ check_techniques (LateralPackChecker    *c,
           LateralTechnique *technique;
           const LateralJsonNode *first;
 
-          if (lateral_pack_checker_members (c, node->v.items[i], technique_fields, _("a technique: an object with id, name and description"), v))
+          if (lateral_pack_checker_members (c, node->v.items[i], technique_fields, N_("a technique: an object with id, name and description"), v))
             {
               technique = g_new0 (LateralTechnique, 1);
               technique->id = lateral_pack_checker_take_id (c, "id", v[0]);
@@ -144,7 +144,7 @@ take_image (LateralPackChecker    *c,
   LateralImage *image = NULL;
   gsize mark = lateral_pack_checker_push_name (c, "image");
 
-  if (lateral_pack_checker_members (c, node, image_fields, _("an object with path and alt"), v))
+  if (lateral_pack_checker_members (c, node, image_fields, N_("an object with path and alt"), v))
     {
       g_autofree char *path = lateral_pack_checker_take_text (c, "path", v[0]);
 
@@ -255,7 +255,7 @@ check_step (LateralPackChecker    *c,
   LateralStep *step;
   gboolean is_claim;
 
-  if (!lateral_pack_checker_expect_type (c, node, LATERAL_JSON_OBJECT, _("a step: an object with id and type")))
+  if (!lateral_pack_checker_expect_type (c, node, LATERAL_JSON_OBJECT, N_("a step: an object with id and type")))
     return;
 
   /* The type says which members the step may have. */
@@ -275,7 +275,8 @@ check_step (LateralPackChecker    *c,
     }
 
   is_claim = g_str_equal (type->v.string, "claim");
-  if (!lateral_pack_checker_members (c, node, is_claim ? claim_fields : story_fields, "", v))
+  if (!lateral_pack_checker_members (c, node, is_claim ? claim_fields : story_fields,
+                                     N_("a step: an object with id and type"), v))
     return;
 
   step = g_new0 (LateralStep, 1);
@@ -404,7 +405,7 @@ lateral_pack_check_tree (LateralPack           *pack,
   c.techniques = g_hash_table_new (g_str_hash, g_str_equal);
   c.step_ids = g_hash_table_new (g_str_hash, g_str_equal);
 
-  if (lateral_pack_checker_members (&c, root, pack_fields, _("a pack: a JSON object starting with “{”"), v))
+  if (lateral_pack_checker_members (&c, root, pack_fields, N_("a pack: a JSON object starting with “{”"), v))
     {
       check_header (&c, v);
       /* The glossary first: steps refer to it wherever it is in the file. */
@@ -414,7 +415,7 @@ lateral_pack_check_tree (LateralPack           *pack,
         {
           gsize mark = lateral_pack_checker_push_name (&c, "steps");
 
-          if (lateral_pack_checker_expect_type (&c, v[10], LATERAL_JSON_ARRAY, _("a list of steps")))
+          if (lateral_pack_checker_expect_type (&c, v[10], LATERAL_JSON_ARRAY, N_("a list of steps")))
             {
               if (v[10]->n == 0)
                 lateral_pack_checker_report (&c, v[10], _("is an empty list; expected at least one step"));

@@ -61,8 +61,17 @@ lateral_pack_checker_push_index (LateralPackChecker *c,
                                  guint               index)
 {
   gsize mark = c->path->len;
+  char digits[16];
+  guint n = 0;
 
-  g_string_append_printf (c->path, "[%u]", index);
+  /* Every list item passes here: no printf on this path. */
+  do
+    digits[n++] = '0' + index % 10;
+  while ((index /= 10) > 0);
+  g_string_append_c (c->path, '[');
+  while (n > 0)
+    g_string_append_c (c->path, digits[--n]);
+  g_string_append_c (c->path, ']');
   return mark;
 }
 
@@ -82,7 +91,9 @@ lateral_pack_checker_expect_type (LateralPackChecker    *c,
   if (node->type == type)
     return TRUE;
 
-  lateral_pack_checker_report (c, node, _("expected %s, found %s"), what, lateral_json_type_name (node->type));
+  /* @what is marked with N_(): translated only when there is a problem. */
+  lateral_pack_checker_report (c, node, _("expected %s, found %s"), _(what),
+                               lateral_json_type_name (node->type));
   return FALSE;
 }
 
@@ -231,7 +242,7 @@ lateral_pack_checker_take_text (LateralPackChecker    *c,
     return NULL;
 
   mark = lateral_pack_checker_push_name (c, name);
-  if (lateral_pack_checker_expect_type (c, node, LATERAL_JSON_STRING, _("text")))
+  if (lateral_pack_checker_expect_type (c, node, LATERAL_JSON_STRING, N_("text")))
     {
       if (is_blank (node->v.string))
         lateral_pack_checker_report (c, node, _("is empty; expected some text"));
@@ -362,18 +373,19 @@ lateral_pack_checker_take_texts (LateralPackChecker    *c,
   mark = lateral_pack_checker_push_name (c, name);
   builder = g_strv_builder_new ();
   if (lateral_pack_checker_expect_type (c, node, LATERAL_JSON_ARRAY,
-                   names ? _("a list of names, each in double quotes")
-                         : _("a list of paragraphs, each in double quotes")))
+                                        names ? N_("a list of names, each in double quotes")
+                                              : N_("a list of paragraphs, each in double quotes")))
     {
       if (node->n < min_items)
-        lateral_pack_checker_report (c, node, "%s", names ? _("is an empty list; expected at least one name")
-                                     : _("is an empty list; expected at least one paragraph"));
+        lateral_pack_checker_report (c, node, "%s",
+                                     names ? _("is an empty list; expected at least one name")
+                                           : _("is an empty list; expected at least one paragraph"));
       for (guint i = 0; i < node->n; i++)
         {
           gsize item_mark = lateral_pack_checker_push_index (c, i);
           const LateralJsonNode *item = node->v.items[i];
 
-          if (lateral_pack_checker_expect_type (c, item, LATERAL_JSON_STRING, names ? _("a name") : _("a paragraph of text")))
+          if (lateral_pack_checker_expect_type (c, item, LATERAL_JSON_STRING, names ? N_("a name") : N_("a paragraph of text")))
             {
               if (is_blank (item->v.string))
                 lateral_pack_checker_report (c, item, "%s", names ? _("is empty; expected a name")
@@ -424,7 +436,7 @@ lateral_pack_checker_take_source (LateralPackChecker    *c,
   const LateralJsonNode *v[LATERAL_PACK_MAX_FIELDS];
   LateralSource *source;
 
-  if (!lateral_pack_checker_members (c, node, source_fields, _("a source: an object with publisher, title, date and url"), v))
+  if (!lateral_pack_checker_members (c, node, source_fields, N_("a source: an object with publisher, title, date and url"), v))
     return NULL;
 
   source = g_new0 (LateralSource, 1);

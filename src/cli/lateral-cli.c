@@ -13,6 +13,9 @@
 
 /* One line per command; each lives in its own lateral-cli-NAME.c. */
 static const LateralCliCommand commands[] = {
+  { "validate", "FILE…", N_("Check scenario packs and report every problem"), lateral_cli_validate },
+  { "packs", "", N_("List the available scenario packs"), lateral_cli_packs },
+  { "show", "ID|FILE", N_("Show the outline of a scenario pack"), lateral_cli_show },
   { NULL }
 };
 

@@ -28,4 +28,8 @@ int lateral_cli_usage_error (const char *command,
                              const char *format,
                              ...) G_GNUC_PRINTF (2, 3);
 
+int lateral_cli_validate (int argc, char **argv);
+int lateral_cli_packs    (int argc, char **argv);
+int lateral_cli_show     (int argc, char **argv);
+
 G_END_DECLS

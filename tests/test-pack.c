@@ -321,6 +321,20 @@ test_limits (void)
   g_assert_true (g_str_has_suffix (line, ": error: more than 1000 members in one object"));
   g_clear_pointer (&line, g_free);
 
+  /* A million values in all, even in short lists. */
+  g_string_assign (text, "{\"steps\": [");
+  for (guint i = 0; i < 1001; i++)
+    {
+      g_string_append (text, i > 0 ? ",[0" : "[0");
+      for (guint k = 1; k < 1000; k++)
+        g_string_append (text, ",0");
+      g_string_append_c (text, ']');
+    }
+  g_string_append (text, "]}");
+  line = load_generated (text->str, text->len);
+  g_assert_true (g_str_has_suffix (line, ": error: steps[998][999]: the file holds more than 1000000 values; a pack needs far fewer"));
+  g_clear_pointer (&line, g_free);
+
   /* Nesting at the limit parses (and fails only the pack's rules). */
   g_string_assign (text, "{\"steps\": ");
   for (guint i = 1; i < 32; i++)

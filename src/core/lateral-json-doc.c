@@ -156,7 +156,7 @@ lateral_json_parser_new_node (LateralJsonParser *self,
   if (++self->n_values > LATERAL_JSON_MAX_VALUES)
     {
       lateral_json_parser_fail (self, at, _("the file holds more than %d values; a pack needs far fewer"),
-            LATERAL_JSON_MAX_VALUES);
+                                LATERAL_JSON_MAX_VALUES);
       return NULL;
     }
 

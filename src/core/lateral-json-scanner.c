@@ -182,7 +182,7 @@ lateral_json_parser_read_string (LateralJsonParser *self,
           if (buf != NULL)
             g_string_free (buf, TRUE);
           lateral_json_parser_fail (self, open, _("text longer than %d bytes; split it or shorten it"),
-                LATERAL_JSON_MAX_STRING);
+                                    LATERAL_JSON_MAX_STRING);
           return NULL;
         }
     }

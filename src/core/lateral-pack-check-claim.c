@@ -140,7 +140,7 @@ check_reveal_techniques (LateralPackChecker    *c,
                     g_string_append_printf (known, "%s%s", known->len > 0 ? ", " : "", t->id);
                 }
               lateral_pack_checker_report (c, item, _("“%s” is not in the glossary; expected one of: %s"),
-                      item->v.string, known->len > 0 ? known->str : _("(the glossary is empty)"));
+                                           item->v.string, known->len > 0 ? known->str : _("(the glossary is empty)"));
             }
           else if (!g_hash_table_add (seen, (gpointer) item->v.string))
             lateral_pack_checker_report (c, item, _("“%s” is listed twice; name each technique once"), item->v.string);
@@ -217,7 +217,7 @@ take_verdict (LateralPackChecker    *c,
     return TRUE;
 
   lateral_pack_checker_report (c, node, _("“%s” is not a verdict; expected one of: true, false, misleading, unverified"),
-          node->v.string);
+                               node->v.string);
   return FALSE;
 }
 

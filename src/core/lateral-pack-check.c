@@ -67,7 +67,7 @@ check_techniques (LateralPackChecker    *c,
                 {
                   gsize id_mark = lateral_pack_checker_push_name (c, "id");
                   lateral_pack_checker_report (c, v[0], _("technique id “%s” is already used at line %u; ids must be unique"),
-                          technique->id, first->line);
+                                               technique->id, first->line);
                   lateral_pack_checker_pop (c, id_mark);
                 }
               else
@@ -293,7 +293,7 @@ check_step (LateralPackChecker    *c,
     {
       gsize mark = lateral_pack_checker_push_name (c, "id");
       lateral_pack_checker_report (c, v[0], _("step id “%s” is already used at line %u; ids must be unique"),
-              step->id, first->line);
+                                   step->id, first->line);
       lateral_pack_checker_pop (c, mark);
     }
   else
@@ -374,10 +374,10 @@ check_header (LateralPackChecker     *c,
       mark = lateral_pack_checker_push_name (c, "estimated_minutes");
       if (minutes->type != LATERAL_JSON_NUMBER)
         lateral_pack_checker_report (c, minutes, _("expected a whole number of minutes from 1 to 600, found %s"),
-                lateral_json_type_name (minutes->type));
+                                     lateral_json_type_name (minutes->type));
       else if (!minutes->integral || minutes->v.number < 1 || minutes->v.number > 600)
         lateral_pack_checker_report (c, minutes, _("expected a whole number of minutes from 1 to 600, found %g"),
-                minutes->v.number);
+                                     minutes->v.number);
       else
         pack->estimated_minutes = (guint) minutes->v.number;
       lateral_pack_checker_pop (c, mark);

@@ -21,8 +21,8 @@ lateral_pack_checker_report_at (LateralPackChecker *c,
                                 guint               column,
                                 const char         *format,
                                 ...)
-{
-  g_autofree char *message = NULL;
+                                {
+                                g_autofree char *message = NULL;
   va_list args;
 
   if (c->saturated)
@@ -189,11 +189,11 @@ lateral_pack_checker_members (LateralPackChecker     *c,
             g_string_append_printf (names, "%s%s", k > 0 ? ", " : "", fields[k].name);
           if (close != NULL)
             lateral_pack_checker_report_at (c, member->line, member->column,
-                       _("unknown member “%s”; did you mean “%s”? Expected one of: %s"),
-                       member->name, close, names->str);
+                                            _("unknown member “%s”; did you mean “%s”? Expected one of: %s"),
+                                            member->name, close, names->str);
           else
             lateral_pack_checker_report_at (c, member->line, member->column,
-                       _("unknown member “%s”; expected one of: %s"), member->name, names->str);
+                                            _("unknown member “%s”; expected one of: %s"), member->name, names->str);
           lateral_pack_checker_pop (c, mark);
         }
       else if (values[f] != NULL)
@@ -201,8 +201,8 @@ lateral_pack_checker_members (LateralPackChecker     *c,
           gsize mark = lateral_pack_checker_push_name (c, member->name);
 
           lateral_pack_checker_report_at (c, member->line, member->column,
-                     _("“%s” appears twice in the same object (first at line %u); keep one"),
-                     member->name, values[f]->line);
+                                          _("“%s” appears twice in the same object (first at line %u); keep one"),
+                                          member->name, values[f]->line);
           lateral_pack_checker_pop (c, mark);
         }
       else
@@ -350,7 +350,7 @@ lateral_pack_checker_take_id (LateralPackChecker    *c,
 
   mark = lateral_pack_checker_push_name (c, name);
   lateral_pack_checker_report (c, node, _("“%s” is not a valid id; expected at most %d lowercase letters, digits, “-” and “_”, starting with a letter or digit"),
-          id, LATERAL_PACK_MAX_ID_LENGTH);
+                               id, LATERAL_PACK_MAX_ID_LENGTH);
   lateral_pack_checker_pop (c, mark);
   g_free (id);
   return NULL;
@@ -379,7 +379,7 @@ lateral_pack_checker_take_texts (LateralPackChecker    *c,
       if (node->n < min_items)
         lateral_pack_checker_report (c, node, "%s",
                                      names ? _("is an empty list; expected at least one name")
-                                           : _("is an empty list; expected at least one paragraph"));
+                                     : _("is an empty list; expected at least one paragraph"));
       for (guint i = 0; i < node->n; i++)
         {
           gsize item_mark = lateral_pack_checker_push_index (c, i);

@@ -13,6 +13,8 @@ void
 lateral_test_ui_init (int    *argc,
                       char ***argv)
 {
+  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+
   /* Each test program gets its own XDG directories, so no test reads or
    * writes a person's data, and settings stay in memory. */
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
@@ -20,6 +22,13 @@ lateral_test_ui_init (int    *argc,
   /* The cairo renderer draws the same widgets without needing GL in Xvfb. */
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  /* Isolation also empties the system data dirs, but the toolkit needs the
+   * shared MIME database from there to recognise an SVG icon. */
+  if (data_dirs != NULL)
+    g_setenv ("XDG_DATA_DIRS", data_dirs, TRUE);
+  else
+    g_unsetenv ("XDG_DATA_DIRS");
 
   if (!gtk_init_check ())
     {

@@ -20,7 +20,9 @@ static void
 print_help (FILE *out)
 {
   fprintf (out, "%s\n", _("Usage: lateral-cli COMMAND [OPTION…]"));
-  fprintf (out, "\n%s\n", _("Judge news claims first, then see the facts. Commands:"));
+  fprintf (out, "\n%s\n", _("Judge news claims first, then see the facts."));
+  if (commands[0].name != NULL)
+    fprintf (out, "\n%s\n", _("Commands:"));
   for (guint i = 0; commands[i].name != NULL; i++)
     fprintf (out, "  %-10s %-24s %s\n", commands[i].name, commands[i].args, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Options:"));

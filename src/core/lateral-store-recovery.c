@@ -101,8 +101,15 @@ probe_database (const char  *filename,
   if (rc != SQLITE_ROW)
     *out_reason = g_strdup (sqlite3_errmsg (db));
   else if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    *out_reason = g_strdup_printf (_("the integrity check failed: %s"),
-                                   (const char *) sqlite3_column_text (stmt, 0));
+    {
+      /* SQLite's report spans lines; the user gets one sentence. */
+      g_autofree char *report = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+      g_strdelimit (report, "\r\n", ' ');
+      if (g_utf8_strlen (report, -1) > 120)
+        *g_utf8_offset_to_pointer (report, 120) = '\0';
+      *out_reason = g_strdup_printf (_("the integrity check failed: %s"), report);
+    }
   else
     probe = PROBE_OK;
 

@@ -417,6 +417,18 @@ fail:
   return NULL;
 }
 
+/* Returns NULL with no error when there is no such profile. */
+LateralProfile *
+lateral_store_get_profile (LateralStore  *self,
+                           const char    *profile_uuid,
+                           GError       **error)
+{
+  g_return_val_if_fail (LATERAL_IS_STORE (self), NULL);
+  g_return_val_if_fail (profile_uuid != NULL, NULL);
+
+  return query_profile (self, "SELECT " PROFILE_COLUMNS " FROM profiles WHERE uuid = ?1", profile_uuid, error);
+}
+
 LateralProfile *
 lateral_store_get_last_profile (LateralStore  *self,
                                 GError       **error)

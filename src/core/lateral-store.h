@@ -84,6 +84,9 @@ LateralProfile *lateral_store_ensure_profile          (LateralStore   *self,
 LateralProfile *lateral_store_find_profile            (LateralStore   *self,
                                                        const char     *name,
                                                        GError        **error);
+LateralProfile *lateral_store_get_profile             (LateralStore   *self,
+                                                       const char     *profile_uuid,
+                                                       GError        **error);
 LateralProfile *lateral_store_get_last_profile        (LateralStore   *self,
                                                        GError        **error);
 

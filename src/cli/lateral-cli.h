@@ -7,6 +7,9 @@
 
 #include <glib.h>
 
+#include "lateral-pack.h"
+#include "lateral-store.h"
+
 G_BEGIN_DECLS
 
 /* Exit codes shared by every command. */
@@ -27,5 +30,27 @@ typedef struct {
 int lateral_cli_usage_error (const char *command,
                              const char *format,
                              ...) G_GNUC_PRINTF (2, 3);
+
+/* Shared by the store's commands (lateral-cli-store.c). */
+
+gboolean      lateral_cli_parse_options (const char    *command,
+                                         const char    *parameter_string,
+                                         const char    *summary,
+                                         GOptionEntry  *entries,
+                                         int           *argc,
+                                         char        ***argv);
+LateralStore *lateral_cli_open_store    (const char    *command);
+int           lateral_cli_fail          (const char    *command,
+                                         const char    *format,
+                                         ...) G_GNUC_PRINTF (2, 3);
+char        **lateral_cli_list_pack_ids (void);
+LateralPack  *lateral_cli_find_pack     (const char    *id_or_file,
+                                         GError       **error);
+
+int lateral_cli_play    (int argc, char **argv);
+int lateral_cli_history (int argc, char **argv);
+int lateral_cli_export  (int argc, char **argv);
+int lateral_cli_import  (int argc, char **argv);
+int lateral_cli_restore (int argc, char **argv);
 
 G_END_DECLS

@@ -113,12 +113,16 @@ lateral_store_list_attempts (LateralStore  *self,
                          profile_uuid, pack_id, NULL, error);
 }
 
+/* By profile name (every profile of that name) and class code, both
+ * nullable: what an instructor exports. Oldest first. */
 GPtrArray *
 lateral_store_select_attempts (LateralStore  *self,
                                const char    *profile_name,
                                const char    *class_code,
                                GError       **error)
 {
+  g_return_val_if_fail (LATERAL_IS_STORE (self), NULL);
+
   return query_attempts (self, ATTEMPT_SELECT
                          " WHERE (?1 IS NULL OR p.name = ?1) AND (?2 IS NULL OR a.class_code = ?2)"
                          " ORDER BY a.started_at, a.rowid",

@@ -55,12 +55,6 @@ char           *lateral_store_moves_to_json        (const char * const *moves);
 char          **lateral_store_moves_from_json      (const char    *json,
                                                     GError       **error);
 
-/* Attempts selected by profile name and class code, both nullable, oldest first. */
-GPtrArray      *lateral_store_select_attempts      (LateralStore  *self,
-                                                    const char    *profile_name,
-                                                    const char    *class_code,
-                                                    GError       **error);
-
 gboolean        lateral_store_validate_answer      (const LateralAnswer *answer,
                                                     GError       **error);
 gboolean        lateral_store_set_pack_missing     (LateralStore  *self,

@@ -94,6 +94,10 @@ GPtrArray      *lateral_store_list_attempts           (LateralStore   *self,
                                                        const char     *profile_uuid,
                                                        const char     *pack_id,
                                                        GError        **error);
+GPtrArray      *lateral_store_select_attempts         (LateralStore   *self,
+                                                       const char     *profile_name,
+                                                       const char     *class_code,
+                                                       GError        **error);
 LateralAttempt *lateral_store_get_attempt             (LateralStore   *self,
                                                        const char     *attempt_uuid,
                                                        GError        **error);

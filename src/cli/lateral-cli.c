@@ -13,6 +13,9 @@
 
 /* One line per command; each lives in its own lateral-cli-NAME.c. */
 static const LateralCliCommand commands[] = {
+  { "validate", "FILE…", N_("Check scenario packs and report every problem"), lateral_cli_validate },
+  { "packs", "", N_("List the available scenario packs"), lateral_cli_packs },
+  { "show", "ID|FILE", N_("Show the outline of a scenario pack"), lateral_cli_show },
   { "history", "[--profile NAME]", N_("List attempts with their accuracy and CBM total"), lateral_cli_history },
   { "export", "--output FILE [OPTIONS]", N_("Write a results bundle or a CSV spreadsheet"), lateral_cli_export },
   { "restore", "[FILE]", N_("Go back to a backup of the progress database"), lateral_cli_restore },

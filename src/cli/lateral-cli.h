@@ -31,6 +31,10 @@ int lateral_cli_usage_error (const char *command,
                              const char *format,
                              ...) G_GNUC_PRINTF (2, 3);
 
+int lateral_cli_validate (int argc, char **argv);
+int lateral_cli_packs    (int argc, char **argv);
+int lateral_cli_show     (int argc, char **argv);
+
 /* Shared by the store's commands (lateral-cli-store.c). */
 
 gboolean      lateral_cli_parse_options (const char    *command,
@@ -43,9 +47,6 @@ LateralStore *lateral_cli_open_store    (const char    *command);
 int           lateral_cli_fail          (const char    *command,
                                          const char    *format,
                                          ...) G_GNUC_PRINTF (2, 3);
-char        **lateral_cli_list_pack_ids (void);
-LateralPack  *lateral_cli_find_pack     (const char    *id_or_file,
-                                         GError       **error);
 
 int lateral_cli_play    (int argc, char **argv);
 int lateral_cli_history (int argc, char **argv);

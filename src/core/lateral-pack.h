@@ -24,6 +24,14 @@ typedef enum {
   LATERAL_PACK_ERROR_INVALID,  /* see the diagnostics */
 } LateralPackError;
 
+/* Where the registry found a pack; FILE when loaded directly. */
+typedef enum {
+  LATERAL_PACK_ORIGIN_FILE,
+  LATERAL_PACK_ORIGIN_BUILTIN,
+  LATERAL_PACK_ORIGIN_USER,
+  LATERAL_PACK_ORIGIN_SYSTEM,
+} LateralPackOrigin;
+
 typedef enum {
   LATERAL_STEP_STORY,
   LATERAL_STEP_CLAIM,
@@ -113,6 +121,9 @@ const char              *lateral_pack_get_license          (LateralPack  *self);
 guint                    lateral_pack_get_estimated_minutes (LateralPack *self);
 const char              *lateral_pack_get_filename         (LateralPack  *self);
 const char              *lateral_pack_get_content_hash     (LateralPack  *self);
+LateralPackOrigin        lateral_pack_get_origin           (LateralPack  *self);
+void                     lateral_pack_set_origin           (LateralPack  *self,
+                                                            LateralPackOrigin origin);
 
 guint                    lateral_pack_get_n_steps          (LateralPack  *self);
 guint                    lateral_pack_get_n_claims         (LateralPack  *self);

@@ -1,0 +1,64 @@
+/* lateral-cli-validate.c: lateral-cli validate FILE...
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lateral-cli.h"
+#include "lateral-pack.h"
+
+/* Checks every file, reporting every problem of each; errors go to stderr
+ * one per line in the GNU format, so editors and CI logs link to them. */
+int
+lateral_cli_validate (int    argc,
+                      char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) files = NULL;
+  const GOptionEntry entries[] = {
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { NULL }
+  };
+  int status = LATERAL_CLI_EXIT_OK;
+
+  context = g_option_context_new (_("FILE… — check scenario packs"));
+  g_option_context_set_summary (context, _("Exit status: 0 when every file is a valid pack, 1 when any is not, 2 on a usage error."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, TRUE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return lateral_cli_usage_error ("validate", "%s", error->message);
+  if (files == NULL || files[0] == NULL)
+    return lateral_cli_usage_error ("validate", "%s", _("no pack file given"));
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) diagnostics = NULL;
+      g_autoptr(GError) load_error = NULL;
+      g_autoptr(LateralPack) pack = NULL;
+
+      pack = lateral_pack_load_file (files[i], &diagnostics, &load_error);
+      if (pack != NULL)
+        {
+          g_print (_("%s: valid\n"), files[i]);
+          continue;
+        }
+
+      status = LATERAL_CLI_EXIT_FAILURE;
+      if (diagnostics == NULL || diagnostics->len == 0)
+        {
+          g_printerr ("%s: %s: %s\n", files[i], _("error"), load_error->message);
+          continue;
+        }
+      for (guint k = 0; k < diagnostics->len; k++)
+        {
+          g_autofree char *line = lateral_diagnostic_format (g_ptr_array_index (diagnostics, k));
+          g_printerr ("%s\n", line);
+        }
+    }
+
+  return status;
+}

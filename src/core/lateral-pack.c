@@ -1,0 +1,593 @@
+/* lateral-pack.c
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "lateral-pack-private.h"
+
+G_DEFINE_TYPE (LateralPack, lateral_pack, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (lateral-pack-error-quark, lateral_pack_error)
+
+static void
+lateral_pack_finalize (GObject *object)
+{
+  LateralPack *self = (LateralPack *) object;
+
+  g_free (self->id);
+  g_free (self->version);
+  g_free (self->title);
+  g_free (self->summary);
+  g_free (self->language);
+  g_strfreev (self->authors);
+  g_free (self->license);
+  g_free (self->filename);
+  g_free (self->content_hash);
+  g_clear_pointer (&self->step_index, g_hash_table_unref);
+  g_clear_pointer (&self->steps, g_ptr_array_unref);
+  g_clear_pointer (&self->techniques, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (lateral_pack_parent_class)->finalize (object);
+}
+
+static void
+lateral_pack_class_init (LateralPackClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lateral_pack_finalize;
+}
+
+static void
+lateral_pack_init (LateralPack *self)
+{
+  self->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) lateral_step_free);
+  self->techniques = g_ptr_array_new_with_free_func ((GDestroyNotify) lateral_technique_free);
+  self->step_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->origin = LATERAL_PACK_ORIGIN_FILE;
+}
+
+static void
+add_diagnostic_at (GPtrArray  *diagnostics,
+                   const char *filename,
+                   const char *data,
+                   gsize       offset,
+                   const char *message)
+{
+  guint line = 0, column = 0;
+
+  if (data != NULL)
+    lateral_json_locate (data, offset, &line, &column);
+  g_ptr_array_add (diagnostics, lateral_diagnostic_new (filename, line, column, "", message));
+}
+
+/* One clear problem for input that is not text at all, before parsing. */
+static gboolean
+check_text (const char *data,
+            gsize       length,
+            const char *filename,
+            GPtrArray  *diagnostics)
+{
+  const char *nul, *bad;
+  gboolean blank = TRUE;
+
+  if (length > LATERAL_PACK_MAX_FILE_SIZE)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("the file is larger than %d MiB; a pack must be smaller"),
+                         LATERAL_PACK_MAX_FILE_SIZE / (1024 * 1024));
+      add_diagnostic_at (diagnostics, filename, NULL, 0, message);
+      return FALSE;
+    }
+
+  for (gsize i = 0; i < length && blank; i++)
+    blank = g_ascii_isspace (data[i]);
+  if (blank)
+    {
+      add_diagnostic_at (diagnostics, filename, NULL, 0,
+                         _("the file is empty; expected a pack, a JSON object starting with “{”"));
+      return FALSE;
+    }
+
+  nul = memchr (data, '\0', length);
+  if (nul != NULL)
+    {
+      add_diagnostic_at (diagnostics, filename, data, nul - data,
+                         _("the file is binary (it contains a NUL byte); expected a JSON text file"));
+      return FALSE;
+    }
+
+  if (!g_utf8_validate (data, length, &bad))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("the file is not valid UTF-8 (byte 0x%02X); save it as UTF-8 text"),
+                         (guchar) *bad);
+      add_diagnostic_at (diagnostics, filename, data, bad - data, message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+compare_diagnostics (gconstpointer a,
+                     gconstpointer b)
+{
+  const LateralDiagnostic *da = *(LateralDiagnostic * const *) a;
+  const LateralDiagnostic *db = *(LateralDiagnostic * const *) b;
+
+  if (da->line != db->line)
+    return da->line < db->line ? -1 : 1;
+  if (da->column != db->column)
+    return da->column < db->column ? -1 : 1;
+  return 0;
+}
+
+static void
+set_invalid_error (GError    **error,
+                   const char *filename,
+                   GPtrArray  *diagnostics)
+{
+  g_autofree char *first = lateral_diagnostic_format (g_ptr_array_index (diagnostics, 0));
+
+  if (diagnostics->len == 1)
+    g_set_error_literal (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_INVALID, first);
+  else
+    g_set_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_INVALID,
+                 ngettext ("%s (and %u more problem)", "%s (and %u more problems)",
+                           diagnostics->len - 1),
+                 first, diagnostics->len - 1);
+}
+
+/**
+ * lateral_pack_load_bytes:
+ * @bytes: the file's contents
+ * @filename: (nullable): the file's name, for messages and to find images;
+ *   with %NULL, image files are not looked up
+ * @diagnostics: (out) (optional) (element-type LateralDiagnostic): every problem found
+ * @error: %LATERAL_PACK_ERROR_INVALID when any problem was found
+ *
+ * Returns: (transfer full) (nullable): the pack, or %NULL if it is invalid
+ */
+LateralPack *
+lateral_pack_load_bytes (GBytes      *bytes,
+                         const char  *filename,
+                         GPtrArray  **diagnostics,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(LateralJsonDoc) doc = NULL;
+  g_autoptr(LateralPack) pack = NULL;
+  g_autofree char *pack_dir = NULL;
+  LateralJsonError json_error = { 0 };
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) lateral_diagnostic_free);
+  data = g_bytes_get_data (bytes, &length);
+  if (data == NULL)
+    data = "";
+
+  /* A UTF-8 byte order mark is legal in a text file; it is not JSON. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  if (check_text (data, length, filename, problems))
+    {
+      doc = lateral_json_doc_parse (data, length, &json_error);
+      if (doc == NULL)
+        {
+          g_ptr_array_add (problems, lateral_diagnostic_new (filename, json_error.line,
+                                                             json_error.column, json_error.path,
+                                                             json_error.message));
+          lateral_json_error_clear (&json_error);
+        }
+    }
+
+  if (doc != NULL)
+    {
+      pack = g_object_new (LATERAL_TYPE_PACK, NULL);
+      pack->filename = g_strdup (filename);
+      pack->content_hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+      if (filename != NULL)
+        {
+          g_autofree char *dir = g_path_get_dirname (filename);
+          pack_dir = g_canonicalize_filename (dir, NULL);
+        }
+      lateral_pack_check_tree (pack, lateral_json_doc_get_root (doc), filename, pack_dir, problems);
+      g_ptr_array_sort (problems, compare_diagnostics);
+    }
+
+  if (problems->len > 0)
+    {
+      set_invalid_error (error, filename, problems);
+      if (diagnostics != NULL)
+        *diagnostics = g_steal_pointer (&problems);
+      return NULL;
+    }
+
+  if (diagnostics != NULL)
+    *diagnostics = g_steal_pointer (&problems);
+  return g_steal_pointer (&pack);
+}
+
+/**
+ * lateral_pack_load_file:
+ * @filename: the pack's file
+ * @diagnostics: (out) (optional) (element-type LateralDiagnostic): every problem found
+ * @error: %LATERAL_PACK_ERROR_READ when the file cannot be read,
+ *   %LATERAL_PACK_ERROR_INVALID when any problem was found
+ *
+ * Returns: (transfer full) (nullable): the pack, or %NULL
+ */
+LateralPack *
+lateral_pack_load_file (const char  *filename,
+                        GPtrArray  **diagnostics,
+                        GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  GStatBuf st;
+
+  g_return_val_if_fail (filename != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (diagnostics != NULL)
+    *diagnostics = NULL;
+
+  /* Refuse an oversized file before reading a byte of it. */
+  if (g_stat (filename, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > LATERAL_PACK_MAX_FILE_SIZE)
+    {
+      g_autoptr(GPtrArray) problems =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) lateral_diagnostic_free);
+      g_autofree char *message =
+        g_strdup_printf (_("the file is larger than %d MiB; a pack must be smaller"),
+                         LATERAL_PACK_MAX_FILE_SIZE / (1024 * 1024));
+
+      g_ptr_array_add (problems, lateral_diagnostic_new (filename, 0, 0, "", message));
+      set_invalid_error (error, filename, problems);
+      if (diagnostics != NULL)
+        *diagnostics = g_steal_pointer (&problems);
+      return NULL;
+    }
+
+  /* A folder, a FIFO or a device would fail to read or never end. */
+  if (g_stat (filename, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_READ,
+                   _("%s: not a regular file; expected a pack file (.json)"), filename);
+      return NULL;
+    }
+
+  if (!g_file_get_contents (filename, &contents, &length, &local_error))
+    {
+      g_set_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_READ,
+                   "%s", local_error->message);
+      return NULL;
+    }
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  return lateral_pack_load_bytes (bytes, filename, diagnostics, error);
+}
+
+const char *
+lateral_pack_get_id (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  return self->id;
+}
+
+const char *
+lateral_pack_get_version (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  return self->version;
+}
+
+const char *
+lateral_pack_get_title (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  return self->title;
+}
+
+const char *
+lateral_pack_get_summary (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  return self->summary;
+}
+
+const char *
+lateral_pack_get_language (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  return self->language;
+}
+
+const char * const *
+lateral_pack_get_authors (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  return (const char * const *) self->authors;
+}
+
+const char *
+lateral_pack_get_license (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  return self->license;
+}
+
+guint
+lateral_pack_get_estimated_minutes (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), 0);
+  return self->estimated_minutes;
+}
+
+const char *
+lateral_pack_get_filename (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  return self->filename;
+}
+
+/* The SHA-256 of the file's bytes, lowercase hex: results name the exact pack. */
+const char *
+lateral_pack_get_content_hash (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  return self->content_hash;
+}
+
+LateralPackOrigin
+lateral_pack_get_origin (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), LATERAL_PACK_ORIGIN_FILE);
+  return self->origin;
+}
+
+void
+lateral_pack_set_origin (LateralPack       *self,
+                         LateralPackOrigin  origin)
+{
+  g_return_if_fail (LATERAL_IS_PACK (self));
+  self->origin = origin;
+}
+
+guint
+lateral_pack_get_n_steps (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), 0);
+  return self->steps->len;
+}
+
+guint
+lateral_pack_get_n_claims (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), 0);
+  return self->n_claims;
+}
+
+const LateralStep *
+lateral_pack_get_step (LateralPack *self,
+                       guint        index)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  g_return_val_if_fail (index < self->steps->len, NULL);
+  return g_ptr_array_index (self->steps, index);
+}
+
+const LateralStep *
+lateral_pack_find_step (LateralPack *self,
+                        const char  *step_id)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  g_return_val_if_fail (step_id != NULL, NULL);
+  return g_hash_table_lookup (self->step_index, step_id);
+}
+
+guint
+lateral_pack_get_n_techniques (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), 0);
+  return self->techniques->len;
+}
+
+const LateralTechnique *
+lateral_pack_get_technique (LateralPack *self,
+                            guint        index)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  g_return_val_if_fail (index < self->techniques->len, NULL);
+  return g_ptr_array_index (self->techniques, index);
+}
+
+const LateralTechnique *
+lateral_pack_find_technique (LateralPack *self,
+                             const char  *technique_id)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  g_return_val_if_fail (technique_id != NULL, NULL);
+
+  /* Glossaries are short; a table would cost more than it saves. */
+  for (guint i = 0; i < self->techniques->len; i++)
+    {
+      const LateralTechnique *technique = g_ptr_array_index (self->techniques, i);
+
+      if (g_str_equal (technique->id, technique_id))
+        return technique;
+    }
+  return NULL;
+}
+
+LateralDiagnostic *
+lateral_diagnostic_new (const char *file,
+                        guint       line,
+                        guint       column,
+                        const char *path,
+                        const char *message)
+{
+  LateralDiagnostic *diagnostic = g_new0 (LateralDiagnostic, 1);
+
+  diagnostic->file = g_strdup (file != NULL ? file : "<memory>");
+  diagnostic->line = line;
+  diagnostic->column = column;
+  diagnostic->path = g_strdup (path != NULL ? path : "");
+  diagnostic->message = g_strdup (message);
+  return diagnostic;
+}
+
+void
+lateral_diagnostic_free (LateralDiagnostic *diagnostic)
+{
+  if (diagnostic == NULL)
+    return;
+
+  g_free (diagnostic->file);
+  g_free (diagnostic->path);
+  g_free (diagnostic->message);
+  g_free (diagnostic);
+}
+
+/* FILE:LINE:COL: error: PATH: MESSAGE, the GNU format editors link to. */
+char *
+lateral_diagnostic_format (const LateralDiagnostic *diagnostic)
+{
+  GString *str;
+
+  g_return_val_if_fail (diagnostic != NULL, NULL);
+
+  str = g_string_new (diagnostic->file);
+  if (diagnostic->line > 0)
+    g_string_append_printf (str, ":%u:%u", diagnostic->line, diagnostic->column);
+  g_string_append_printf (str, ": %s: ", _("error"));
+  if (diagnostic->path != NULL && diagnostic->path[0] != '\0')
+    g_string_append_printf (str, "%s: ", diagnostic->path);
+  g_string_append (str, diagnostic->message);
+  return g_string_free (str, FALSE);
+}
+
+/* Numeric identifiers compare by value; they have no leading zeros, so
+ * length first, then digits, never overflows. */
+static int
+compare_numeric (const char *a, gsize la,
+                 const char *b, gsize lb)
+{
+  int cmp;
+
+  if (la != lb)
+    return la < lb ? -1 : 1;
+  cmp = strncmp (a, b, la);
+  return (cmp > 0) - (cmp < 0);
+}
+
+static gboolean
+all_digits (const char *s,
+            gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    {
+      if (!g_ascii_isdigit (s[i]))
+        return FALSE;
+    }
+  return len > 0;
+}
+
+static int
+compare_prerelease (const char *a,
+                    const char *b)
+{
+  while (*a != '\0' && *b != '\0')
+    {
+      gsize la = strcspn (a, ".");
+      gsize lb = strcspn (b, ".");
+      gboolean na = all_digits (a, la), nb = all_digits (b, lb);
+      int cmp;
+
+      if (na && nb)
+        cmp = compare_numeric (a, la, b, lb);
+      else if (na != nb)
+        cmp = na ? -1 : 1;  /* numeric identifiers sort first */
+      else
+        {
+          cmp = strncmp (a, b, MIN (la, lb));
+          if (cmp == 0 && la != lb)
+            cmp = la < lb ? -1 : 1;
+          cmp = (cmp > 0) - (cmp < 0);
+        }
+      if (cmp != 0)
+        return cmp;
+
+      a += la + (a[la] == '.');
+      b += lb + (b[lb] == '.');
+    }
+
+  /* The one with more identifiers is the later prerelease. */
+  return (*a != '\0') - (*b != '\0');
+}
+
+/**
+ * lateral_version_compare:
+ *
+ * Compares two semantic versions (MAJOR.MINOR.PATCH[-PRERELEASE]) by the
+ * rules of semver.org: 1.0.0-alpha < 1.0.0-alpha.1 < 1.0.0-beta < 1.0.0.
+ * An invalid version sorts before every valid one.
+ *
+ * Returns: negative, 0 or positive as @a is lower, equal or higher than @b
+ */
+int
+lateral_version_compare (const char *a,
+                         const char *b)
+{
+  gboolean va, vb;
+
+  g_return_val_if_fail (a != NULL, 0);
+  g_return_val_if_fail (b != NULL, 0);
+
+  va = lateral_version_is_valid (a);
+  vb = lateral_version_is_valid (b);
+  if (!va || !vb)
+    {
+      if (va != vb)
+        return va ? 1 : -1;
+      return CLAMP (strcmp (a, b), -1, 1);
+    }
+
+  for (guint part = 0; part < 3; part++)
+    {
+      gsize la = strspn (a, "0123456789");
+      gsize lb = strspn (b, "0123456789");
+      int cmp = compare_numeric (a, la, b, lb);
+
+      if (cmp != 0)
+        return cmp;
+      a += la;
+      b += lb;
+      if (part < 2)
+        {
+          a++;
+          b++;
+        }
+    }
+
+  /* A release is later than any of its prereleases. */
+  if (*a == '\0' || *b == '\0')
+    return (*a == '\0') - (*b == '\0');
+  return compare_prerelease (a + 1, b + 1);
+}

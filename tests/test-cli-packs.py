@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""lateral-cli validate, packs and show, run as an instructor would.
+
+validate is run inside tests/packs, so its messages name the files exactly
+as the .expected files next to them do.
+"""
+import glob
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+cli = sys.argv[1]
+src = os.environ["LATERAL_SOURCE_DIR"]
+packs = os.path.join(src, "tests", "packs")
+results = []
+
+
+def check(what, ok, detail=""):
+    results.append((what, ok, detail))
+
+
+def run(args, cwd=None, env=None):
+    return subprocess.run([cli] + args, cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=60)
+
+
+broken = sorted(os.path.basename(p) for p in glob.glob(os.path.join(packs, "*.json")))
+for name in broken:
+    with open(os.path.join(packs, name[:-5] + ".expected"), encoding="utf-8") as f:
+        expected = f.read()
+    out = run(["validate", name], cwd=packs)
+    check(f"validate {name}: exit 1, the expected errors on stderr",
+          out.returncode == 1 and out.stderr == expected and out.stdout == "",
+          f"exit {out.returncode}\n--- stderr\n{out.stderr}--- expected\n{expected}")
+
+out = run(["validate", "valid/sample-case.json"], cwd=packs)
+check("validate a valid pack: exit 0, says so",
+      out.returncode == 0 and out.stdout == "valid/sample-case.json: valid\n" and out.stderr == "",
+      out.stdout + out.stderr)
+
+out = run(["validate", "valid/sample-case.json", "empty.json"], cwd=packs)
+check("validate one valid and one broken: exit 1",
+      out.returncode == 1 and "valid/sample-case.json: valid" in out.stdout
+      and out.stderr.startswith("empty.json: error:"), out.stdout + out.stderr)
+
+out = run(["validate", "no-such-file.json"], cwd=packs)
+check("validate a missing file: exit 1, one error line naming it",
+      out.returncode == 1 and out.stderr.startswith("no-such-file.json: error: ")
+      and out.stderr.count("\n") == 1, out.stderr)
+
+out = run(["validate"])
+check("validate without a file: usage error, exit 2", out.returncode == 2, out.stderr)
+out = run(["validate", "--no-such-option", "x.json"])
+check("validate with an unknown option: usage error, exit 2", out.returncode == 2, out.stderr)
+
+with tempfile.TemporaryDirectory() as tmp:
+    builtin = os.path.join(tmp, "builtin")
+    user = os.path.join(tmp, "data", "lateral", "packs")
+    os.makedirs(builtin)
+    os.makedirs(user)
+    shutil.copy(os.path.join(packs, "valid", "sample-case.json"), builtin)
+    shutil.copytree(os.path.join(packs, "images"), os.path.join(builtin, "images"))
+    shutil.copy(os.path.join(packs, "empty.json"), user)
+    env = dict(os.environ, LATERAL_PACKS_DIR=builtin, XDG_DATA_HOME=os.path.join(tmp, "data"),
+               XDG_DATA_DIRS=os.path.join(tmp, "none"))
+
+    out = run(["packs"], env=env)
+    check("packs lists ID, VERSION, CLAIMS, TITLE separated by tabs",
+          out.returncode == 0 and out.stdout == "org.example.sample-case\t1.0.0\t1\tA sample case\n",
+          out.stdout + out.stderr)
+    check("packs names the skipped invalid pack on stderr", "empty.json" in out.stderr, out.stderr)
+
+    out = run(["show", "org.example.sample-case"], env=env)
+    lines = out.stdout.splitlines()
+    check("show ID prints the outline, claims with their as_of date",
+          out.returncode == 0 and lines[0] == "A sample case"
+          and any("story" in l and "2015-09-12" in l and "the-visit" in l for l in lines)
+          and any("claim" in l and "as of 2015-09-14" in l and "first-call" in l for l in lines),
+          out.stdout + out.stderr)
+    out = run(["show", os.path.join(packs, "valid", "sample-case.json")])
+    check("show FILE prints the same outline", out.returncode == 0 and lines == out.stdout.splitlines(),
+          out.stdout + out.stderr)
+    out = run(["show", "org.example.nothing"], env=env)
+    check("show an unknown id: exit 1", out.returncode == 1 and "org.example.nothing" in out.stderr,
+          out.stderr)
+    out = run(["show"], env=env)
+    check("show without an argument: usage error, exit 2", out.returncode == 2, out.stderr)
+    out = run(["packs", "extra"], env=env)
+    check("packs with an argument: usage error, exit 2", out.returncode == 2, out.stderr)
+
+print(f"1..{len(results)}")
+for i, (what, ok, detail) in enumerate(results, 1):
+    print(f"{'ok' if ok else 'not ok'} {i} - {what}")
+    if not ok:
+        for line in detail.splitlines():
+            print(f"# {line}")
+sys.exit(0 if all(ok for _, ok, _ in results) else 1)

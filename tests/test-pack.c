@@ -1,0 +1,454 @@
+/* test-pack.c: loading packs into the model
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lateral-pack.h"
+
+static LateralPack *
+load_valid (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "packs", "valid", name, NULL);
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  LateralPack *pack;
+
+  pack = lateral_pack_load_file (path, &diagnostics, &error);
+  if (pack == NULL)
+    {
+      for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
+        {
+          g_autofree char *line = lateral_diagnostic_format (g_ptr_array_index (diagnostics, i));
+          g_test_message ("%s", line);
+        }
+    }
+  g_assert_no_error (error);
+  g_assert_nonnull (pack);
+  g_assert_nonnull (diagnostics);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  return pack;
+}
+
+static void
+test_load_valid (void)
+{
+  g_autoptr(LateralPack) pack = load_valid ("sample-case.json");
+  g_autofree char *image = g_test_build_filename (G_TEST_DIST, "packs", "valid", "images", "kyiv.jpg", NULL);
+  g_autofree char *real_image = realpath (image, NULL);
+  const LateralStep *story, *claim;
+  const LateralMove *move;
+  const LateralSource *source;
+
+  g_assert_cmpstr (lateral_pack_get_id (pack), ==, "org.example.sample-case");
+  g_assert_cmpstr (lateral_pack_get_version (pack), ==, "1.0.0");
+  g_assert_cmpstr (lateral_pack_get_title (pack), ==, "A sample case");
+  g_assert_cmpstr (lateral_pack_get_summary (pack), ==, "One or two sentences shown in the list of cases.");
+  g_assert_cmpstr (lateral_pack_get_language (pack), ==, "en");
+  g_assert_cmpstr (lateral_pack_get_authors (pack)[0], ==, "Ada Teacher");
+  g_assert_null (lateral_pack_get_authors (pack)[1]);
+  g_assert_cmpstr (lateral_pack_get_license (pack), ==, "CC-BY-4.0");
+  g_assert_cmpuint (lateral_pack_get_estimated_minutes (pack), ==, 15);
+  g_assert_cmpint (lateral_pack_get_origin (pack), ==, LATERAL_PACK_ORIGIN_FILE);
+  g_assert_cmpuint (strlen (lateral_pack_get_content_hash (pack)), ==, 64);
+  g_assert_true (g_str_has_suffix (lateral_pack_get_filename (pack), "sample-case.json"));
+
+  g_assert_cmpuint (lateral_pack_get_n_techniques (pack), ==, 1);
+  g_assert_cmpstr (lateral_pack_get_technique (pack, 0)->name, ==, "Impersonation");
+  g_assert_nonnull (lateral_pack_find_technique (pack, "impersonation"));
+  g_assert_null (lateral_pack_find_technique (pack, "nope"));
+
+  g_assert_cmpuint (lateral_pack_get_n_steps (pack), ==, 2);
+  g_assert_cmpuint (lateral_pack_get_n_claims (pack), ==, 1);
+
+  story = lateral_pack_get_step (pack, 0);
+  g_assert_cmpint (story->type, ==, LATERAL_STEP_STORY);
+  g_assert_cmpstr (story->id, ==, "the-visit");
+  g_assert_cmpuint (story->index, ==, 0);
+  g_assert_cmpstr (story->title, ==, "Elton John visits Kyiv");
+  g_assert_cmpstr (story->date, ==, "2015-09-12");
+  g_assert_cmpuint (g_strv_length (story->text), ==, 2);
+  g_assert_cmpstr (story->text[1], ==, "Second paragraph.");
+  g_assert_nonnull (story->image);
+  g_assert_cmpstr (story->image->path, ==, real_image);
+  g_assert_cmpstr (story->image->alt, ==, "What the picture shows, for screen readers");
+  g_assert_nonnull (story->source);
+  g_assert_cmpstr (story->source->url, ==, "https://example.org/a");
+
+  claim = lateral_pack_find_step (pack, "first-call");
+  g_assert_true (claim == lateral_pack_get_step (pack, 1));
+  g_assert_cmpint (claim->type, ==, LATERAL_STEP_CLAIM);
+  g_assert_cmpuint (claim->index, ==, 1);
+  g_assert_cmpuint (claim->claim_index, ==, 0);
+  g_assert_cmpstr (claim->claim, ==, "Vladimir Putin phoned Elton John today.");
+  g_assert_cmpuint (g_strv_length (claim->context), ==, 1);
+  g_assert_cmpstr (claim->as_of, ==, "2015-09-14");
+  g_assert_cmpint (claim->verdict, ==, LATERAL_VERDICT_UNVERIFIED);
+  g_assert_cmpuint (claim->accepted, ==, (1u << LATERAL_VERDICT_UNVERIFIED) | (1u << LATERAL_VERDICT_FALSE));
+  g_assert_true (lateral_step_accepts (claim, LATERAL_VERDICT_UNVERIFIED));
+  g_assert_true (lateral_step_accepts (claim, LATERAL_VERDICT_FALSE));
+  g_assert_false (lateral_step_accepts (claim, LATERAL_VERDICT_TRUE));
+  g_assert_cmpstr (claim->moves_question, ==, "Which checks would you make?");
+  g_assert_cmpuint (claim->moves->len, ==, 2);
+  move = g_ptr_array_index (claim->moves, 0);
+  g_assert_cmpstr (move->id, ==, "second-source");
+  g_assert_true (move->expected);
+  g_assert_cmpstr (move->why, ==, "One source is not enough.");
+  move = g_ptr_array_index (claim->moves, 1);
+  g_assert_false (move->expected);
+  g_assert_null (move->why);
+  g_assert_cmpstr (claim->known_then[0], ==, "What could be known on the as_of date.");
+  g_assert_cmpstr (claim->explanation[0], ==, "Why the verdict stands.");
+  g_assert_cmpstr (claim->techniques[0], ==, "impersonation");
+  g_assert_null (claim->techniques[1]);
+  g_assert_cmpuint (claim->sources->len, ==, 1);
+  source = g_ptr_array_index (claim->sources, 0);
+  g_assert_cmpstr (source->publisher, ==, "ABC News");
+  g_assert_cmpstr (source->date, ==, "2015-09-15");
+}
+
+static void
+test_load_bytes_same_hash (void)
+{
+  g_autoptr(LateralPack) from_file = load_valid ("sample-case.json");
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(LateralPack) from_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (lateral_pack_get_filename (from_file), &contents, &length, NULL));
+  bytes = g_bytes_new (contents, length);
+  from_bytes = lateral_pack_load_bytes (bytes, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lateral_pack_get_content_hash (from_bytes), ==,
+                   lateral_pack_get_content_hash (from_file));
+  hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  g_assert_cmpstr (hash, ==, lateral_pack_get_content_hash (from_file));
+  /* From memory there is no folder: the image path stays as written. */
+  g_assert_cmpstr (lateral_pack_get_step (from_bytes, 0)->image->path, ==, "images/kyiv.jpg");
+}
+
+static void
+test_read_error (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  LateralPack *pack;
+
+  pack = lateral_pack_load_file ("/nonexistent/pack.json", &diagnostics, &error);
+  g_assert_null (pack);
+  g_assert_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_READ);
+  g_clear_error (&error);
+
+  pack = lateral_pack_load_file (g_test_get_dir (G_TEST_DIST), NULL, &error);
+  g_assert_null (pack);
+  g_assert_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_READ);
+}
+
+static void
+test_version_compare (void)
+{
+  static const char *ordered[] = {
+    "0.0.1", "0.9.0", "0.10.0", "1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta",
+    "1.0.0-beta", "1.0.0-beta.2", "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "1.0.1",
+    "1.2.0", "1.10.0", "2.0.0", "10.0.0", "123456789012345678901234567890.0.0",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ordered); i++)
+    {
+      for (guint j = 0; j < G_N_ELEMENTS (ordered); j++)
+        {
+          int expected = (i > j) - (i < j);
+          int got = lateral_version_compare (ordered[i], ordered[j]);
+
+          if (((got > 0) - (got < 0)) != expected)
+            g_error ("compare (%s, %s) = %d, expected %d", ordered[i], ordered[j], got, expected);
+        }
+    }
+
+  /* Something that is not a version sorts below every version. */
+  g_assert_cmpint (lateral_version_compare ("banana", "0.0.1"), <, 0);
+  g_assert_cmpint (lateral_version_compare ("0.0.1", "1.0"), >, 0);
+  g_assert_cmpint (lateral_version_compare ("1.0", "1.0"), ==, 0);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+format_all (GPtrArray *diagnostics)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
+    {
+      LateralDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+      g_autofree char *base = g_path_get_basename (diagnostic->file);
+      g_autofree char *line = NULL;
+
+      /* Expected files name the pack as validate does when run in tests/packs. */
+      g_free (diagnostic->file);
+      diagnostic->file = g_steal_pointer (&base);
+      line = lateral_diagnostic_format (diagnostic);
+      g_string_append_printf (out, "%s\n", line);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Each broken pack next to the exact problems the loader must report. */
+static void
+test_broken_pack (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "packs", name, NULL);
+  g_autofree char *stem = NULL;
+  g_autofree char *expected_path = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LateralPack) pack = NULL;
+
+  stem = g_strndup (path, strlen (path) - strlen (".json"));
+  expected_path = g_strconcat (stem, ".expected", NULL);
+  g_assert_true (g_file_get_contents (expected_path, &expected, NULL, NULL));
+
+  pack = lateral_pack_load_file (path, &diagnostics, &error);
+  g_assert_null (pack);
+  g_assert_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_INVALID);
+  g_assert_nonnull (diagnostics);
+  g_assert_cmpuint (diagnostics->len, >, 0);
+
+  got = format_all (diagnostics);
+  g_assert_cmpstr (got, ==, expected);
+}
+
+static void
+add_broken_pack_tests (void)
+{
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "packs", NULL);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  dir = g_dir_open (folder, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_suffix (name, ".json"))
+        g_ptr_array_add (names, g_strdup (name));
+    }
+  g_ptr_array_sort (names, compare_names);
+  g_assert_cmpuint (names->len, >=, 30);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *file = g_ptr_array_index (names, i);
+      g_autofree char *test_path = g_strdup_printf ("/pack/broken/%.*s", (int) (strlen (file) - 5), file);
+
+      g_test_add_data_func_full (test_path, g_strdup (file), test_broken_pack, g_free);
+    }
+}
+
+/* Loads generated text from memory; returns the one problem as a line. */
+static char *
+load_generated (const char *text,
+                gsize       length)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, length);
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LateralPack) pack = NULL;
+
+  pack = lateral_pack_load_bytes (bytes, "gen.json", &diagnostics, &error);
+  g_assert_null (pack);
+  g_assert_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_INVALID);
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  return lateral_diagnostic_format (g_ptr_array_index (diagnostics, 0));
+}
+
+static void
+test_limits (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *line = NULL;
+
+  /* More than 8 MiB: refused before parsing. */
+  g_string_append (text, "{\"title\": \"");
+  while (text->len <= 8 * 1024 * 1024)
+    g_string_append (text, "abcdefghijklmnopqrstuvwxyz012345");
+  g_string_append (text, "\"}");
+  line = load_generated (text->str, text->len);
+  g_assert_cmpstr (line, ==, "gen.json: error: the file is larger than 8 MiB; a pack must be smaller");
+  g_clear_pointer (&line, g_free);
+
+  /* More than 5,000 steps. */
+  g_string_assign (text, "{\n\"steps\": [");
+  for (guint i = 0; i <= 5000; i++)
+    g_string_append (text, "{},");
+  g_string_append (text, "{}]}");
+  line = load_generated (text->str, text->len);
+  g_assert_cmpstr (line, ==, "gen.json:2:15011: error: steps: more than 5000 items in one list");
+  g_clear_pointer (&line, g_free);
+
+  /* Any other list: 1,000 items. */
+  g_string_assign (text, "{\"authors\": [");
+  for (guint i = 0; i <= 1000; i++)
+    g_string_append (text, "\"a\",");
+  g_string_append (text, "\"b\"]}");
+  line = load_generated (text->str, text->len);
+  g_assert_cmpstr (line, ==, "gen.json:1:4014: error: authors: more than 1000 items in one list");
+  g_clear_pointer (&line, g_free);
+
+  /* Members of one object. */
+  g_string_assign (text, "{");
+  for (guint i = 0; i <= 1000; i++)
+    g_string_append_printf (text, "\"m%u\": 0, ", i);
+  g_string_append (text, "\"x\": 1}");
+  line = load_generated (text->str, text->len);
+  g_assert_true (g_str_has_prefix (line, "gen.json:1:"));
+  g_assert_true (g_str_has_suffix (line, ": error: more than 1000 members in one object"));
+  g_clear_pointer (&line, g_free);
+
+  /* Nesting at the limit parses (and fails only the pack's rules). */
+  g_string_assign (text, "{\"steps\": ");
+  for (guint i = 1; i < 32; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 1; i < 32; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (text->str, text->len);
+    g_autoptr(GPtrArray) diagnostics = NULL;
+    g_autoptr(LateralPack) pack = lateral_pack_load_bytes (bytes, "gen.json", &diagnostics, NULL);
+
+    g_assert_null (pack);
+    g_assert_cmpuint (diagnostics->len, >, 1);
+    for (guint i = 0; i < diagnostics->len; i++)
+      g_assert_null (strstr (((LateralDiagnostic *) g_ptr_array_index (diagnostics, i))->message, "nesting"));
+  }
+
+  /* One level deeper is refused. */
+  g_string_insert_c (text, 10, '[');
+  g_string_insert_c (text, text->len - 1, ']');
+  line = load_generated (text->str, text->len);
+  g_assert_cmpstr (line, ==, "gen.json:1:42: error: steps[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]: nesting deeper than 32 levels");
+}
+
+/* A file where every value is wrong still yields a bounded report. */
+static void
+test_too_many_problems (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"steps\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(LateralPack) pack = NULL;
+  LateralDiagnostic *last;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (text, "{\"type\": \"story\", \"bad\": 1},");
+  g_string_append (text, "{}]}");
+  bytes = g_bytes_new (text->str, text->len);
+  pack = lateral_pack_load_bytes (bytes, "many.json", &diagnostics, NULL);
+  g_assert_null (pack);
+  g_assert_cmpuint (diagnostics->len, ==, 501);
+  last = g_ptr_array_index (diagnostics, 500);
+  g_assert_cmpstr (last->message, ==, "too many problems; stopped reporting here");
+}
+
+static void
+test_text_checks (void)
+{
+  static const struct {
+    const char *text;
+    gssize      length;
+    const char *expected;
+  } cases[] = {
+    { "", 0, "gen.json: error: the file is empty; expected a pack, a JSON object starting with “{”" },
+    { " \n\t ", -1, "gen.json: error: the file is empty; expected a pack, a JSON object starting with “{”" },
+    { "\xEF\xBB\xBF", -1, "gen.json: error: the file is empty; expected a pack, a JSON object starting with “{”" },
+    { "{\"a\":\n \"\xC3\x28\"}", -1, "gen.json:2:3: error: the file is not valid UTF-8 (byte 0xC3); save it as UTF-8 text" },
+    { "{\n\"a\x00\"}", 6, "gen.json:2:3: error: the file is binary (it contains a NUL byte); expected a JSON text file" },
+    { "{\"é\": tru", -1, "gen.json:1:7: error: é: expected a value (text in double quotes, a number, true, false, null, an object or an array), found “t”" },
+    { "{} {}", -1, "gen.json:1:4: error: expected the end of the file after the closing “}”, found “{”" },
+    { "{\"a\": 01}", -1, "gen.json:1:8: error: a: expected “,” or “}” after this member, found “1”" },
+    { "{\"a\": \"\\u0000\"}", -1, "gen.json:1:8: error: a: “\\u0000” is not allowed in text" },
+    { "{\"a\": \"\\udc00\"}", -1, "gen.json:1:8: error: a: lone low surrogate \\uDC00; expected a valid Unicode character" },
+    { "{\"a\": -}", -1, "gen.json:1:8: error: a: expected a digit, found “}”" },
+    { "{\"a\": 1.}", -1, "gen.json:1:9: error: a: expected a digit after the decimal point, found “}”" },
+    { "{\"a\": 1e}", -1, "gen.json:1:9: error: a: expected a digit in the exponent, found “}”" },
+    { "{\"a\" 1}", -1, "gen.json:1:6: error: expected “:” after the member name, found “1”" },
+    { "[", -1, "gen.json:1:2: error: [0]: expected a value, found the end of the file (is the file truncated?)" },
+    { "{\"a\": \"abc", -1, "gen.json:1:7: error: a: text that starts here is never closed with “\"” (is the file truncated?)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize length = cases[i].length >= 0 ? (gsize) cases[i].length : strlen (cases[i].text);
+      g_autofree char *line = load_generated (cases[i].text, length);
+
+      g_assert_cmpstr (line, ==, cases[i].expected);
+    }
+}
+
+/* The packs shipped in data/packs (written on another branch) must load. */
+static void
+test_builtin_packs (void)
+{
+  g_autofree char *folder = g_build_filename (g_getenv ("LATERAL_SOURCE_DIR"), "data", "packs", NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("no data/packs folder in this tree");
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autoptr(GPtrArray) diagnostics = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LateralPack) pack = NULL;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      pack = lateral_pack_load_file (path, &diagnostics, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (lateral_pack_get_n_claims (pack), >=, 1);
+      n++;
+    }
+  if (n == 0)
+    g_test_skip ("no pack in data/packs");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/pack/load-valid", test_load_valid);
+  g_test_add_func ("/pack/load-bytes-same-hash", test_load_bytes_same_hash);
+  g_test_add_func ("/pack/read-error", test_read_error);
+  g_test_add_func ("/pack/version-compare", test_version_compare);
+  g_test_add_func ("/pack/limits", test_limits);
+  g_test_add_func ("/pack/too-many-problems", test_too_many_problems);
+  g_test_add_func ("/pack/text-checks", test_text_checks);
+  g_test_add_func ("/pack/builtin-packs", test_builtin_packs);
+  add_broken_pack_tests ();
+
+  return g_test_run ();
+}

@@ -222,15 +222,13 @@ lateral_play_go_to (LateralPlay *self,
   return TRUE;
 }
 
+/* Every picked move must be one of the claim's, once: the counts of
+ * lateral_moves_score() are then exactly what was picked. */
 static gboolean
 check_moves (const LateralStep   *step,
              const char * const  *moves,
-             guint               *out_expected,
-             guint               *out_unexpected,
              GError             **error)
 {
-  *out_expected = *out_unexpected = 0;
-
   for (guint i = 0; moves != NULL && moves[i] != NULL; i++)
     {
       const LateralMove *found = NULL;
@@ -271,11 +269,6 @@ check_moves (const LateralStep   *step,
                          _("“%s” is not one of this claim’s moves (%s)"), moves[i], known->str);
           return FALSE;
         }
-
-      if (found->expected)
-        (*out_expected)++;
-      else
-        (*out_unexpected)++;
     }
 
   return TRUE;
@@ -300,6 +293,7 @@ lateral_play_answer (LateralPlay         *self,
   g_autoptr(LateralAnswer) answer = NULL;
   g_autoptr(GError) local_error = NULL;
   const LateralStep *step;
+  LateralMovesScore score;
   LateralAnswer *stored;
 
   g_return_val_if_fail (LATERAL_IS_PLAY (self), NULL);
@@ -336,9 +330,13 @@ lateral_play_answer (LateralPlay         *self,
       return NULL;
     }
 
-  answer = g_new0 (LateralAnswer, 1);
-  if (!check_moves (step, moves, &answer->moves_expected, &answer->moves_unexpected, error))
+  if (!check_moves (step, moves, error))
     return NULL;
+
+  score = lateral_moves_score (step, moves);
+  answer = g_new0 (LateralAnswer, 1);
+  answer->moves_expected = score.expected_picked;
+  answer->moves_unexpected = score.unexpected_picked;
 
   answer->claim_id = g_strdup (step->id);
   answer->verdict = verdict;
@@ -475,6 +473,15 @@ lateral_play_get_pack (LateralPlay *self)
   g_return_val_if_fail (LATERAL_IS_PLAY (self), NULL);
 
   return self->pack;
+}
+
+/* Returns: (transfer none) (nullable): %NULL in preview */
+LateralStore *
+lateral_play_get_store (LateralPlay *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PLAY (self), NULL);
+
+  return self->store;
 }
 
 static gboolean

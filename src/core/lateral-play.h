@@ -59,6 +59,7 @@ gboolean             lateral_play_is_finished      (LateralPlay         *self);
 LateralAttempt      *lateral_play_get_attempt      (LateralPlay         *self);
 LateralProfile      *lateral_play_get_profile      (LateralPlay         *self);
 LateralPack         *lateral_play_get_pack         (LateralPlay         *self);
+LateralStore        *lateral_play_get_store        (LateralPlay         *self);
 
 gboolean             lateral_play_parse_line       (const char          *line,
                                                     LateralVerdict      *out_verdict,

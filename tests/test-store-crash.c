@@ -134,6 +134,7 @@ test_sigkill (void)
   g_autoptr(GDir) gdir = NULL;
   sqlite3 *db = NULL;
   guint total_reported = 0;
+  gint64 startup_us = 20000;
   const char *name;
 
   g_assert_nonnull (self_exe);
@@ -142,7 +143,8 @@ test_sigkill (void)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GHashTable) stored = NULL;
-      g_autofree char *output = NULL;
+      g_autoptr(GString) output = g_string_new (NULL);
+      g_autofree char *rest = NULL;
       g_auto(GStrv) lines = NULL;
       const char *argv[] = { self_exe, "--child", path, NULL };
       const char *attempt_uuid = NULL;
@@ -150,26 +152,52 @@ test_sigkill (void)
       int out_fd, status;
       gsize length;
       guint n_reported = 0;
-      /* Some kills land while the store opens or creates its tables. */
-      gulong delay_ms = round % 5 == 0 ? g_random_int_range (0, 15) : g_random_int_range (20, 300);
+      gint64 spawned_at;
+      gulong delay_us;
       GIOChannel *channel;
 
       g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
                                                NULL, NULL, &pid, NULL, &out_fd, NULL, &error));
       g_assert_no_error (error);
-      g_usleep (delay_ms * 1000);
+      spawned_at = g_get_monotonic_time ();
+      channel = g_io_channel_unix_new (out_fd);
+      g_io_channel_set_close_on_unref (channel, TRUE);
+
+      if (round % 5 == 0)
+        {
+          /* Some kills land while the store opens, creates or upgrades its
+           * tables: somewhere within the start-up time measured so far. */
+          delay_us = g_random_int_range (0, startup_us);
+          g_usleep (delay_us);
+        }
+      else
+        {
+          /* The others once answers are flowing, however slow the start
+           * (sanitizers make it slow). */
+          while (!g_str_has_prefix (output->str, "attempt "))
+            {
+              g_autofree char *line = NULL;
+
+              if (g_io_channel_read_line (channel, &line, NULL, NULL, &error) != G_IO_STATUS_NORMAL)
+                g_error ("the child ended before starting an attempt");
+              g_string_append (output, line);
+            }
+          startup_us = g_get_monotonic_time () - spawned_at;
+          delay_us = g_random_int_range (1000, 150000);
+          g_usleep (delay_us);
+        }
+
       g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
       g_spawn_close_pid (pid);
-      if (!WIFSIGNALED (status))
+      if (!WIFSIGNALED (status) || WTERMSIG (status) != SIGKILL)
         g_error ("the child ended by itself (status %d) instead of being killed", status);
 
-      channel = g_io_channel_unix_new (out_fd);
-      g_io_channel_set_close_on_unref (channel, TRUE);
-      g_assert_cmpint (g_io_channel_read_to_end (channel, &output, &length, &error), ==, G_IO_STATUS_NORMAL);
+      g_assert_cmpint (g_io_channel_read_to_end (channel, &rest, &length, &error), ==, G_IO_STATUS_NORMAL);
+      g_string_append_len (output, rest, length);
       g_io_channel_unref (channel);
 
-      lines = g_strsplit (output, "\n", -1);
+      lines = g_strsplit (output->str, "\n", -1);
       for (guint i = 0; lines[i] != NULL; i++)
         {
           if (g_str_has_prefix (lines[i], "attempt "))
@@ -178,7 +206,8 @@ test_sigkill (void)
             n_reported++;
         }
 
-      g_test_message ("round %u: killed after %lu ms, %u answers reported", round, delay_ms, n_reported);
+      g_test_message ("round %u: killed %lu us after %s, %u answers reported", round, delay_us,
+                      round % 5 == 0 ? "spawning" : "the attempt began", n_reported);
 
       /* Killed before SQLite created the file: nothing was committed. */
       if (!g_file_test (path, G_FILE_TEST_EXISTS))

@@ -78,7 +78,8 @@ def test_play_script(root):
 
     out = run(env, "history")
     check("history lists the attempt with accuracy and CBM total",
-          out.returncode == 0 and "Ana" in out.stdout and PACK_ID in out.stdout and "67%" in out.stdout
+          out.returncode == 0 and "Ana" in out.stdout and "A small case for the store" in out.stdout
+          and "3/3" in out.stdout and "67%" in out.stdout
           and "+2" in out.stdout, out.stdout)
     return env, db
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "lateral-cli.h"
+#include "lateral-pack-registry.h"
 
 static char *
 format_local (gint64 unix_seconds)
@@ -29,6 +30,7 @@ lateral_cli_history (int    argc,
   g_autoptr(LateralStore) store = NULL;
   g_autoptr(GPtrArray) attempts = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(LateralPackRegistry) registry = lateral_pack_registry_new ();
 
   if (!lateral_cli_parse_options ("history", NULL, _("List attempts with date, case, claims answered, "
                                                      "accuracy and CBM total, oldest first."),
@@ -54,6 +56,10 @@ lateral_cli_history (int    argc,
       return LATERAL_CLI_EXIT_OK;
     }
 
+  /* Titles where this machine has the pack; a folder that cannot be read
+   * only means ids are shown instead. */
+  lateral_pack_registry_load (registry, NULL);
+
   /* TRANSLATORS: column headings of `lateral-cli history` */
   g_print ("%-16s  %-20s  %-36s  %8s  %8s  %4s  %s\n", _("Date"), _("Profile"), _("Case"),
            _("Answered"), _("Accuracy"), _("CBM"), _("Status"));
@@ -62,6 +68,8 @@ lateral_cli_history (int    argc,
       LateralAttempt *attempt = attempts->pdata[i];
       g_autofree char *date = format_local (attempt->started_at);
       g_autofree char *accuracy = NULL;
+      g_autofree char *answered = NULL;
+      LateralPack *pack = lateral_pack_registry_lookup (registry, attempt->pack_id);
       GString *status = g_string_new (attempt->finished_at != 0 ? _("finished") : _("unfinished"));
 
       if (attempt->n_answers > 0)
@@ -73,8 +81,14 @@ lateral_cli_history (int    argc,
       if (attempt->pack_missing)
         g_string_append (status, _(", pack not on this machine"));
 
-      g_print ("%-16s  %-20s  %-36s  %8u  %8s  %+4d  %s\n", date, attempt->profile_name, attempt->pack_id,
-               attempt->n_answers, accuracy, attempt->total_mark, status->str);
+      if (pack != NULL)
+        answered = g_strdup_printf ("%u/%u", attempt->n_answers, lateral_pack_get_n_claims (pack));
+      else
+        answered = g_strdup_printf ("%u", attempt->n_answers);
+
+      g_print ("%-16s  %-20s  %-36s  %8s  %8s  %+4d  %s\n", date, attempt->profile_name,
+               pack != NULL ? lateral_pack_get_title (pack) : attempt->pack_id,
+               answered, accuracy, attempt->total_mark, status->str);
       g_string_free (status, TRUE);
     }
 

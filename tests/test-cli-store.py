@@ -8,6 +8,7 @@ sqlite3 and the CSV with Python's csv module.
 import csv
 import json
 import os
+import pty
 import shutil
 import sqlite3
 import subprocess
@@ -141,6 +142,31 @@ def test_refused_and_resumed(root):
     check("an unknown pack id is an error", out.returncode == 1 and "no-such-pack" in out.stderr, out.stderr)
 
 
+def test_terminal(root):
+    """On a terminal it prompts, and a line it cannot read is asked again."""
+    env, db = make_home(root, "tty")
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([cli, "play", PACK_ID, "--profile", "Eve"], stdin=slave,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    os.close(slave)
+    # Enter after each story and reveal; one unreadable line on the first claim.
+    keys = "\nmaybe 2\nunverified 2 ask-office\n\n\ntrue 3\n\nmisleading 1\n\n"
+    os.write(master, keys.encode())
+    try:
+        out, err = proc.communicate(timeout=60)
+    finally:
+        os.close(master)
+    check("on a terminal, play prompts and waits for Enter",
+          proc.returncode == 0 and "Verdict (true, false, misleading, unverified)" in out
+          and "[Enter] to go on" in out, out[-400:] + err)
+    check("on a terminal, an unreadable line is explained and asked again",
+          "“maybe” is not a verdict" in out and out.count("Your answer:") == 3, out)
+    rows = answers_of(db, "Eve")
+    check("the terminal run stored every answer",
+          [(r[0], r[1]) for r in rows] == [("the-call", "unverified"), ("prank", "true"), ("photo", "misleading")],
+          rows)
+
+
 def test_bundles(root, env_a):
     path_a = os.path.join(root, "a.json")
     out = run(env_a, "export", "--output", path_a)
@@ -241,6 +267,7 @@ def main():
         env, db = test_play_script(root)
         test_reveal_after_commit(root)
         test_refused_and_resumed(root)
+        test_terminal(root)
         test_bundles(root, env)
         test_csv(root, env)
         test_broken_database(root, env, db)

@@ -71,8 +71,9 @@ def startup():
                  r_app / r_floor, 1.2))
 
 
-def core_bench(program, label_fmt):
-    """A core benchmark prints lines 'NAME product_us floor_us target [absolute-limit-us]'."""
+def core_bench(program):
+    """A core benchmark prints lines 'NAME product_us floor_us target [absolute-limit-us]',
+    TAB-separated; a floor of 0 means none (an absolute limit only), a target of '-' none."""
     path = os.path.join(bench, program)
     if not os.path.exists(path):
         return
@@ -85,6 +86,8 @@ def core_bench(program, label_fmt):
     if out.returncode != 0:
         raise RuntimeError(f"{program} failed: {out.stderr[-800:]}")
     for line in out.stdout.splitlines():
+        if "\t" not in line:
+            continue
         name, product, floor, target, *limit = line.split("\t")
         product, floor = float(product), float(floor)
         rows.append((name, f"{product / 1000:.2f} ms", f"{floor / 1000:.2f} ms" if floor else "-",
@@ -93,7 +96,9 @@ def core_bench(program, label_fmt):
 
 
 startup()
-core_bench("bench-core", "")
+core_bench("pack-load")
+core_bench("store-answers")
+core_bench("class-scale")
 
 print(f"Lateral benchmarks: median of {args.runs} runs each, ratios against floors run alongside")
 print()

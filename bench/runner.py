@@ -20,6 +20,14 @@ ap.add_argument("--runs", type=int, default=11)
 args = ap.parse_args()
 
 bench = os.path.join(args.builddir, "bench")
+
+
+def loadavg():
+    with open("/proc/loadavg") as f:
+        return " ".join(f.read().split()[:3])
+
+
+load_at_start = loadavg()
 rows = []
 
 
@@ -101,6 +109,8 @@ core_bench("store-answers")
 core_bench("class-scale")
 
 print(f"Lateral benchmarks: median of {args.runs} runs each, ratios against floors run alongside")
+print(f"{time.strftime('%Y-%m-%d %H:%M %Z')}, {os.uname().nodename}, {os.cpu_count()} CPUs, "
+      f"load average {load_at_start} at the start, {loadavg()} at the end")
 print()
 print(f"| {'measure':<44} | {'Lateral':>12} | {'floor':>12} | {'ratio':>6} | {'target':>16} | ok  |")
 print(f"|{'-' * 46}|{'-' * 14}|{'-' * 14}|{'-' * 8}|{'-' * 18}|-----|")

@@ -71,8 +71,8 @@ typedef struct {
 } Folders;
 
 static void
-folders_setup (Folders       *f,
-               gconstpointer  data)
+folders_setup (Folders      *f,
+               gconstpointer data)
 {
   g_autofree char *builtin_base = g_build_filename (g_get_user_cache_dir (), "builtin", NULL);
 
@@ -85,8 +85,8 @@ folders_setup (Folders       *f,
 }
 
 static void
-folders_teardown (Folders       *f,
-                  gconstpointer  data)
+folders_teardown (Folders      *f,
+                  gconstpointer data)
 {
   g_free (f->builtin);
   g_free (f->user);
@@ -104,8 +104,8 @@ pack_at (LateralPackRegistry *registry,
 }
 
 static void
-test_origins_and_order (Folders       *f,
-                        gconstpointer  data)
+test_origins_and_order (Folders      *f,
+                        gconstpointer data)
 {
   g_autoptr(LateralPackRegistry) registry = lateral_pack_registry_new ();
   g_autoptr(GError) error = NULL;
@@ -143,8 +143,8 @@ test_origins_and_order (Folders       *f,
 }
 
 static void
-test_higher_version_wins (Folders       *f,
-                          gconstpointer  data)
+test_higher_version_wins (Folders      *f,
+                          gconstpointer data)
 {
   g_autoptr(LateralPackRegistry) registry = lateral_pack_registry_new ();
   g_autofree char *builtin_file = g_build_filename (f->builtin, "case.json", NULL);
@@ -176,8 +176,8 @@ test_higher_version_wins (Folders       *f,
 }
 
 static void
-test_invalid_pack_skipped (Folders       *f,
-                           gconstpointer  data)
+test_invalid_pack_skipped (Folders      *f,
+                           gconstpointer data)
 {
   g_autoptr(LateralPackRegistry) registry = lateral_pack_registry_new ();
   g_autofree char *broken = g_build_filename (f->user, "broken.json", NULL);
@@ -201,8 +201,8 @@ test_invalid_pack_skipped (Folders       *f,
 }
 
 static void
-test_nothing_usable (Folders       *f,
-                     gconstpointer  data)
+test_nothing_usable (Folders      *f,
+                     gconstpointer data)
 {
   g_autoptr(LateralPackRegistry) registry = lateral_pack_registry_new ();
   g_autoptr(GError) error = NULL;

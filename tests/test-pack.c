@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -320,6 +321,20 @@ test_limits (void)
   g_assert_true (g_str_has_suffix (line, ": error: more than 1000 members in one object"));
   g_clear_pointer (&line, g_free);
 
+  /* A million values in all, even in short lists. */
+  g_string_assign (text, "{\"steps\": [");
+  for (guint i = 0; i < 1001; i++)
+    {
+      g_string_append (text, i > 0 ? ",[0" : "[0");
+      for (guint k = 1; k < 1000; k++)
+        g_string_append (text, ",0");
+      g_string_append_c (text, ']');
+    }
+  g_string_append (text, "]}");
+  line = load_generated (text->str, text->len);
+  g_assert_true (g_str_has_suffix (line, ": error: steps[998][999]: the file holds more than 1000000 values; a pack needs far fewer"));
+  g_clear_pointer (&line, g_free);
+
   /* Nesting at the limit parses (and fails only the pack's rules). */
   g_string_assign (text, "{\"steps\": ");
   for (guint i = 1; i < 32; i++)
@@ -343,6 +358,31 @@ test_limits (void)
   g_string_insert_c (text, text->len - 1, ']');
   line = load_generated (text->str, text->len);
   g_assert_cmpstr (line, ==, "gen.json:1:42: error: steps[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]: nesting deeper than 32 levels");
+}
+
+/* A file over the limit is refused before a byte of it is read. */
+static void
+test_big_file (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "big.json", NULL);
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  FILE *file;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  file = fopen (path, "w");
+  g_assert_nonnull (file);
+  /* Sparse: the size is what counts. */
+  g_assert_cmpint (fseek (file, 8 * 1024 * 1024, SEEK_SET), ==, 0);
+  g_assert_cmpint (fputc ('}', file), !=, EOF);
+  fclose (file);
+
+  g_assert_null (lateral_pack_load_file (path, &diagnostics, &error));
+  g_assert_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_INVALID);
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  line = lateral_diagnostic_format (g_ptr_array_index (diagnostics, 0));
+  g_assert_true (g_str_has_suffix (line, "big.json: error: the file is larger than 8 MiB; a pack must be smaller"));
 }
 
 /* A file where every value is wrong still yields a bounded report. */
@@ -446,6 +486,7 @@ main (int   argc,
   g_test_add_func ("/pack/version-compare", test_version_compare);
   g_test_add_func ("/pack/limits", test_limits);
   g_test_add_func ("/pack/too-many-problems", test_too_many_problems);
+  g_test_add_func ("/pack/big-file", test_big_file);
   g_test_add_func ("/pack/text-checks", test_text_checks);
   g_test_add_func ("/pack/builtin-packs", test_builtin_packs);
   add_broken_pack_tests ();

@@ -50,9 +50,9 @@ test_verdict_rejects (void)
 
 /* A claim made by hand: the scoring functions read only these fields. */
 static LateralStep *
-make_claim (LateralVerdict  verdict,
-            guint           also_accepted,
-            const char     *techniques)
+make_claim (LateralVerdict verdict,
+            guint          also_accepted,
+            const char    *techniques)
 {
   LateralStep *step = g_new0 (LateralStep, 1);
 

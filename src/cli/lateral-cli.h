@@ -7,6 +7,9 @@
 
 #include <glib.h>
 
+#include "lateral-pack.h"
+#include "lateral-store.h"
+
 G_BEGIN_DECLS
 
 /* Exit codes shared by every command. */
@@ -31,5 +34,24 @@ int lateral_cli_usage_error (const char *command,
 int lateral_cli_validate (int argc, char **argv);
 int lateral_cli_packs    (int argc, char **argv);
 int lateral_cli_show     (int argc, char **argv);
+
+/* Shared by the store's commands (lateral-cli-store.c). */
+
+gboolean      lateral_cli_parse_options (const char    *command,
+                                         const char    *parameter_string,
+                                         const char    *summary,
+                                         GOptionEntry  *entries,
+                                         int           *argc,
+                                         char        ***argv);
+LateralStore *lateral_cli_open_store    (const char    *command);
+int           lateral_cli_fail          (const char    *command,
+                                         const char    *format,
+                                         ...) G_GNUC_PRINTF (2, 3);
+
+int lateral_cli_play    (int argc, char **argv);
+int lateral_cli_history (int argc, char **argv);
+int lateral_cli_export  (int argc, char **argv);
+int lateral_cli_import  (int argc, char **argv);
+int lateral_cli_restore (int argc, char **argv);
 
 G_END_DECLS

@@ -5,47 +5,17 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "lateral-json-doc-private.h"
+#include "lateral-json-parser-private.h"
 
+/* Nodes and text live in 64 KiB blocks freed together with the document. */
 #define ARENA_BLOCK (64 * 1024)
-#define MAX_NUMBER_LENGTH 64
 
-struct _LateralJsonDoc {
-  GPtrArray       *blocks;
-  char            *cursor;     /* free space in the current block */
-  gsize            left;
-  LateralJsonNode *root;
-};
-
-typedef struct {
-  const char *name;  /* NULL for an array item */
-  guint       index;
-} PathEntry;
-
-typedef struct {
-  LateralJsonDoc   *doc;
-  const char       *start;
-  const char       *p;
-  const char       *end;
-  guint             line;
-  const char       *col_ptr;   /* the column of col_ptr is col: positions are asked in file order */
-  guint             col;
-  guint             depth;
-  guint             n_values;
-  PathEntry         path[LATERAL_JSON_MAX_DEPTH + 1];
-  GPtrArray        *items;     /* scratch stack of children being collected */
-  GArray           *members;
-  LateralJsonError *error;
-  gboolean          failed;
-} Parser;
-
-static gpointer
-arena_alloc (LateralJsonDoc *doc,
-             gsize           size)
+gpointer
+lateral_json_doc_alloc (LateralJsonDoc *doc,
+                        gsize           size)
 {
   gpointer mem;
 
@@ -71,8 +41,8 @@ arena_alloc (LateralJsonDoc *doc,
 }
 
 static void
-advance_column (Parser     *self,
-                const char *to)
+advance_column (LateralJsonParser *self,
+                const char        *to)
 {
   for (const char *q = self->col_ptr; q < to; q++)
     {
@@ -83,8 +53,8 @@ advance_column (Parser     *self,
 }
 
 static char *
-format_path (const PathEntry *path,
-             guint            depth)
+format_path (const LateralJsonPathEntry *path,
+             guint                       depth)
 {
   GString *str = g_string_new (NULL);
 
@@ -101,11 +71,11 @@ format_path (const PathEntry *path,
   return g_string_free (str, FALSE);
 }
 
-static gboolean G_GNUC_PRINTF (3, 4)
-fail (Parser     *self,
-      const char *at,
-      const char *format,
-      ...)
+gboolean
+lateral_json_parser_fail (LateralJsonParser *self,
+                          const char        *at,
+                          const char        *format,
+                          ...)
 {
   va_list args;
 
@@ -127,7 +97,7 @@ fail (Parser     *self,
 }
 
 static void
-skip_whitespace (Parser *self)
+skip_whitespace (LateralJsonParser *self)
 {
   while (self->p < self->end)
     {
@@ -147,7 +117,7 @@ skip_whitespace (Parser *self)
 
 /* What the reader sees at the error, for the message. */
 static char *
-describe_here (Parser *self)
+describe_here (LateralJsonParser *self)
 {
   gunichar c;
 
@@ -167,30 +137,30 @@ describe_here (Parser *self)
   return g_strdup_printf ("U+%04X", c);
 }
 
-static gboolean
-fail_expected (Parser     *self,
-               const char *expected)
+gboolean
+lateral_json_parser_fail_expected (LateralJsonParser *self,
+                                   const char        *expected)
 {
   g_autofree char *found = describe_here (self);
 
-  return fail (self, self->p, _("expected %s, found %s"), expected, found);
+  return lateral_json_parser_fail (self, self->p, _("expected %s, found %s"), expected, found);
 }
 
-static LateralJsonNode *
-new_node (Parser          *self,
-          LateralJsonType  type,
-          const char      *at)
+LateralJsonNode *
+lateral_json_parser_new_node (LateralJsonParser *self,
+                              LateralJsonType    type,
+                              const char        *at)
 {
   LateralJsonNode *node;
 
   if (++self->n_values > LATERAL_JSON_MAX_VALUES)
     {
-      fail (self, at, _("the file holds more than %d values; a pack needs far fewer"),
-            LATERAL_JSON_MAX_VALUES);
+      lateral_json_parser_fail (self, at, _("the file holds more than %d values; a pack needs far fewer"),
+                                LATERAL_JSON_MAX_VALUES);
       return NULL;
     }
 
-  node = arena_alloc (self->doc, sizeof *node);
+  node = lateral_json_doc_alloc (self->doc, sizeof *node);
   memset (node, 0, sizeof *node);
   node->type = type;
   advance_column (self, at);
@@ -199,311 +169,19 @@ new_node (Parser          *self,
   return node;
 }
 
-static int
-hex_value (char c)
-{
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
+static LateralJsonNode *read_value (LateralJsonParser *self);
 
 static gboolean
-read_hex4 (Parser  *self,
-           guint32 *out)
-{
-  guint32 value = 0;
-
-  if (self->end - self->p < 4)
-    {
-      self->p = self->end;
-      return fail_expected (self, _("four hexadecimal digits after “\\u”"));
-    }
-
-  for (guint i = 0; i < 4; i++)
-    {
-      int h = hex_value (self->p[i]);
-
-      if (h < 0)
-        {
-          self->p += i;
-          return fail_expected (self, _("four hexadecimal digits after “\\u”"));
-        }
-      value = (value << 4) | (guint32) h;
-    }
-
-  self->p += 4;
-  *out = value;
-  return TRUE;
-}
-
-static gboolean
-read_unicode_escape (Parser   *self,
-                     gunichar *out)
-{
-  const char *at = self->p - 2;
-  guint32 hi, lo;
-
-  if (!read_hex4 (self, &hi))
-    return FALSE;
-
-  if (hi >= 0xDC00 && hi <= 0xDFFF)
-    return fail (self, at, _("lone low surrogate \\u%04X; expected a valid Unicode character"), hi);
-
-  if (hi >= 0xD800 && hi <= 0xDBFF)
-    {
-      if (self->end - self->p < 2 || self->p[0] != '\\' || self->p[1] != 'u')
-        return fail (self, at, _("high surrogate \\u%04X is not followed by a low surrogate"), hi);
-      self->p += 2;
-      if (!read_hex4 (self, &lo))
-        return FALSE;
-      if (lo < 0xDC00 || lo > 0xDFFF)
-        return fail (self, at, _("high surrogate \\u%04X is not followed by a low surrogate"), hi);
-      *out = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
-      return TRUE;
-    }
-
-  if (hi == 0)
-    return fail (self, at, _("“\\u0000” is not allowed in text"));
-
-  *out = hi;
-  return TRUE;
-}
-
-/* Reads a string at self->p (on the opening quote) into the arena. */
-static const char *
-read_string (Parser *self,
-             guint  *out_length)
-{
-  const char *open = self->p;
-  const char *run;
-  GString *buf = NULL;
-  char *copy;
-  gsize length = 0;
-
-  g_assert (*self->p == '"');
-  self->p++;
-
-  /* Fast path: most strings have no escapes and are copied in one go. */
-  run = self->p;
-  for (;;)
-    {
-      guchar c;
-
-      if (self->p >= self->end)
-        {
-          if (buf != NULL)
-            g_string_free (buf, TRUE);
-          fail (self, open, _("text that starts here is never closed with “\"” (is the file truncated?)"));
-          return NULL;
-        }
-
-      c = (guchar) *self->p;
-      if (c == '"')
-        break;
-
-      if (c < 0x20)
-        {
-          if (buf != NULL)
-            g_string_free (buf, TRUE);
-          fail (self, self->p, _("a control character (U+%04X) inside text; write it as an escape such as \\n"), c);
-          return NULL;
-        }
-
-      if (c != '\\')
-        {
-          self->p++;
-          length++;
-        }
-      else
-        {
-          gunichar u = 0;
-          char e;
-
-          if (buf == NULL)
-            buf = g_string_sized_new ((self->p - run) + 64);
-          g_string_append_len (buf, run, self->p - run);
-
-          if (self->p + 1 >= self->end)
-            {
-              g_string_free (buf, TRUE);
-              self->p = self->end;
-              fail_expected (self, _("an escape after “\\”"));
-              return NULL;
-            }
-          e = self->p[1];
-          self->p += 2;
-          switch (e)
-            {
-            case '"': case '\\': case '/':
-              g_string_append_c (buf, e); break;
-            case 'b': g_string_append_c (buf, '\b'); break;
-            case 'f': g_string_append_c (buf, '\f'); break;
-            case 'n': g_string_append_c (buf, '\n'); break;
-            case 'r': g_string_append_c (buf, '\r'); break;
-            case 't': g_string_append_c (buf, '\t'); break;
-            case 'u':
-              if (!read_unicode_escape (self, &u))
-                {
-                  g_string_free (buf, TRUE);
-                  return NULL;
-                }
-              g_string_append_unichar (buf, u);
-              break;
-            default:
-              self->p -= 1;
-              g_string_free (buf, TRUE);
-              fail_expected (self, _("one of the escapes \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX"));
-              return NULL;
-            }
-          run = self->p;
-          length = buf->len;
-        }
-
-      if (length > LATERAL_JSON_MAX_STRING)
-        {
-          if (buf != NULL)
-            g_string_free (buf, TRUE);
-          fail (self, open, _("text longer than %d bytes; split it or shorten it"),
-                LATERAL_JSON_MAX_STRING);
-          return NULL;
-        }
-    }
-
-  if (buf != NULL)
-    {
-      g_string_append_len (buf, run, self->p - run);
-      length = buf->len;
-      copy = arena_alloc (self->doc, length + 1);
-      memcpy (copy, buf->str, length);
-      g_string_free (buf, TRUE);
-    }
-  else
-    {
-      copy = arena_alloc (self->doc, length + 1);
-      memcpy (copy, run, length);
-    }
-  copy[length] = '\0';
-  self->p++;  /* the closing quote */
-
-  *out_length = (guint) length;
-  return copy;
-}
-
-static const char *
-skip_digits (const char *p,
-             const char *end)
-{
-  while (p < end && g_ascii_isdigit (*p))
-    p++;
-  return p;
-}
-
-static LateralJsonNode *
-read_number (Parser *self)
-{
-  const char *start = self->p;
-  const char *p = start;
-  char buf[MAX_NUMBER_LENGTH + 1];
-  LateralJsonNode *node;
-  gboolean integral = TRUE;
-
-  if (p < self->end && *p == '-')
-    p++;
-  if (p >= self->end || !g_ascii_isdigit (*p))
-    {
-      self->p = p;
-      fail_expected (self, _("a digit"));
-      return NULL;
-    }
-  if (*p == '0')
-    p++;
-  else
-    p = skip_digits (p, self->end);
-
-  if (p < self->end && *p == '.')
-    {
-      integral = FALSE;
-      p++;
-      if (p >= self->end || !g_ascii_isdigit (*p))
-        {
-          self->p = p;
-          fail_expected (self, _("a digit after the decimal point"));
-          return NULL;
-        }
-      p = skip_digits (p, self->end);
-    }
-  if (p < self->end && (*p == 'e' || *p == 'E'))
-    {
-      integral = FALSE;
-      p++;
-      if (p < self->end && (*p == '+' || *p == '-'))
-        p++;
-      if (p >= self->end || !g_ascii_isdigit (*p))
-        {
-          self->p = p;
-          fail_expected (self, _("a digit in the exponent"));
-          return NULL;
-        }
-      p = skip_digits (p, self->end);
-    }
-
-  if (p - start > MAX_NUMBER_LENGTH)
-    {
-      fail (self, start, _("a number longer than %d characters"), MAX_NUMBER_LENGTH);
-      return NULL;
-    }
-
-  node = new_node (self, LATERAL_JSON_NUMBER, start);
-  if (node == NULL)
-    return NULL;
-
-  memcpy (buf, start, p - start);
-  buf[p - start] = '\0';
-  node->v.number = g_ascii_strtod (buf, NULL);
-  node->integral = integral;
-  self->p = p;
-  return node;
-}
-
-static LateralJsonNode *
-read_literal (Parser          *self,
-              const char      *word,
-              LateralJsonType  type,
-              gboolean         value)
-{
-  gsize len = strlen (word);
-  LateralJsonNode *node;
-
-  if ((gsize) (self->end - self->p) < len || memcmp (self->p, word, len) != 0)
-    {
-      fail_expected (self, _("a value (text in double quotes, a number, true, false, null, an object or an array)"));
-      return NULL;
-    }
-
-  node = new_node (self, type, self->p);
-  if (node != NULL)
-    node->v.boolean = value;
-  self->p += len;
-  return node;
-}
-
-static LateralJsonNode *read_value (Parser *self);
-
-static gboolean
-enter (Parser     *self,
-       const char *at)
+enter (LateralJsonParser *self,
+       const char        *at)
 {
   if (self->depth >= LATERAL_JSON_MAX_DEPTH)
-    return fail (self, at, _("nesting deeper than %d levels"), LATERAL_JSON_MAX_DEPTH);
+    return lateral_json_parser_fail (self, at, _("nesting deeper than %d levels"), LATERAL_JSON_MAX_DEPTH);
   return TRUE;
 }
 
 static LateralJsonNode *
-read_array (Parser *self)
+read_array (LateralJsonParser *self)
 {
   const char *open = self->p;
   guint base = self->items->len;
@@ -515,7 +193,7 @@ read_array (Parser *self)
   if (self->depth == 1 && g_strcmp0 (self->path[0].name, "steps") == 0)
     limit = LATERAL_JSON_MAX_STEPS;
 
-  if (!enter (self, open) || (node = new_node (self, LATERAL_JSON_ARRAY, open)) == NULL)
+  if (!enter (self, open) || (node = lateral_json_parser_new_node (self, LATERAL_JSON_ARRAY, open)) == NULL)
     return NULL;
 
   self->p++;
@@ -532,7 +210,7 @@ read_array (Parser *self)
 
       if (n == limit)
         {
-          fail (self, self->p, _("more than %u items in one list"), limit);
+          lateral_json_parser_fail (self, self->p, _("more than %u items in one list"), limit);
           goto error;
         }
 
@@ -553,7 +231,7 @@ read_array (Parser *self)
           skip_whitespace (self);
           if (self->p < self->end && *self->p == ']')
             {
-              fail (self, self->p, _("a comma before “]”; remove the trailing comma"));
+              lateral_json_parser_fail (self, self->p, _("a comma before “]”; remove the trailing comma"));
               goto error;
             }
           continue;
@@ -561,14 +239,14 @@ read_array (Parser *self)
       if (self->p < self->end && *self->p == ']')
         break;
       self->depth++;
-      fail_expected (self, _("“,” or “]” after this list item"));
+      lateral_json_parser_fail_expected (self, _("“,” or “]” after this list item"));
       self->depth--;
       goto error;
     }
 
   self->p++;
   node->n = n;
-  node->v.items = arena_alloc (self->doc, n * sizeof (LateralJsonNode *));
+  node->v.items = lateral_json_doc_alloc (self->doc, n * sizeof (LateralJsonNode *));
   memcpy (node->v.items, self->items->pdata + base, n * sizeof (LateralJsonNode *));
   g_ptr_array_set_size (self->items, base);
   return node;
@@ -579,14 +257,14 @@ error:
 }
 
 static LateralJsonNode *
-read_object (Parser *self)
+read_object (LateralJsonParser *self)
 {
   const char *open = self->p;
   guint base = self->members->len;
   guint n = 0;
   LateralJsonNode *node;
 
-  if (!enter (self, open) || (node = new_node (self, LATERAL_JSON_OBJECT, open)) == NULL)
+  if (!enter (self, open) || (node = lateral_json_parser_new_node (self, LATERAL_JSON_OBJECT, open)) == NULL)
     return NULL;
 
   self->p++;
@@ -604,26 +282,26 @@ read_object (Parser *self)
 
       if (self->p >= self->end || *self->p != '"')
         {
-          fail_expected (self, _("a member name in double quotes"));
+          lateral_json_parser_fail_expected (self, _("a member name in double quotes"));
           goto error;
         }
       if (n == LATERAL_JSON_MAX_MEMBERS)
         {
-          fail (self, self->p, _("more than %d members in one object"), LATERAL_JSON_MAX_MEMBERS);
+          lateral_json_parser_fail (self, self->p, _("more than %d members in one object"), LATERAL_JSON_MAX_MEMBERS);
           goto error;
         }
 
       advance_column (self, self->p);
       member.line = self->line;
       member.column = self->col;
-      member.name = read_string (self, &name_length);
+      member.name = lateral_json_parser_read_string (self, &name_length);
       if (member.name == NULL)
         goto error;
 
       skip_whitespace (self);
       if (self->p >= self->end || *self->p != ':')
         {
-          fail_expected (self, _("“:” after the member name"));
+          lateral_json_parser_fail_expected (self, _("“:” after the member name"));
           goto error;
         }
       self->p++;
@@ -645,7 +323,7 @@ read_object (Parser *self)
           skip_whitespace (self);
           if (self->p < self->end && *self->p == '}')
             {
-              fail (self, self->p, _("a comma before “}”; remove the trailing comma"));
+              lateral_json_parser_fail (self, self->p, _("a comma before “}”; remove the trailing comma"));
               goto error;
             }
           continue;
@@ -654,14 +332,14 @@ read_object (Parser *self)
         break;
       /* Name the member the comma should follow: that is where to look. */
       self->depth++;
-      fail_expected (self, _("“,” or “}” after this member"));
+      lateral_json_parser_fail_expected (self, _("“,” or “}” after this member"));
       self->depth--;
       goto error;
     }
 
   self->p++;
   node->n = n;
-  node->v.members = arena_alloc (self->doc, n * sizeof (LateralJsonMember));
+  node->v.members = lateral_json_doc_alloc (self->doc, n * sizeof (LateralJsonMember));
   memcpy (node->v.members, &g_array_index (self->members, LateralJsonMember, base),
           n * sizeof (LateralJsonMember));
   g_array_set_size (self->members, base);
@@ -673,12 +351,12 @@ error:
 }
 
 static LateralJsonNode *
-read_value (Parser *self)
+read_value (LateralJsonParser *self)
 {
   skip_whitespace (self);
   if (self->p >= self->end)
     {
-      fail_expected (self, _("a value"));
+      lateral_json_parser_fail_expected (self, _("a value"));
       return NULL;
     }
 
@@ -695,10 +373,10 @@ read_value (Parser *self)
         const char *str;
         guint length;
 
-        str = read_string (self, &length);
+        str = lateral_json_parser_read_string (self, &length);
         if (str == NULL)
           return NULL;
-        node = new_node (self, LATERAL_JSON_STRING, at);
+        node = lateral_json_parser_new_node (self, LATERAL_JSON_STRING, at);
         if (node != NULL)
           {
             node->v.string = str;
@@ -707,16 +385,16 @@ read_value (Parser *self)
         return node;
       }
     case 't':
-      return read_literal (self, "true", LATERAL_JSON_BOOLEAN, TRUE);
+      return lateral_json_parser_read_literal (self, "true", LATERAL_JSON_BOOLEAN, TRUE);
     case 'f':
-      return read_literal (self, "false", LATERAL_JSON_BOOLEAN, FALSE);
+      return lateral_json_parser_read_literal (self, "false", LATERAL_JSON_BOOLEAN, FALSE);
     case 'n':
-      return read_literal (self, "null", LATERAL_JSON_NULL, FALSE);
+      return lateral_json_parser_read_literal (self, "null", LATERAL_JSON_NULL, FALSE);
     case '-': case '0': case '1': case '2': case '3': case '4':
     case '5': case '6': case '7': case '8': case '9':
-      return read_number (self);
+      return lateral_json_parser_read_number (self);
     default:
-      fail_expected (self, _("a value (text in double quotes, a number, true, false, null, an object or an array)"));
+      lateral_json_parser_fail_expected (self, _("a value (text in double quotes, a number, true, false, null, an object or an array)"));
       return NULL;
     }
 }
@@ -735,7 +413,7 @@ lateral_json_doc_parse (const char       *data,
                         gsize             length,
                         LateralJsonError *error)
 {
-  Parser self = { 0 };
+  LateralJsonParser self = { 0 };
   g_autoptr(LateralJsonDoc) doc = NULL;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -759,7 +437,7 @@ lateral_json_doc_parse (const char       *data,
     {
       skip_whitespace (&self);
       if (self.p < self.end)
-        fail_expected (&self, _("the end of the file after the closing “}”"));
+        lateral_json_parser_fail_expected (&self, _("the end of the file after the closing “}”"));
     }
 
   g_ptr_array_unref (self.items);

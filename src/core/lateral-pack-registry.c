@@ -199,8 +199,8 @@ scan_folder (LateralPackRegistry *self,
  * Returns: %FALSE with @error set if no folder holds a usable pack
  */
 gboolean
-lateral_pack_registry_load (LateralPackRegistry  *self,
-                            GError              **error)
+lateral_pack_registry_load (LateralPackRegistry *self,
+                            GError             **error)
 {
   g_autofree char *builtin = lateral_pack_registry_get_builtin_dir ();
   g_autofree char *user = g_build_filename (g_get_user_data_dir (), "lateral", "packs", NULL);

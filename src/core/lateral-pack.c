@@ -156,10 +156,10 @@ set_invalid_error (GError    **error,
  * Returns: (transfer full) (nullable): the pack, or %NULL if it is invalid
  */
 LateralPack *
-lateral_pack_load_bytes (GBytes      *bytes,
-                         const char  *filename,
-                         GPtrArray  **diagnostics,
-                         GError     **error)
+lateral_pack_load_bytes (GBytes     *bytes,
+                         const char *filename,
+                         GPtrArray **diagnostics,
+                         GError    **error)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(LateralJsonDoc) doc = NULL;
@@ -233,9 +233,9 @@ lateral_pack_load_bytes (GBytes      *bytes,
  * Returns: (transfer full) (nullable): the pack, or %NULL
  */
 LateralPack *
-lateral_pack_load_file (const char  *filename,
-                        GPtrArray  **diagnostics,
-                        GError     **error)
+lateral_pack_load_file (const char *filename,
+                        GPtrArray **diagnostics,
+                        GError    **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -269,7 +269,7 @@ lateral_pack_load_file (const char  *filename,
   if (g_stat (filename, &st) == 0 && !S_ISREG (st.st_mode))
     {
       g_set_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_READ,
-                   _("%s: not a regular file; expected a pack file (.json)"), filename);
+                   _("“%s” is not a regular file; expected a pack file (.json)"), filename);
       return NULL;
     }
 
@@ -363,8 +363,8 @@ lateral_pack_get_origin (LateralPack *self)
 }
 
 void
-lateral_pack_set_origin (LateralPack       *self,
-                         LateralPackOrigin  origin)
+lateral_pack_set_origin (LateralPack      *self,
+                         LateralPackOrigin origin)
 {
   g_return_if_fail (LATERAL_IS_PACK (self));
   self->origin = origin;
@@ -486,8 +486,10 @@ lateral_diagnostic_format (const LateralDiagnostic *diagnostic)
 /* Numeric identifiers compare by value; they have no leading zeros, so
  * length first, then digits, never overflows. */
 static int
-compare_numeric (const char *a, gsize la,
-                 const char *b, gsize lb)
+compare_numeric (const char *a,
+                 gsize       la,
+                 const char *b,
+                 gsize       lb)
 {
   int cmp;
 

@@ -1,0 +1,158 @@
+/* store-answers.c: storing answers, against a raw sqlite3 INSERT
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   store-answers [N [RUNS]]
+ *
+ * Commits N answers one at a time (as play does: each committed before its
+ * reveal) through lateral_store_add_answer(), and N rows through a bare
+ * prepared sqlite3 INSERT with the same pragmas (WAL, synchronous=FULL), in
+ * alternation RUNS times, each in a fresh temporary folder. Prints the
+ * medians and their ratio: the store's overhead over the floor.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <glib/gstdio.h>
+
+#include "lateral-scoring.h"
+#include "lateral-store-private.h"
+
+static char *
+fresh_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("lateral-bench-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) gdir = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (gdir != NULL && (name = g_dir_read_name (gdir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+static double
+run_store (guint n)
+{
+  g_autofree char *dir = fresh_dir ();
+  g_autofree char *path = g_build_filename (dir, "lateral.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LateralStore) store = lateral_store_open (path, &error);
+  g_autoptr(LateralProfile) profile = lateral_store_ensure_profile (store, "Bench", &error);
+  g_autoptr(LateralAttempt) attempt = lateral_store_start_attempt (store, profile->uuid, "bench", "1", "h", NULL, &error);
+  const char * const moves[] = { "second-source", NULL };
+  gint64 start = g_get_monotonic_time ();
+  double elapsed;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *claim_id = g_strdup_printf ("claim-%u", i);
+      LateralAnswer answer = {
+        .claim_id = claim_id, .verdict = LATERAL_VERDICT_FALSE, .certainty = 2,
+        .moves = (char **) moves, .time_ms = 1000, .answered_at = 1764080100,
+        .correct = TRUE, .mark = lateral_cbm_mark (TRUE, 2), .moves_expected = 1,
+      };
+
+      if (!lateral_store_add_answer (store, attempt->uuid, &answer, &error))
+        g_error ("%s", error->message);
+    }
+  elapsed = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+
+  g_clear_object (&store);
+  remove_dir (dir);
+  return elapsed;
+}
+
+static double
+run_floor (guint n)
+{
+  g_autofree char *dir = fresh_dir ();
+  g_autofree char *path = g_build_filename (dir, "floor.db", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 start;
+  double elapsed;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+                                     "CREATE TABLE answers (attempt TEXT, claim TEXT, verdict TEXT,"
+                                     " certainty INTEGER, moves TEXT, time_ms INTEGER, answered_at INTEGER,"
+                                     " correct INTEGER, mark INTEGER, PRIMARY KEY (attempt, claim)) STRICT",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO answers VALUES ('a', ?1, 'false', 2,"
+                                           " '[\"second-source\"]', 1000, 1764080100, 1, 2)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *claim_id = g_strdup_printf ("claim-%u", i);
+
+      sqlite3_bind_text (stmt, 1, claim_id, -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_reset (stmt);
+    }
+  elapsed = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  remove_dir (dir);
+  return elapsed;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len / 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint n = argc > 1 ? (guint) atoi (argv[1]) : 500;
+  guint runs = argc > 2 ? (guint) atoi (argv[2]) : 7;
+  g_autoptr(GArray) store = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) floor = g_array_new (FALSE, FALSE, sizeof (double));
+  double store_median, floor_median;
+
+  for (guint r = 0; r < runs; r++)
+    {
+      double s = run_store (n), f = run_floor (n);
+
+      g_array_append_val (store, s);
+      g_array_append_val (floor, f);
+    }
+
+  store_median = median (store);
+  floor_median = median (floor);
+  g_print ("answers committed one by one: %u, runs: %u (medians)\n", n, runs);
+  g_print ("  floor, raw sqlite3 INSERT:      %8.3f ms/answer\n", 1000 * floor_median / n);
+  g_print ("  lateral_store_add_answer():     %8.3f ms/answer\n", 1000 * store_median / n);
+  g_print ("  ratio store/floor:              %8.2f\n", store_median / floor_median);
+
+  return 0;
+}

@@ -1,0 +1,103 @@
+/* lateral-cli-export.c: `lateral-cli export`, a results bundle or a spreadsheet
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "lateral-bundle.h"
+#include "lateral-cli.h"
+#include "lateral-csv.h"
+
+/* "-" is standard output; a file is replaced atomically, so an export
+ * interrupted halfway never leaves half a bundle behind. */
+static gboolean
+write_output (const char  *output,
+              const char  *contents,
+              GError     **error)
+{
+  if (g_str_equal (output, "-"))
+    {
+      if (fputs (contents, stdout) == EOF || fflush (stdout) != 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write to standard output"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  return g_file_set_contents (output, contents, -1, error);
+}
+
+int
+lateral_cli_export (int    argc,
+                    char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *profile_name = NULL;
+  g_autofree char *class_code = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (“-” for standard output)"), N_("FILE") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("json (a results bundle, the default) or csv"), N_("FORMAT") },
+    { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile_name, N_("Only this learner’s attempts"), N_("NAME") },
+    { "class", 'c', 0, G_OPTION_ARG_STRING, &class_code, N_("Only attempts with this class code"), N_("CODE") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(LateralStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gboolean csv;
+  guint n = 0;
+
+  if (!lateral_cli_parse_options ("export", NULL,
+                                  _("Write attempts and their answers as a results bundle (docs/results-format.md) "
+                                    "for “lateral-cli import” on another machine, or as CSV for a spreadsheet."),
+                                  entries, &argc, &argv))
+    return LATERAL_CLI_EXIT_USAGE;
+  if (argc > 1)
+    return lateral_cli_usage_error ("export", _("unexpected argument “%s”"), argv[1]);
+  if (output == NULL)
+    return lateral_cli_usage_error ("export", _("--output FILE is required"));
+  if (format != NULL && !g_str_equal (format, "json") && !g_str_equal (format, "csv"))
+    return lateral_cli_usage_error ("export", _("unknown format “%s”: use json or csv"), format);
+  csv = format != NULL && g_str_equal (format, "csv");
+
+  store = lateral_cli_open_store ("export");
+  if (store == NULL)
+    return LATERAL_CLI_EXIT_FAILURE;
+
+  if (csv)
+    {
+      contents = lateral_csv_export (store, profile_name, class_code, &n, &error);
+    }
+  else
+    {
+      g_autoptr(JsonNode) root = lateral_bundle_export (store, profile_name, class_code, &n, &error);
+
+      if (root != NULL)
+        {
+          g_autofree char *json = json_to_string (root, TRUE);
+
+          contents = g_strconcat (json, "\n", NULL);
+        }
+    }
+  if (contents == NULL)
+    return lateral_cli_fail ("export", "%s", error->message);
+
+  if (!write_output (output, contents, &error))
+    return lateral_cli_fail ("export", "%s", error->message);
+
+  /* The summary goes to stderr: stdout may be the export itself. */
+  if (csv)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "Wrote %u answer to %s.\n", "Wrote %u answers to %s.\n", n),
+                n, g_str_equal (output, "-") ? _("standard output") : output);
+  else
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "Wrote %u attempt to %s.\n", "Wrote %u attempts to %s.\n", n),
+                n, g_str_equal (output, "-") ? _("standard output") : output);
+
+  return LATERAL_CLI_EXIT_OK;
+}

@@ -1,0 +1,582 @@
+/* lateral-play.c: one learner playing one pack
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "lateral-play.h"
+#include "lateral-scoring.h"
+
+/* Longer than any line a person or a script writes for one claim; it keeps
+ * the parser's work bounded on hostile input. */
+#define MAX_LINE_LENGTH 4096
+
+struct _LateralPlay
+{
+  GObject          parent_instance;
+
+  LateralStore    *store;      /* NULL in preview */
+  LateralPack     *pack;
+  LateralProfile  *profile;    /* NULL in preview */
+  LateralAttempt  *attempt;    /* NULL in preview */
+  GHashTable      *answers;    /* claim id -> LateralAnswer */
+
+  guint            position;
+  guint            furthest;   /* steps up to here may be revisited */
+  gboolean         resumed;
+  gboolean         finished;
+};
+
+G_DEFINE_FINAL_TYPE (LateralPlay, lateral_play, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (lateral-play-error-quark, lateral_play_error)
+
+static void
+lateral_play_finalize (GObject *object)
+{
+  LateralPlay *self = (LateralPlay *) object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->pack);
+  g_clear_pointer (&self->profile, lateral_profile_free);
+  g_clear_pointer (&self->attempt, lateral_attempt_free);
+  g_clear_pointer (&self->answers, g_hash_table_unref);
+
+  G_OBJECT_CLASS (lateral_play_parent_class)->finalize (object);
+}
+
+static void
+lateral_play_class_init (LateralPlayClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lateral_play_finalize;
+}
+
+static void
+lateral_play_init (LateralPlay *self)
+{
+  self->answers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                         (GDestroyNotify) lateral_answer_free);
+}
+
+static void
+remember_answer (LateralPlay   *self,
+                 LateralAnswer *answer)
+{
+  g_hash_table_replace (self->answers, answer->claim_id, answer);
+}
+
+/* Loads what was answered and places the learner after the last answered
+ * claim; claims the pack no longer has keep their answers in the store. */
+static gboolean
+resume (LateralPlay  *self,
+        GError      **error)
+{
+  g_autoptr(GPtrArray) answers = NULL;
+  guint n_steps = lateral_pack_get_n_steps (self->pack);
+  gboolean any = FALSE;
+  guint last = 0;
+
+  answers = lateral_store_list_answers (self->store, self->attempt->uuid, error);
+  if (answers == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < answers->len; i++)
+    remember_answer (self, lateral_answer_copy (answers->pdata[i]));
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      const LateralStep *step = lateral_pack_get_step (self->pack, i);
+
+      if (step->type == LATERAL_STEP_CLAIM && g_hash_table_contains (self->answers, step->id))
+        {
+          any = TRUE;
+          last = i;
+        }
+    }
+
+  self->position = any ? MIN (last + 1, n_steps - 1) : 0;
+  self->furthest = self->position;
+  self->resumed = TRUE;
+
+  return TRUE;
+}
+
+/**
+ * lateral_play_new:
+ * @store: (nullable): where answers go; %NULL is preview mode, which records nothing
+ * @pack: the case
+ * @profile_name: (nullable): the learner, created on first use; ignored without @store
+ * @class_code: (nullable): recorded with a new attempt
+ *
+ * Resumes the profile's unfinished attempt at this pack (even when the
+ * pack's content changed since), or starts a new one at step 0.
+ */
+LateralPlay *
+lateral_play_new (LateralStore  *store,
+                  LateralPack   *pack,
+                  const char    *profile_name,
+                  const char    *class_code,
+                  GError       **error)
+{
+  g_autoptr(LateralPlay) self = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (store == NULL || LATERAL_IS_STORE (store), NULL);
+  g_return_val_if_fail (LATERAL_IS_PACK (pack), NULL);
+  g_return_val_if_fail (store == NULL || profile_name != NULL, NULL);
+  g_return_val_if_fail (lateral_pack_get_n_steps (pack) > 0, NULL);
+
+  self = g_object_new (LATERAL_TYPE_PLAY, NULL);
+  self->pack = g_object_ref (pack);
+  if (store == NULL)
+    return g_steal_pointer (&self);
+
+  self->store = g_object_ref (store);
+  self->profile = lateral_store_ensure_profile (store, profile_name, error);
+  if (self->profile == NULL)
+    return NULL;
+
+  self->attempt = lateral_store_find_unfinished_attempt (store, self->profile->uuid,
+                                                         lateral_pack_get_id (pack), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  if (self->attempt != NULL)
+    {
+      if (!resume (self, error))
+        return NULL;
+    }
+  else
+    {
+      self->attempt = lateral_store_start_attempt (store, self->profile->uuid,
+                                                   lateral_pack_get_id (pack),
+                                                   lateral_pack_get_version (pack),
+                                                   lateral_pack_get_content_hash (pack),
+                                                   class_code, error);
+      if (self->attempt == NULL)
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+gboolean
+lateral_play_is_resumed (LateralPlay *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PLAY (self), FALSE);
+
+  return self->resumed;
+}
+
+gboolean
+lateral_play_is_preview (LateralPlay *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PLAY (self), FALSE);
+
+  return self->store == NULL;
+}
+
+const LateralStep *
+lateral_play_get_current_step (LateralPlay *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PLAY (self), NULL);
+
+  return lateral_pack_get_step (self->pack, self->position);
+}
+
+guint
+lateral_play_get_position (LateralPlay *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PLAY (self), 0);
+
+  return self->position;
+}
+
+/**
+ * lateral_play_go_to:
+ *
+ * In preview, jumps to any step. When recording, only goes back to steps
+ * already reached (to reread a reveal): skipping ahead would skip claims.
+ *
+ * Returns: %FALSE when @index is out of reach
+ */
+gboolean
+lateral_play_go_to (LateralPlay *self,
+                    guint        index)
+{
+  g_return_val_if_fail (LATERAL_IS_PLAY (self), FALSE);
+
+  if (index >= lateral_pack_get_n_steps (self->pack))
+    return FALSE;
+  if (self->store != NULL && index > self->furthest)
+    return FALSE;
+
+  self->position = index;
+  return TRUE;
+}
+
+/* Every picked move must be one of the claim's, once: the counts of
+ * lateral_moves_score() are then exactly what was picked. */
+static gboolean
+check_moves (const LateralStep   *step,
+             const char * const  *moves,
+             GError             **error)
+{
+  for (guint i = 0; moves != NULL && moves[i] != NULL; i++)
+    {
+      const LateralMove *found = NULL;
+
+      for (guint j = 0; j < i; j++)
+        {
+          if (g_str_equal (moves[i], moves[j]))
+            {
+              g_set_error (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_INVALID,
+                           _("The move “%s” is given twice"), moves[i]);
+              return FALSE;
+            }
+        }
+
+      for (guint j = 0; j < step->moves->len && found == NULL; j++)
+        {
+          const LateralMove *move = g_ptr_array_index (step->moves, j);
+
+          if (g_str_equal (move->id, moves[i]))
+            found = move;
+        }
+
+      if (found == NULL)
+        {
+          g_autoptr(GString) known = g_string_new (NULL);
+
+          for (guint j = 0; j < step->moves->len; j++)
+            {
+              const LateralMove *move = g_ptr_array_index (step->moves, j);
+
+              g_string_append_printf (known, "%s%s", j > 0 ? ", " : "", move->id);
+            }
+          if (step->moves->len == 0)
+            g_set_error (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_INVALID,
+                         _("This claim has no moves to pick, but “%s” was given"), moves[i]);
+          else
+            g_set_error (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_INVALID,
+                         _("“%s” is not one of this claim’s moves (%s)"), moves[i], known->str);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * lateral_play_answer:
+ *
+ * Stores the answer to the current claim and returns it once it is
+ * committed: only then may the caller show the reveal.
+ *
+ * Returns: (transfer none): the stored answer, or %NULL on error
+ */
+const LateralAnswer *
+lateral_play_answer (LateralPlay         *self,
+                     LateralVerdict       verdict,
+                     int                  certainty,
+                     const char * const  *moves,
+                     guint                time_ms,
+                     GError             **error)
+{
+  g_autoptr(LateralAnswer) answer = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const LateralStep *step;
+  LateralMovesScore score;
+  LateralAnswer *stored;
+
+  g_return_val_if_fail (LATERAL_IS_PLAY (self), NULL);
+
+  step = lateral_play_get_current_step (self);
+  if (self->finished)
+    {
+      g_set_error (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_FINISHED,
+                   _("This attempt is over: its answers can no longer change"));
+      return NULL;
+    }
+  if (step->type != LATERAL_STEP_CLAIM)
+    {
+      g_set_error (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_NOT_A_CLAIM,
+                   _("Step “%s” tells the story: there is no claim to judge"), step->id);
+      return NULL;
+    }
+  if (g_hash_table_contains (self->answers, step->id))
+    {
+      g_set_error (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_ALREADY_ANSWERED,
+                   _("Claim “%s” is already answered: answers are final"), step->id);
+      return NULL;
+    }
+  if ((guint) verdict >= LATERAL_N_VERDICTS)
+    {
+      g_set_error (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_INVALID,
+                   _("Unknown verdict %d"), (int) verdict);
+      return NULL;
+    }
+  if (certainty < LATERAL_CERTAINTY_MIN || certainty > LATERAL_CERTAINTY_MAX)
+    {
+      g_set_error (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_INVALID,
+                   _("Certainty must be 1, 2 or 3, not %d"), certainty);
+      return NULL;
+    }
+
+  if (!check_moves (step, moves, error))
+    return NULL;
+
+  score = lateral_moves_score (step, moves);
+  answer = g_new0 (LateralAnswer, 1);
+  answer->moves_expected = score.expected_picked;
+  answer->moves_unexpected = score.unexpected_picked;
+
+  answer->claim_id = g_strdup (step->id);
+  answer->verdict = verdict;
+  answer->certainty = certainty;
+  answer->moves = moves != NULL ? g_strdupv ((char **) moves) : g_new0 (char *, 1);
+  answer->time_ms = time_ms;
+  answer->answered_at = g_get_real_time () / G_USEC_PER_SEC;
+  answer->correct = lateral_step_accepts (step, verdict);
+  answer->mark = lateral_cbm_mark (answer->correct, certainty);
+
+  if (self->store != NULL &&
+      !lateral_store_add_answer (self->store, self->attempt->uuid, answer, &local_error))
+    {
+      /* Another window may have answered in the same attempt meanwhile. */
+      if (g_error_matches (local_error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_ALREADY_ANSWERED))
+        g_set_error (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_ALREADY_ANSWERED,
+                     "%s", local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (self->attempt != NULL)
+    {
+      self->attempt->n_answers++;
+      self->attempt->n_correct += answer->correct ? 1 : 0;
+      self->attempt->total_mark += answer->mark;
+    }
+
+  stored = g_steal_pointer (&answer);
+  remember_answer (self, stored);
+  return stored;
+}
+
+const LateralAnswer *
+lateral_play_get_answer (LateralPlay *self,
+                         const char  *claim_id)
+{
+  g_return_val_if_fail (LATERAL_IS_PLAY (self), NULL);
+  g_return_val_if_fail (claim_id != NULL, NULL);
+
+  return g_hash_table_lookup (self->answers, claim_id);
+}
+
+guint
+lateral_play_get_n_answered (LateralPlay *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PLAY (self), 0);
+
+  return g_hash_table_size (self->answers);
+}
+
+/**
+ * lateral_play_advance:
+ *
+ * Moves to the next step; a claim must be answered first (except in
+ * preview). At the end of the case, marks the attempt finished (once).
+ *
+ * Returns: %TRUE when there is a next step; %FALSE when the case is over
+ *   or on error (then @error is set)
+ */
+gboolean
+lateral_play_advance (LateralPlay  *self,
+                      GError      **error)
+{
+  const LateralStep *step;
+
+  g_return_val_if_fail (LATERAL_IS_PLAY (self), FALSE);
+
+  if (self->finished)
+    return FALSE;
+
+  step = lateral_play_get_current_step (self);
+  if (self->store != NULL && step->type == LATERAL_STEP_CLAIM &&
+      !g_hash_table_contains (self->answers, step->id))
+    {
+      g_set_error (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_NOT_ANSWERED,
+                   _("Claim “%s” needs an answer before the case goes on"), step->id);
+      return FALSE;
+    }
+
+  if (self->position + 1 < lateral_pack_get_n_steps (self->pack))
+    {
+      self->position++;
+      self->furthest = MAX (self->furthest, self->position);
+      return TRUE;
+    }
+
+  if (self->store != NULL)
+    {
+      if (!lateral_store_finish_attempt (self->store, self->attempt->uuid, error))
+        return FALSE;
+      self->attempt->finished_at = g_get_real_time () / G_USEC_PER_SEC;
+    }
+  self->finished = TRUE;
+
+  return FALSE;
+}
+
+gboolean
+lateral_play_is_finished (LateralPlay *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PLAY (self), FALSE);
+
+  return self->finished;
+}
+
+/**
+ * lateral_play_get_attempt:
+ *
+ * Returns: (transfer none) (nullable): the attempt, with its counts kept
+ *   up to date; %NULL in preview
+ */
+LateralAttempt *
+lateral_play_get_attempt (LateralPlay *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PLAY (self), NULL);
+
+  return self->attempt;
+}
+
+/* Returns: (transfer none) (nullable): %NULL in preview */
+LateralProfile *
+lateral_play_get_profile (LateralPlay *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PLAY (self), NULL);
+
+  return self->profile;
+}
+
+LateralPack *
+lateral_play_get_pack (LateralPlay *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PLAY (self), NULL);
+
+  return self->pack;
+}
+
+/* Returns: (transfer none) (nullable): %NULL in preview */
+LateralStore *
+lateral_play_get_store (LateralPlay *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PLAY (self), NULL);
+
+  return self->store;
+}
+
+static gboolean
+parse_error (GError     **error,
+             const char  *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+parse_error (GError     **error,
+             const char  *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_PARSE, format, args));
+  va_end (args);
+
+  return FALSE;
+}
+
+/**
+ * lateral_play_parse_line:
+ * @line: `VERDICT CERTAINTY [MOVE,MOVE…]`, e.g. `misleading 2 reverse-image,find-original`
+ *
+ * Reads one answer as `lateral-cli play` takes it from a script. The
+ * verdict is one of true, false, misleading, unverified (any case); the
+ * certainty 1, 2 or 3. Whether the moves belong to the claim is checked by
+ * lateral_play_answer(). The outputs are set only on success.
+ */
+gboolean
+lateral_play_parse_line (const char       *line,
+                         LateralVerdict   *out_verdict,
+                         int              *out_certainty,
+                         char           ***out_moves,
+                         GError          **error)
+{
+  g_autofree char *copy = NULL;
+  g_autofree char *lower = NULL;
+  g_auto(GStrv) tokens = NULL;
+  g_autoptr(GPtrArray) words = g_ptr_array_new ();
+  g_auto(GStrv) moves = NULL;
+  LateralVerdict verdict;
+
+  g_return_val_if_fail (line != NULL, FALSE);
+  g_return_val_if_fail (out_verdict != NULL && out_certainty != NULL && out_moves != NULL, FALSE);
+
+  if (strlen (line) > MAX_LINE_LENGTH)
+    return parse_error (error, _("The line is longer than %d bytes"), MAX_LINE_LENGTH);
+  if (!g_utf8_validate (line, -1, NULL))
+    return parse_error (error, _("The line is not valid UTF-8 text"));
+
+  copy = g_strstrip (g_strdup (line));
+  tokens = g_strsplit_set (copy, " \t\r\n", -1);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      if (*tokens[i] != '\0')
+        g_ptr_array_add (words, tokens[i]);
+    }
+
+  if (words->len == 0)
+    return parse_error (error, _("The line is empty: expected VERDICT CERTAINTY [MOVE,MOVE…]"));
+  if (words->len == 1)
+    return parse_error (error, _("A certainty (1, 2 or 3) must follow the verdict"));
+  if (words->len > 3)
+    return parse_error (error, _("Too many words: expected VERDICT CERTAINTY [MOVE,MOVE…], "
+                                 "with the moves separated by commas and no spaces"));
+
+  lower = g_ascii_strdown (words->pdata[0], -1);
+  if (!lateral_verdict_from_string (lower, &verdict))
+    return parse_error (error, _("“%s” is not a verdict: use true, false, misleading or unverified"),
+                        (const char *) words->pdata[0]);
+
+  if (strlen (words->pdata[1]) != 1 || strchr ("123", *(const char *) words->pdata[1]) == NULL)
+    return parse_error (error, _("“%s” is not a certainty: use 1, 2 or 3"),
+                        (const char *) words->pdata[1]);
+
+  if (words->len == 3)
+    {
+      moves = g_strsplit (words->pdata[2], ",", -1);
+      for (guint i = 0; moves[i] != NULL; i++)
+        {
+          if (*moves[i] == '\0')
+            return parse_error (error, _("An empty move in “%s”: separate move ids with single commas"),
+                                (const char *) words->pdata[2]);
+        }
+    }
+  else
+    {
+      moves = g_new0 (char *, 1);
+    }
+
+  *out_verdict = verdict;
+  *out_certainty = *(const char *) words->pdata[1] - '0';
+  *out_moves = g_steal_pointer (&moves);
+
+  return TRUE;
+}

@@ -1,0 +1,141 @@
+/* lateral-store-migrations.c: every schema change, in one place
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * migrations[i] takes a database from version i to version i + 1. They are
+ * append-only: a released step is never edited, because databases out there
+ * went through it. PRAGMA user_version holds the version reached.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lateral-store-private.h"
+
+static const char * const migrations[] = {
+  /* 0 -> 1: profiles, attempts and their answers. */
+  "PRAGMA application_id = " G_STRINGIFY (LATERAL_STORE_APPLICATION_ID) ";"
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE TABLE profiles ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  last_used_at INTEGER NOT NULL,"
+  "  use_seq INTEGER NOT NULL DEFAULT 0"
+  ") STRICT;"
+  "CREATE TABLE attempts ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  profile_uuid TEXT NOT NULL REFERENCES profiles (uuid),"
+  "  pack_id TEXT NOT NULL,"
+  "  pack_version TEXT NOT NULL,"
+  "  pack_hash TEXT NOT NULL,"
+  "  class_code TEXT,"
+  "  device_id TEXT NOT NULL,"
+  "  started_at INTEGER NOT NULL,"
+  "  finished_at INTEGER"
+  ") STRICT;"
+  "CREATE TABLE answers ("
+  "  attempt_uuid TEXT NOT NULL REFERENCES attempts (uuid),"
+  "  claim_id TEXT NOT NULL,"
+  "  verdict TEXT NOT NULL CHECK (verdict IN ('true', 'false', 'misleading', 'unverified')),"
+  "  certainty INTEGER NOT NULL CHECK (certainty BETWEEN 1 AND 3),"
+  "  moves TEXT NOT NULL DEFAULT '[]',"
+  "  time_ms INTEGER NOT NULL CHECK (time_ms >= 0),"
+  "  answered_at INTEGER NOT NULL,"
+  "  correct INTEGER NOT NULL CHECK (correct IN (0, 1)),"
+  "  mark INTEGER NOT NULL,"
+  "  moves_expected INTEGER NOT NULL DEFAULT 0,"
+  "  moves_unexpected INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (attempt_uuid, claim_id)"
+  ") STRICT;"
+  "CREATE TRIGGER answers_are_final BEFORE UPDATE ON answers"
+  "  BEGIN SELECT RAISE (ABORT, 'answers are final'); END;"
+  "CREATE TRIGGER answers_are_kept BEFORE DELETE ON answers"
+  "  BEGIN SELECT RAISE (ABORT, 'answers are kept'); END;",
+
+  /* 1 -> 2: imports. Attempts remember when they came in from a results
+   * bundle and whether this machine has their pack; lookups by profile and
+   * pack (resume, best mark) get an index. */
+  "ALTER TABLE attempts ADD COLUMN imported_at INTEGER;"
+  "ALTER TABLE attempts ADD COLUMN pack_missing INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (pack_missing IN (0, 1));"
+  "CREATE INDEX attempts_by_profile_pack ON attempts (profile_uuid, pack_id);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LATERAL_STORE_SCHEMA_VERSION);
+
+int
+lateral_store_read_schema_version (sqlite3  *db,
+                                   GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      lateral_store_set_sqlite_error (db, rc, error);
+      return -1;
+    }
+
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* All steps run in one transaction: a crash midway leaves the old version
+ * whole, never half a migration. */
+gboolean
+lateral_store_migrate (sqlite3  *db,
+                       int       target_version,
+                       GError  **error)
+{
+  g_autofree char *set_version = NULL;
+  int version;
+
+  g_return_val_if_fail (target_version >= 0, FALSE);
+  g_return_val_if_fail (target_version <= LATERAL_STORE_SCHEMA_VERSION, FALSE);
+
+  if (!lateral_store_exec_db (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  /* Read inside the transaction: another process may have migrated first. */
+  version = lateral_store_read_schema_version (db, error);
+  if (version < 0)
+    goto fail;
+
+  if (version > target_version)
+    {
+      g_set_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_NEWER_VERSION,
+                   _("The database has schema version %d, newer than this version of Lateral knows (%d)"),
+                   version, target_version);
+      goto fail;
+    }
+
+  if (version == target_version)
+    return lateral_store_exec_db (db, "COMMIT", error);
+
+  for (int v = version; v < target_version; v++)
+    {
+      if (!lateral_store_exec_db (db, migrations[v], error))
+        {
+          g_prefix_error (error, _("Could not upgrade the database to version %d: "), v + 1);
+          goto fail;
+        }
+    }
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", target_version);
+  if (!lateral_store_exec_db (db, set_version, error) ||
+      !lateral_store_exec_db (db, "COMMIT", error))
+    goto fail;
+
+  return TRUE;
+
+fail:
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}

@@ -59,14 +59,12 @@ lateral_marks_chart_snapshot (GtkWidget   *widget,
   lookup_color (widget, "window_fg_color", &axis);
   axis.alpha *= 0.3f;
 
+  /* The zero line in the middle, so a gain and a loss of the same size
+   * look the same size, whatever the learner's marks so far. */
   for (guint i = 0; i < self->marks->len; i++)
-    {
-      int mark = g_array_index (self->marks, int, i);
-      top = MAX (top, mark);
-      bottom = MIN (bottom, mark);
-    }
-  if (top == bottom)
-    top = bottom + 1;
+    top = MAX (top, ABS (g_array_index (self->marks, int, i)));
+  top = MAX (top, 1);
+  bottom = -top;
 
   scale = (float) (height - 2) / (top - bottom);
   zero_y = 1 + top * scale;

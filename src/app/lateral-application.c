@@ -95,10 +95,11 @@ lateral_application_command_line (GApplication            *app,
   if (!LATERAL_IS_WINDOW (window))
     return 0;
 
+  /* The learner first, so they stay chosen even when the case is unknown. */
+  if (profile_name != NULL)
+    lateral_window_select_profile (LATERAL_WINDOW (window), profile_name);
   if (pack_id != NULL)
     lateral_window_open_case (LATERAL_WINDOW (window), pack_id, profile_name, class_code);
-  else if (profile_name != NULL)
-    lateral_window_select_profile (LATERAL_WINDOW (window), profile_name);
 
   return 0;
 }

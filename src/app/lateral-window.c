@@ -182,6 +182,10 @@ lateral_window_load_data (LateralWindow *self)
   lateral_home_page_set_data (self->home_page, self->store, self->registry);
   lateral_history_page_set_data (self->history_page, self->store, self->registry);
 
+  /* Nobody has played here yet: typing a name is the first thing to do. */
+  if (lateral_home_page_get_profile_name (self->home_page) == NULL)
+    lateral_home_page_focus_new_learner (self->home_page);
+
   recovery = lateral_store_get_recovery_message (self->store);
   if (recovery != NULL)
     lateral_window_show_message (self, _("Your Results Database Was Damaged"), recovery);

@@ -8,6 +8,9 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
 #include "lateral-claim-step.h"
 #include "lateral-home-page.h"
 #include "lateral-scoring.h"
@@ -129,6 +132,32 @@ assert_stored_answers (LateralStore *window_store,
     }
 }
 
+/* What "Export My Results…" writes: a results bundle with the attempt. */
+static void
+assert_exported (LateralWindow *window,
+                 LateralPack   *pack)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "lateral-results-test.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JsonObject *root;
+  JsonArray *attempts;
+
+  g_assert_true (lateral_window_export_results (window, file, &error));
+  g_assert_no_error (error);
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "lateral-results/1");
+  attempts = json_object_get_array_member (root, "attempts");
+  g_assert_cmpuint (json_array_get_length (attempts), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (attempts, 0), "answers")),
+                    ==, lateral_pack_get_n_claims (pack));
+  g_unlink (path);
+}
+
 static void
 test_whole_case_with_keys (void)
 {
@@ -147,6 +176,7 @@ test_whole_case_with_keys (void)
   g_assert_cmpstr (lateral_window_get_page_name (window), ==, "summary");
   assert_stored_answers (lateral_window_get_store (window), pack, "Test",
                          lateral_pack_get_n_claims (pack), TRUE);
+  assert_exported (window, pack);
 
   g_object_unref (pack);
   gtk_window_destroy (GTK_WINDOW (window));

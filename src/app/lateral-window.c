@@ -402,21 +402,38 @@ lateral_window_dup_export_name (LateralWindow *self)
   return g_strdup_printf ("lateral-results-%s-%s.json", safe_name, date);
 }
 
-/* Writes every attempt of the learner on the summary page as a results
- * bundle (docs/results-format.md), the file an instructor collects. */
-static gboolean
-lateral_window_export (LateralWindow  *self,
-                       GFile          *file,
-                       GError        **error)
+/**
+ * lateral_window_export_results:
+ * @file: where to write
+ *
+ * Writes every attempt of the learner on the summary page as a results
+ * bundle (docs/results-format.md), the file an instructor collects; what
+ * "Export My Results…" does once a file is chosen.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+lateral_window_export_results (LateralWindow  *self,
+                               GFile          *file,
+                               GError        **error)
 {
-  const char *profile_name = lateral_window_get_summary_profile (self);
+  const char *profile_name;
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) bundle = NULL;
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = NULL;
   guint n_attempts = 0;
 
-  g_assert (profile_name != NULL);
+  g_return_val_if_fail (LATERAL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  profile_name = lateral_window_get_summary_profile (self);
+  if (profile_name == NULL || self->store == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There are no results to export"));
+      return FALSE;
+    }
+
+  path = g_file_get_path (file);
   if (path == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
@@ -448,7 +465,7 @@ on_export_response (GtkNativeDialog *native,
 
   if (file != NULL)
     {
-      if (lateral_window_export (self, file, &error))
+      if (lateral_window_export_results (self, file, &error))
         {
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *text = g_strdup_printf (_("Your results were saved as “%s”"), name);

@@ -23,6 +23,9 @@ gboolean       lateral_window_open_case     (LateralWindow      *self,
                                              const char         *class_code);
 void           lateral_window_select_profile (LateralWindow     *self,
                                               const char        *profile_name);
+gboolean       lateral_window_export_results (LateralWindow     *self,
+                                              GFile             *file,
+                                              GError           **error);
 const char    *lateral_window_get_page_name (LateralWindow      *self);
 LateralStore  *lateral_window_get_store     (LateralWindow      *self);
 GtkWidget     *lateral_window_get_page      (LateralWindow      *self,

@@ -157,10 +157,15 @@ lateral_window_load_data (LateralWindow *self)
   self->registry = lateral_pack_registry_new ();
   if (!lateral_pack_registry_load (self->registry, &error))
     {
-      /* The packs that did load are still playable. */
-      g_autofree char *text = g_strdup_printf (_("Some cases could not be loaded: %s"), error->message);
+      g_autofree char *text = g_strdup_printf (_("No case could be loaded: %s"), error->message);
       lateral_window_toast (self, text);
       g_clear_error (&error);
+    }
+  else if (lateral_pack_registry_get_problems (self->registry)->len > 0)
+    {
+      /* The packs that did load are still playable; the details are for
+       * whoever installed the broken one. */
+      lateral_window_toast (self, _("Some cases could not be loaded: “lateral-cli packs” tells why"));
     }
 
   self->store = lateral_store_open (NULL, &error);

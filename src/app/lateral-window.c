@@ -173,9 +173,10 @@ lateral_window_load_data (LateralWindow *self)
     {
       g_autofree char *text = NULL;
 
+      /* The store's own sentence says where the file is, that it was left
+       * untouched and what to do. */
       if (g_error_matches (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_NEWER_VERSION))
-        text = g_strdup_printf (_("Your results were saved by a newer version of Lateral, so this version leaves them untouched and records nothing. Please update Lateral.\n\n%s"),
-                                error->message);
+        text = g_strdup (error->message);
       else
         text = g_strdup_printf (_("Could not open your results database: %s"), error->message);
 

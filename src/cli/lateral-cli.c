@@ -21,6 +21,8 @@ static const LateralCliCommand commands[] = {
   { "export", "--output FILE [OPTIONS]", N_("Write a results bundle or a CSV spreadsheet"), lateral_cli_export },
   { "import", "FILE…", N_("Merge results bundles into this machine’s database"), lateral_cli_import },
   { "restore", "[FILE]", N_("Go back to a backup of the progress database"), lateral_cli_restore },
+  { "report", "[OPTIONS]", N_("What a class got right and wrong: text, CSV, JSON or PDF"), lateral_cli_report },
+  { "new-pack", "DIR --title TITLE", N_("Write a starter scenario pack to edit"), lateral_cli_new_pack },
   { NULL }
 };
 

@@ -287,6 +287,39 @@ def test_bad_input(root):
     check("an unknown format is a usage error", out.returncode == 2 and "xml" in out.stderr, out.stderr)
 
 
+def test_class_codes(root):
+    """--class everywhere: play records it, export (bundle and CSV), history and report filter by it."""
+    env = env_for(os.path.join(root, "one-machine"))
+    right = "".join(f"{sorted(ACCEPTED[c['id']])[0]} 2\n" for c in CLAIMS)
+    out = run(env, "play", PACK_ID, "--profile", "Ana", "--class", "7A", stdin=right)
+    check("play --class 7A finishes", out.returncode == 0, out.stderr)
+    out = run(env, "play", PACK_ID, "--profile", "Ana", "--class", "7B", stdin="true 1\ntrue 1\n")
+    check("an unfinished attempt in class 7B", out.returncode == 1, out.stderr)
+    out = run(env, "play", PACK_ID, "--profile", "Ana", "--class", "7C", stdin=right.split("\n", 2)[2])
+    check("resuming it under another --class says the attempt stays in its class",
+          out.returncode == 0 and "begun in class “7B”" in out.stderr, out.stderr)
+
+    bundle = os.path.join(root, "7a.json")
+    out = run(env, "export", "--class", "7A", "--output", bundle)
+    with open(bundle, encoding="utf-8") as f:
+        attempts = json.load(f)["attempts"]
+    check("export --class keeps only that class's attempts",
+          out.returncode == 0 and [a["class_code"] for a in attempts] == ["7A"], attempts)
+    out = run(env, "export", "--class", "7B", "--format", "csv", "--output", "-")
+    rows = list(csv.reader(io.StringIO(out.stdout)))
+    check("export --format csv --class keeps only that class's answers",
+          out.returncode == 0 and len(rows) == 1 + len(CLAIMS) and {r[1] for r in rows[1:]} == {"7B"}, out.stdout[:300])
+    out = run(env, "history", "--class", "7A")
+    check("history --class lists only that class",
+          out.returncode == 0 and out.stdout.count("class 7A") == 1 and "7B" not in out.stdout, out.stdout)
+    out = run(env, "report", "--class", "7C")
+    check("report --class 7C finds nothing: the resumed attempt kept 7B", out.returncode == 1, out.stdout)
+    out = run(env, "report", "--class", "7B", "--format", "json")
+    report = json.loads(out.stdout) if out.returncode == 0 else {"students": [{}]}
+    check("report --class 7B counts the resumed attempt",
+          report["students"][0].get("answers") == len(CLAIMS), out.stderr)
+
+
 def test_new_pack(root):
     env = env_for(os.path.join(root, "author"))
     folder = os.path.join(root, "my packs")
@@ -318,6 +351,7 @@ def main():
     with tempfile.TemporaryDirectory() as root:
         test_class(root)
         test_bad_input(root)
+        test_class_codes(root)
         test_new_pack(root)
     print(f"1..{len(results)}")
     for i, (what, ok, detail) in enumerate(results, 1):

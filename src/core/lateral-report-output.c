@@ -422,7 +422,7 @@ text_group (GString                  *text,
   else
     g_string_append_printf (text, _("No class code — %s (%s)\n"),
                             group->pack_title != NULL ? group->pack_title : group->pack_id, group->pack_id);
-  g_string_append_printf (text, _("%u students, %u attempts, %u answers, %s right; the class is %s\n\n"),
+  g_string_append_printf (text, _("%u students, %u attempts, %u answers, %s right; class calibration: %s\n\n"),
                           group->students->len, group->n_attempts, group->n_answers, right,
                           lateral_calibration_get_label (lateral_report_group_get_calibration (group)));
   text_students (text, group);

@@ -132,7 +132,7 @@ title_block (Pager         *pager,
     line2 = g_strdup_printf (_("Class %s · case %s"), group->class_code, group->pack_id);
   else
     line2 = g_strdup_printf (_("No class code · case %s"), group->pack_id);
-  line3 = g_strdup_printf (_("Report of %s · %u students · %u answers, %s right · the class is %s"),
+  line3 = g_strdup_printf (_("Report of %s · %u students · %u answers, %s right · class calibration: %s"),
                            date, group->students->len, group->n_answers, right,
                            lateral_calibration_get_label (lateral_report_group_get_calibration (group)));
 
@@ -258,7 +258,8 @@ student_rows (Pager *pager)
       cells[1] = g_strdup_printf ("%u", s->n_attempts);
       cells[2] = s->has_marks ? g_strdup_printf ("%+d", s->best_mark) : g_strdup ("–");
       cells[3] = s->has_marks ? g_strdup_printf ("%+d", s->latest_mark) : g_strdup ("–");
-      cells[4] = g_strdup_printf ("%s (%u/%u)", right, s->n_correct, s->n_answers);
+      cells[4] = s->n_answers > 0 ? g_strdup_printf ("%s (%u/%u)", right, s->n_correct, s->n_answers)
+                                  : g_strdup ("–");
       g_ptr_array_add (rows, cells);
     }
   return rows;

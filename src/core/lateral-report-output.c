@@ -3,15 +3,71 @@
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The three forms carry the same numbers; docs/report.md defines them.
+ * The three forms carry the same numbers, and the helpers that derive them
+ * from the counts; docs/report.md defines them.
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "lateral-bundle.h"
 #include "lateral-csv.h"
 #include "lateral-report.h"
+
+/* 0 to 100; -1 when there is no answer to count. */
+double
+lateral_report_percent (guint correct,
+                        guint answers)
+{
+  return answers > 0 ? 100.0 * correct / answers : -1.0;
+}
+
+/* 1 to 3; 0 when the claim has no answer. */
+double
+lateral_report_claim_get_mean_certainty (const LateralReportClaim *claim)
+{
+  g_return_val_if_fail (claim != NULL, 0.0);
+  return claim->n_answers > 0 ? (double) claim->certainty_sum / claim->n_answers : 0.0;
+}
+
+/* A tie goes to the verdict shown first (true, false, misleading,
+ * unverified), so the answer does not depend on hash order. */
+gboolean
+lateral_report_claim_get_most_common_wrong (const LateralReportClaim *claim,
+                                            LateralVerdict           *out_verdict)
+{
+  guint best = 0;
+
+  g_return_val_if_fail (claim != NULL, FALSE);
+
+  for (guint v = 0; v < LATERAL_N_VERDICTS; v++)
+    {
+      if (claim->wrong_by_verdict[v] > best)
+        {
+          best = claim->wrong_by_verdict[v];
+          if (out_verdict != NULL)
+            *out_verdict = v;
+        }
+    }
+
+  return best > 0;
+}
+
+/* The same rule as a learner's own summary (docs/scoring.md), over the
+ * whole class's answers. */
+LateralCalibration
+lateral_report_group_get_calibration (const LateralReportGroup *group)
+{
+  g_autoptr(LateralTally) tally = lateral_tally_new ();
+
+  g_return_val_if_fail (group != NULL, LATERAL_CALIBRATION_WELL_CALIBRATED);
+
+  memcpy (tally->by_certainty, group->by_certainty, sizeof tally->by_certainty);
+  tally->n_answers = group->n_answers;
+  tally->n_correct = group->n_correct;
+  return lateral_tally_get_calibration (tally);
+}
 
 static void
 add_nullable_string (JsonBuilder *builder,

@@ -97,7 +97,7 @@ static const char attempts_sql[] =
   "SELECT a.class_code, a.pack_id, a.profile_uuid, p.name, a.finished_at IS NOT NULL, a.uuid"
   " FROM attempts a JOIN profiles p ON p.uuid = a.profile_uuid"
   REPORT_FILTER
-  " ORDER BY " REPORT_GROUP_ORDER ", p.name, a.profile_uuid, a.started_at, a.rowid";
+  " ORDER BY " REPORT_GROUP_ORDER ", a.profile_uuid, a.started_at, a.rowid";
 
 /* Answers of attempts the filters left out are skipped in C: scanning the
  * table in storage order is faster than any join SQLite could plan. */
@@ -178,7 +178,7 @@ group_new (LateralPackRegistry *registry,
   return group;
 }
 
-/* One row per attempt, sorted by group, then student, then start: the
+/* One row per attempt, sorted by group, then profile, then start: the
  * groups and their students are built in one pass. */
 static gboolean
 read_attempts (LateralReport        *self,
@@ -435,7 +435,20 @@ read_answers (LateralStore  *store,
   return TRUE;
 }
 
-/* Claims in order with their texts, and the techniques, once counted. */
+/* In the order of the user's language, so "Émile" comes before "Zoë". */
+static int
+compare_students (gconstpointer a,
+                  gconstpointer b)
+{
+  const LateralReportStudent *sa = *(LateralReportStudent * const *) a;
+  const LateralReportStudent *sb = *(LateralReportStudent * const *) b;
+  int order = g_utf8_collate (sa->profile_name, sb->profile_name);
+
+  return order != 0 ? order : strcmp (sa->profile_uuid, sb->profile_uuid);
+}
+
+/* Students and claims in order, claims with their texts, and the
+ * techniques, once counted. */
 static void
 finish_groups (LateralReport       *self,
                LateralPackRegistry *registry,
@@ -447,6 +460,7 @@ finish_groups (LateralReport       *self,
       GHashTable *claims = counting->claim_tables->pdata[i];
       LateralPack *pack = registry != NULL ? lateral_pack_registry_lookup (registry, group->pack_id) : NULL;
 
+      g_ptr_array_sort (group->students, compare_students);
       order_claims (group, pack, claims);
       for (guint k = 0; pack != NULL && k < group->claims->len; k++)
         {

@@ -56,7 +56,7 @@ typedef struct {
   guint              n_attempts;
   guint              n_answers;
   guint              n_correct;
-  GPtrArray         *students;     /* of LateralReportStudent, by name */
+  GPtrArray         *students;     /* of LateralReportStudent, by name (g_utf8_collate) */
   GPtrArray         *claims;       /* of LateralReportClaim, in the pack's order */
   GPtrArray         *techniques;   /* of LateralReportTechnique, by id */
   /* Indexed by certainty 1..3; [0] is unused. */

@@ -7,6 +7,8 @@
 
 #include <stdlib.h>
 
+#include <gdk/x11/gdkx.h>
+
 #include "lateral-test-ui.h"
 
 void
@@ -124,4 +126,61 @@ lateral_test_ui_wait_until (GSourceFunc condition,
     g_source_remove (id);
 
   return condition (data);
+}
+
+/* Whether real key presses can be sent to @window: under X11 (Xvfb) with
+ * xdotool, which types through the XTEST extension like a keyboard would. */
+gboolean
+lateral_test_ui_can_send_keys (GtkWidget *window)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  return xdotool != NULL && GDK_IS_X11_DISPLAY (gtk_widget_get_display (window));
+}
+
+/* Types @keys (xdotool key names, space-separated, e.g. "1 2 Return") into
+ * @window as real key events, and returns once the window has handled them. */
+void
+lateral_test_ui_send_keys (GtkWidget  *window,
+                           const char *keys)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
+  GdkSurface *surface;
+  int status = 0;
+
+  g_assert_true (lateral_test_ui_can_send_keys (window));
+  surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_assert_nonnull (surface);
+
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  g_ptr_array_add (argv, g_strdup ("windowfocus"));
+  g_ptr_array_add (argv, g_strdup ("--sync"));
+  g_ptr_array_add (argv, g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface)));
+  g_ptr_array_add (argv, g_strdup ("key"));
+  g_ptr_array_add (argv, g_strdup ("--delay"));
+  g_ptr_array_add (argv, g_strdup ("20"));
+  for (guint i = 0; names[i] != NULL; i++)
+    if (names[i][0] != '\0')
+      g_ptr_array_add (argv, g_strdup (names[i]));
+  g_ptr_array_add (argv, NULL);
+
+  /* Let the window take in what happened so far (a new page, the focus)
+   * before the keys arrive. */
+  lateral_test_ui_iterate ();
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+
+  /* The events xdotool made reach us before the reply to this round trip. */
+  gdk_display_sync (gtk_widget_get_display (window));
+  for (int i = 0; i < 5; i++)
+    {
+      g_usleep (10 * 1000);
+      gdk_display_sync (gtk_widget_get_display (window));
+      lateral_test_ui_iterate ();
+    }
 }

@@ -19,5 +19,8 @@ void                lateral_test_ui_iterate          (void);
 gboolean            lateral_test_ui_wait_until       (GSourceFunc condition,
                                                       gpointer    data,
                                                       guint       timeout_ms);
+gboolean            lateral_test_ui_can_send_keys    (GtkWidget  *window);
+void                lateral_test_ui_send_keys        (GtkWidget  *window,
+                                                      const char *keys);
 
 G_END_DECLS

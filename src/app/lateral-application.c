@@ -21,6 +21,9 @@ G_DEFINE_FINAL_TYPE (LateralApplication, lateral_application, ADW_TYPE_APPLICATI
 
 static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { "pack", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open the case with this id"), N_("ID") },
+  { "profile", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Play as this learner, created on first use"), N_("NAME") },
+  { "class", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Record the attempt for this class"), N_("CODE") },
   { NULL }
 };
 
@@ -29,7 +32,7 @@ lateral_application_new (void)
 {
   return g_object_new (LATERAL_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
 }
@@ -70,6 +73,35 @@ lateral_application_activate (GApplication *app)
     window = GTK_WINDOW (lateral_window_new (LATERAL_APPLICATION (app)));
 
   gtk_window_present (window);
+}
+
+/* `lateral --pack ID --profile NAME [--class CODE]` opens straight into the
+ * case, so a lab login script can start a whole class on it. Handled in the
+ * primary instance, so it also works when Lateral is already running. */
+static int
+lateral_application_command_line (GApplication            *app,
+                                  GApplicationCommandLine *command_line)
+{
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  const char *pack_id = NULL, *profile_name = NULL, *class_code = NULL;
+  GtkWindow *window;
+
+  g_variant_dict_lookup (options, "pack", "&s", &pack_id);
+  g_variant_dict_lookup (options, "profile", "&s", &profile_name);
+  g_variant_dict_lookup (options, "class", "&s", &class_code);
+
+  g_application_activate (app);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (!LATERAL_IS_WINDOW (window))
+    return 0;
+
+  /* The learner first, so they stay chosen even when the case is unknown. */
+  if (profile_name != NULL)
+    lateral_window_select_profile (LATERAL_WINDOW (window), profile_name);
+  if (pack_id != NULL)
+    lateral_window_open_case (LATERAL_WINDOW (window), pack_id, profile_name, class_code);
+
+  return 0;
 }
 
 static void
@@ -165,6 +197,7 @@ lateral_application_class_init (LateralApplicationClass *klass)
   object_class->dispose = lateral_application_dispose;
 
   app_class->activate = lateral_application_activate;
+  app_class->command_line = lateral_application_command_line;
   app_class->startup = lateral_application_startup;
   app_class->handle_local_options = lateral_application_handle_local_options;
 }

@@ -2,11 +2,22 @@
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window owns the learner's data for as long as it is open: the store
+ * (the SQLite results database) and the registry of packs. Its pages only
+ * show them, and ask for changes through the window's actions.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "lateral-bundle.h"
+#include "lateral-case-view.h"
+#include "lateral-history-page.h"
+#include "lateral-home-page.h"
+#include "lateral-pack-registry.h"
+#include "lateral-play.h"
+#include "lateral-summary-page.h"
 #include "lateral-window.h"
 
 struct _LateralWindow
@@ -15,6 +26,16 @@ struct _LateralWindow
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
+  GtkWidget            *back_button;
+  AdwWindowTitle       *window_title;
+  LateralHomePage      *home_page;
+  LateralCaseView      *case_view;
+  LateralSummaryPage   *summary_page;
+  LateralHistoryPage   *history_page;
+  AdwStatusPage        *error_page;
+
+  LateralStore         *store;     /* NULL when it could not be opened */
+  LateralPackRegistry  *registry;
 };
 
 G_DEFINE_FINAL_TYPE (LateralWindow, lateral_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -68,6 +89,456 @@ lateral_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (lateral_window_parent_class)->close_request (window);
 }
 
+/* A dialog rather than a toast: these messages name files and reasons that a
+ * person may need to read twice, and a toast would take them away. */
+static void
+lateral_window_show_message (LateralWindow *self,
+                             const char    *heading,
+                             const char    *body)
+{
+  GtkWidget *dialog;
+
+  g_assert (LATERAL_IS_WINDOW (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+lateral_window_toast (LateralWindow *self,
+                      const char    *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  /* Toast titles are markup; what we show in them may hold a learner's name. */
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+static void
+lateral_window_set_page (LateralWindow *self,
+                         const char    *name)
+{
+  if (g_strcmp0 (name, "home") == 0)
+    lateral_home_page_refresh (self->home_page);
+
+  gtk_stack_set_visible_child_name (self->main_stack, name);
+}
+
+static void
+on_visible_page_changed (LateralWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->main_stack);
+  gboolean at_home = g_strcmp0 (name, "home") == 0 || g_strcmp0 (name, "error") == 0;
+  const char *subtitle = "";
+  LateralPlay *play = NULL;
+
+  gtk_widget_set_visible (self->back_button, !at_home);
+
+  if (g_strcmp0 (name, "case") == 0)
+    play = lateral_case_view_get_play (self->case_view);
+  else if (g_strcmp0 (name, "summary") == 0)
+    play = lateral_summary_page_get_play (self->summary_page);
+  else if (g_strcmp0 (name, "history") == 0)
+    subtitle = _("Your History");
+
+  if (play != NULL)
+    subtitle = lateral_pack_get_title (lateral_play_get_pack (play));
+
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+static void
+lateral_window_load_data (LateralWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *recovery;
+
+  self->registry = lateral_pack_registry_new ();
+  if (!lateral_pack_registry_load (self->registry, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("No case could be loaded: %s"), error->message);
+      lateral_window_toast (self, text);
+      g_clear_error (&error);
+    }
+  else if (lateral_pack_registry_get_problems (self->registry)->len > 0)
+    {
+      /* The packs that did load are still playable; the details are for
+       * whoever installed the broken one. */
+      lateral_window_toast (self, _("Some cases could not be loaded: “lateral-cli packs” tells why"));
+    }
+
+  self->store = lateral_store_open (NULL, &error);
+  if (self->store == NULL)
+    {
+      g_autofree char *text = NULL;
+
+      /* The store's own sentence says where the file is, that it was left
+       * untouched and what to do. */
+      if (g_error_matches (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_NEWER_VERSION))
+        text = g_strdup (error->message);
+      else
+        text = g_strdup_printf (_("Could not open your results database: %s"), error->message);
+
+      adw_status_page_set_description (self->error_page, text);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      return;
+    }
+
+  lateral_home_page_set_data (self->home_page, self->store, self->registry);
+  lateral_history_page_set_data (self->history_page, self->store, self->registry);
+
+  /* Nobody has played here yet: typing a name is the first thing to do. */
+  if (lateral_home_page_get_profile_name (self->home_page) == NULL)
+    lateral_home_page_focus_new_learner (self->home_page);
+
+  recovery = lateral_store_get_recovery_message (self->store);
+  if (recovery != NULL)
+    lateral_window_show_message (self, _("Your Results Database Was Damaged"), recovery);
+}
+
+/**
+ * lateral_window_open_case:
+ * @pack_id: the id of a pack in the registry
+ * @profile_name: (nullable): who plays; %NULL for the one chosen on the home page
+ * @class_code: (nullable): the class; %NULL for the one typed on the home page
+ *
+ * Opens the case for the learner, resuming their unfinished attempt if they
+ * have one. On failure the learner is told why and the home page stays.
+ *
+ * Returns: whether the case is open
+ */
+gboolean
+lateral_window_open_case (LateralWindow *self,
+                          const char    *pack_id,
+                          const char    *profile_name,
+                          const char    *class_code)
+{
+  g_autoptr(LateralProfile) profile = NULL;
+  g_autoptr(LateralPlay) play = NULL;
+  g_autoptr(GError) error = NULL;
+  LateralPack *pack;
+
+  g_return_val_if_fail (LATERAL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (pack_id != NULL, FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+
+  pack = lateral_pack_registry_lookup (self->registry, pack_id);
+  if (pack == NULL)
+    {
+      g_autofree char *body = g_strdup_printf (_("There is no case with the id “%s” on this computer. Choose one of the cases below."), pack_id);
+      lateral_window_set_page (self, "home");
+      lateral_window_show_message (self, _("Case Not Found"), body);
+      return FALSE;
+    }
+
+  if (profile_name == NULL)
+    profile_name = lateral_home_page_get_profile_name (self->home_page);
+  if (profile_name == NULL)
+    {
+      lateral_window_set_page (self, "home");
+      lateral_home_page_focus_new_learner (self->home_page);
+      lateral_window_toast (self, _("Type your name under “New learner” first"));
+      return FALSE;
+    }
+  if (class_code == NULL)
+    class_code = lateral_home_page_get_class_code (self->home_page);
+
+  profile = lateral_store_ensure_profile (self->store, profile_name, &error);
+  if (profile != NULL)
+    play = lateral_play_new (self->store, pack, profile->name, class_code, &error);
+  if (play == NULL)
+    {
+      g_autofree char *body = g_strdup_printf (_("Could not start “%s”: %s"), lateral_pack_get_title (pack), error->message);
+      lateral_window_show_message (self, _("The Case Could Not Start"), body);
+      return FALSE;
+    }
+
+  lateral_home_page_select_profile (self->home_page, profile->name);
+  /* The page first: the step takes the focus, which only a visible widget can. */
+  lateral_window_set_page (self, "case");
+  lateral_case_view_set_play (self->case_view, play);
+  on_visible_page_changed (self);
+  if (lateral_play_is_resumed (play))
+    lateral_window_toast (self, _("Welcome back: your earlier answers are kept"));
+
+  return TRUE;
+}
+
+/* Makes @profile_name the learner on the home page, creating the profile on
+ * first use (for `lateral --profile NAME` without --pack). */
+void
+lateral_window_select_profile (LateralWindow *self,
+                               const char    *profile_name)
+{
+  g_autoptr(LateralProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (LATERAL_IS_WINDOW (self));
+  g_return_if_fail (profile_name != NULL);
+
+  if (self->store == NULL)
+    return;
+
+  profile = lateral_store_ensure_profile (self->store, profile_name, &error);
+  if (profile == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not add “%s”: %s"), profile_name, error->message);
+      lateral_window_toast (self, text);
+      return;
+    }
+
+  lateral_home_page_refresh (self->home_page);
+  lateral_home_page_select_profile (self->home_page, profile->name);
+}
+
+static void
+go_home_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LateralWindow *self = LATERAL_WINDOW (widget);
+  const char *name = gtk_stack_get_visible_child_name (self->main_stack);
+
+  if (g_strcmp0 (name, "home") == 0 || g_strcmp0 (name, "error") == 0)
+    return;
+
+  /* Every answer is stored at lock-in, so leaving loses nothing; the case
+   * view lets go of the attempt so the home page offers to continue it. */
+  lateral_case_view_set_play (self->case_view, NULL);
+  lateral_window_set_page (self, "home");
+}
+
+static void
+start_case_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  lateral_window_open_case (LATERAL_WINDOW (widget),
+                            g_variant_get_string (parameter, NULL),
+                            NULL, NULL);
+}
+
+static void
+show_summary_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LateralWindow *self = LATERAL_WINDOW (widget);
+  LateralPlay *play = lateral_case_view_get_play (self->case_view);
+
+  if (play == NULL)
+    return;
+
+  lateral_window_set_page (self, "summary");
+  lateral_summary_page_set_play (self->summary_page, play);
+  lateral_case_view_set_play (self->case_view, NULL);
+  on_visible_page_changed (self);
+}
+
+static void
+try_again_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LateralWindow *self = LATERAL_WINDOW (widget);
+  LateralPlay *play = lateral_summary_page_get_play (self->summary_page);
+  LateralAttempt *attempt;
+
+  if (play == NULL)
+    return;
+
+  attempt = lateral_play_get_attempt (play);
+  lateral_window_open_case (self,
+                            lateral_pack_get_id (lateral_play_get_pack (play)),
+                            attempt != NULL ? attempt->profile_name : NULL,
+                            attempt != NULL ? attempt->class_code : NULL);
+}
+
+static void
+show_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LateralWindow *self = LATERAL_WINDOW (widget);
+  const char *profile_name;
+
+  if (self->store == NULL)
+    return;
+
+  profile_name = lateral_home_page_get_profile_name (self->home_page);
+  if (profile_name == NULL)
+    {
+      lateral_window_toast (self, _("Choose who is playing to see their history"));
+      return;
+    }
+
+  lateral_history_page_show_profile (self->history_page, profile_name);
+  lateral_case_view_set_play (self->case_view, NULL);
+  lateral_window_set_page (self, "history");
+}
+
+/* The learner whose results the summary page shows, or NULL. */
+static const char *
+lateral_window_get_summary_profile (LateralWindow *self)
+{
+  LateralPlay *play = lateral_summary_page_get_play (self->summary_page);
+  LateralAttempt *attempt = play != NULL ? lateral_play_get_attempt (play) : NULL;
+
+  return attempt != NULL ? attempt->profile_name : NULL;
+}
+
+static char *
+lateral_window_dup_export_name (LateralWindow *self)
+{
+  const char *profile_name = lateral_window_get_summary_profile (self);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = NULL;
+  g_autofree char *safe_name = NULL;
+
+  if (profile_name == NULL)
+    return NULL;
+
+  /* A learner's name may hold characters that file systems refuse. */
+  safe_name = g_strdelimit (g_strdup (profile_name), "/\\:*?\"<>|", '-');
+  date = g_date_time_format (now, "%Y-%m-%d");
+
+  return g_strdup_printf ("lateral-results-%s-%s.json", safe_name, date);
+}
+
+/**
+ * lateral_window_export_results:
+ * @file: where to write
+ *
+ * Writes every attempt of the learner on the summary page as a results
+ * bundle (docs/results-format.md), the file an instructor collects; what
+ * "Export My Results…" does once a file is chosen.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+lateral_window_export_results (LateralWindow  *self,
+                               GFile          *file,
+                               GError        **error)
+{
+  const char *profile_name;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) bundle = NULL;
+  g_autofree char *path = NULL;
+  guint n_attempts = 0;
+
+  g_return_val_if_fail (LATERAL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  profile_name = lateral_window_get_summary_profile (self);
+  if (profile_name == NULL || self->store == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There are no results to export"));
+      return FALSE;
+    }
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Choose a folder on this computer"));
+      return FALSE;
+    }
+
+  bundle = lateral_bundle_export (self->store, profile_name, NULL, &n_attempts, error);
+  if (bundle == NULL)
+    return FALSE;
+
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, bundle);
+
+  return json_generator_to_file (generator, path, error);
+}
+
+static void
+on_export_response (GtkNativeDialog *native,
+                    int              response,
+                    LateralWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+  if (file != NULL)
+    {
+      if (lateral_window_export_results (self, file, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *text = g_strdup_printf (_("Your results were saved as “%s”"), name);
+          lateral_window_toast (self, text);
+        }
+      else
+        {
+          g_autofree char *body = g_strdup_printf (_("Could not save your results: %s"), error->message);
+          lateral_window_show_message (self, _("Export Failed"), body);
+        }
+    }
+
+  g_object_unref (native);
+}
+
+static void
+export_results_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LateralWindow *self = LATERAL_WINDOW (widget);
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *native;
+
+  name = lateral_window_dup_export_name (self);
+  if (name == NULL)
+    return;
+
+  native = gtk_file_chooser_native_new (_("Export Your Results"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  g_signal_connect (native, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+const char *
+lateral_window_get_page_name (LateralWindow *self)
+{
+  g_return_val_if_fail (LATERAL_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+/* Returns: (transfer none) (nullable): the store, NULL when it could not be opened */
+LateralStore *
+lateral_window_get_store (LateralWindow *self)
+{
+  g_return_val_if_fail (LATERAL_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/* Returns: (transfer none) (nullable): the page called @name in the stack */
+GtkWidget *
+lateral_window_get_page (LateralWindow *self,
+                         const char    *name)
+{
+  g_return_val_if_fail (LATERAL_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return gtk_stack_get_child_by_name (self->main_stack, name);
+}
+
 LateralWindow *
 lateral_window_new (LateralApplication *application)
 {
@@ -86,20 +557,60 @@ lateral_window_new (LateralApplication *application)
 }
 
 static void
+lateral_window_finalize (GObject *object)
+{
+  LateralWindow *self = LATERAL_WINDOW (object);
+
+  /* After the pages are gone: they borrow these. */
+  g_clear_object (&self->store);
+  g_clear_object (&self->registry);
+
+  G_OBJECT_CLASS (lateral_window_parent_class)->finalize (object);
+}
+
+static void
 lateral_window_class_init (LateralWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->finalize = lateral_window_finalize;
   window_class->close_request = lateral_window_close_request;
+
+  g_type_ensure (LATERAL_TYPE_HOME_PAGE);
+  g_type_ensure (LATERAL_TYPE_CASE_VIEW);
+  g_type_ensure (LATERAL_TYPE_SUMMARY_PAGE);
+  g_type_ensure (LATERAL_TYPE_HISTORY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lateral-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LateralWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LateralWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, LateralWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, LateralWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LateralWindow, home_page);
+  gtk_widget_class_bind_template_child (widget_class, LateralWindow, case_view);
+  gtk_widget_class_bind_template_child (widget_class, LateralWindow, summary_page);
+  gtk_widget_class_bind_template_child (widget_class, LateralWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, LateralWindow, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
+
+  gtk_widget_class_install_action (widget_class, "win.go-home", NULL, go_home_action);
+  gtk_widget_class_install_action (widget_class, "win.start-case", "s", start_case_action);
+  gtk_widget_class_install_action (widget_class, "win.show-summary", NULL, show_summary_action);
+  gtk_widget_class_install_action (widget_class, "win.try-again", NULL, try_again_action);
+  gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
+  gtk_widget_class_install_action (widget_class, "win.export-results", NULL, export_results_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-home", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-home", NULL);
 }
 
 static void
 lateral_window_init (LateralWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  lateral_window_load_data (self);
+  on_visible_page_changed (self);
 }

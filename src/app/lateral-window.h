@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "lateral-application.h"
+#include "lateral-store.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LateralWindow, lateral_window, LATERAL, WINDOW, AdwApplicationWindow)
 
-LateralWindow *lateral_window_new (LateralApplication *application);
+LateralWindow *lateral_window_new           (LateralApplication *application);
+gboolean       lateral_window_open_case     (LateralWindow      *self,
+                                             const char         *pack_id,
+                                             const char         *profile_name,
+                                             const char         *class_code);
+void           lateral_window_select_profile (LateralWindow     *self,
+                                              const char        *profile_name);
+gboolean       lateral_window_export_results (LateralWindow     *self,
+                                              GFile             *file,
+                                              GError           **error);
+const char    *lateral_window_get_page_name (LateralWindow      *self);
+LateralStore  *lateral_window_get_store     (LateralWindow      *self);
+GtkWidget     *lateral_window_get_page      (LateralWindow      *self,
+                                             const char         *name);
 
 G_END_DECLS

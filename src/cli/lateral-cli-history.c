@@ -23,8 +23,10 @@ lateral_cli_history (int    argc,
                      char **argv)
 {
   g_autofree char *profile_name = NULL;
+  g_autofree char *class_code = NULL;
   GOptionEntry entries[] = {
     { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile_name, N_("Only this learner’s attempts"), N_("NAME") },
+    { "class", 'c', 0, G_OPTION_ARG_STRING, &class_code, N_("Only attempts with this class code"), N_("CODE") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(LateralStore) store = NULL;
@@ -43,13 +45,15 @@ lateral_cli_history (int    argc,
   if (store == NULL)
     return LATERAL_CLI_EXIT_FAILURE;
 
-  attempts = lateral_store_select_attempts (store, profile_name, NULL, &error);
+  attempts = lateral_store_select_attempts (store, profile_name, class_code, &error);
   if (attempts == NULL)
     return lateral_cli_fail ("history", "%s", error->message);
 
   if (attempts->len == 0)
     {
-      if (profile_name != NULL)
+      if (class_code != NULL)
+        g_print (_("No attempts in class %s yet.\n"), class_code);
+      else if (profile_name != NULL)
         g_print (_("No attempts by %s yet.\n"), profile_name);
       else
         g_print (_("No attempts yet.\n"));

@@ -262,6 +262,25 @@ run (Session *session)
   return LATERAL_CLI_EXIT_OK;
 }
 
+/* A resumed attempt keeps the class code it began with (its first answers
+ * were given in that class); say so rather than let --class look applied. */
+static void
+warn_other_class (LateralPlay *play,
+                  const char  *class_code)
+{
+  const LateralAttempt *attempt = lateral_play_get_attempt (play);
+
+  if (class_code == NULL || !lateral_play_is_resumed (play) || g_strcmp0 (attempt->class_code, class_code) == 0)
+    return;
+
+  if (attempt->class_code != NULL)
+    g_printerr (_("lateral-cli play: going on with the unfinished attempt begun in class “%s”; "
+                  "--class %s applies to new attempts\n"), attempt->class_code, class_code);
+  else
+    g_printerr (_("lateral-cli play: going on with the unfinished attempt begun without a class code; "
+                  "--class %s applies to new attempts\n"), class_code);
+}
+
 int
 lateral_cli_play (int    argc,
                   char **argv)
@@ -306,6 +325,7 @@ lateral_cli_play (int    argc,
   play = lateral_play_new (store, pack, profile_name, class_code, &error);
   if (play == NULL)
     return lateral_cli_fail ("play", "%s", error->message);
+  warn_other_class (play, class_code);
 
   session.play = play;
   return run (&session);

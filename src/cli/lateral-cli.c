@@ -17,10 +17,12 @@ static const LateralCliCommand commands[] = {
   { "packs", "", N_("List the available scenario packs"), lateral_cli_packs },
   { "show", "ID|FILE", N_("Show the outline of a scenario pack"), lateral_cli_show },
   { "play", "PACK_ID [OPTIONS]", N_("Play a case in the terminal, or from a script"), lateral_cli_play },
-  { "history", "[--profile NAME]", N_("List attempts with their accuracy and CBM total"), lateral_cli_history },
+  { "history", "[OPTIONS]", N_("List attempts with their accuracy and CBM total"), lateral_cli_history },
   { "export", "--output FILE [OPTIONS]", N_("Write a results bundle or a CSV spreadsheet"), lateral_cli_export },
   { "import", "FILE…", N_("Merge results bundles into this machine’s database"), lateral_cli_import },
   { "restore", "[FILE]", N_("Go back to a backup of the progress database"), lateral_cli_restore },
+  { "report", "[OPTIONS]", N_("What a class got right and wrong: text, CSV, JSON or PDF"), lateral_cli_report },
+  { "new-pack", "DIR --title TITLE", N_("Write a starter scenario pack to edit"), lateral_cli_new_pack },
   { NULL }
 };
 

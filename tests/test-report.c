@@ -1,0 +1,384 @@
+/* test-report.c: the class report's numbers, worked out by hand
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "lateral-report.h"
+#include "lateral-report-pdf.h"
+#include "lateral-scoring.h"
+
+#define MINI "org.example.mini-case"
+#define GONE "org.example.gone"
+
+static void
+answer (LateralStore   *store,
+        const char     *attempt_uuid,
+        const char     *claim_id,
+        LateralVerdict  verdict,
+        int             certainty,
+        gboolean        correct)
+{
+  g_autoptr(GError) error = NULL;
+  const char * const moves[] = { NULL };
+  LateralAnswer a = {
+    .claim_id = (char *) claim_id,
+    .verdict = verdict,
+    .certainty = certainty,
+    .moves = (char **) moves,
+    .answered_at = 1764080100,
+    .correct = correct,
+    .mark = lateral_cbm_mark (correct, certainty),
+  };
+
+  g_assert_true (lateral_store_add_answer (store, attempt_uuid, &a, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+start (LateralStore *store,
+       const char   *name,
+       const char   *pack_id,
+       const char   *class_code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LateralProfile) profile = lateral_store_ensure_profile (store, name, &error);
+  g_autoptr(LateralAttempt) attempt = NULL;
+
+  g_assert_no_error (error);
+  attempt = lateral_store_start_attempt (store, profile->uuid, pack_id, "1.0.0", "sha256:aa", class_code, &error);
+  g_assert_no_error (error);
+  return g_strdup (attempt->uuid);
+}
+
+static void
+finish (LateralStore *store,
+        const char   *attempt_uuid)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lateral_store_finish_attempt (store, attempt_uuid, &error));
+  g_assert_no_error (error);
+}
+
+/* The class of docs/report.md's worked example. mini-case: the-call
+ * (unverified, false also accepted; impersonation), prank (true;
+ * impersonation), photo (misleading; old-photo). */
+static LateralStore *
+make_class (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *a1 = NULL, *a2 = NULL, *b1 = NULL, *c1 = NULL, *g1 = NULL;
+  LateralStore *store;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  path = g_build_filename (g_get_user_data_dir (), "report.db", NULL);
+  store = lateral_store_open (path, &error);
+  g_assert_no_error (error);
+
+  a1 = start (store, "Ana, \"A\"", MINI, "7B");
+  answer (store, a1, "the-call", LATERAL_VERDICT_FALSE, 3, TRUE);
+  answer (store, a1, "prank", LATERAL_VERDICT_TRUE, 2, TRUE);
+  answer (store, a1, "photo", LATERAL_VERDICT_TRUE, 3, FALSE);
+  finish (store, a1);
+  a2 = start (store, "Ana, \"A\"", MINI, "7B");
+  answer (store, a2, "the-call", LATERAL_VERDICT_UNVERIFIED, 1, TRUE);
+  answer (store, a2, "prank", LATERAL_VERDICT_FALSE, 3, FALSE);
+  answer (store, a2, "photo", LATERAL_VERDICT_MISLEADING, 2, TRUE);
+  finish (store, a2);
+  b1 = start (store, "Ben", MINI, "7B");
+  answer (store, b1, "the-call", LATERAL_VERDICT_TRUE, 3, FALSE);
+  c1 = start (store, "Cleo", MINI, NULL);
+  answer (store, c1, "the-call", LATERAL_VERDICT_MISLEADING, 1, FALSE);
+  answer (store, c1, "prank", LATERAL_VERDICT_TRUE, 3, TRUE);
+  answer (store, c1, "photo", LATERAL_VERDICT_UNVERIFIED, 2, FALSE);
+  finish (store, c1);
+  g1 = start (store, "Ana, \"A\"", GONE, "7B");
+  answer (store, g1, "x", LATERAL_VERDICT_TRUE, 1, TRUE);
+
+  return store;
+}
+
+static LateralPackRegistry *
+make_registry (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "play", NULL);
+  LateralPackRegistry *registry = lateral_pack_registry_new ();
+
+  g_setenv ("LATERAL_PACKS_DIR", dir, TRUE);
+  g_assert_true (lateral_pack_registry_load (registry, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (lateral_pack_registry_lookup (registry, MINI));
+  return registry;
+}
+
+static const LateralReportClaim *
+claim_at (const LateralReportGroup *group,
+          guint                     index)
+{
+  g_assert_cmpuint (index, <, group->claims->len);
+  return group->claims->pdata[index];
+}
+
+static void
+test_numbers (void)
+{
+  g_autoptr(LateralStore) store = make_class ();
+  g_autoptr(LateralPackRegistry) registry = make_registry ();
+  g_autoptr(LateralReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  const LateralReportGroup *group;
+  const LateralReportStudent *ana, *ben;
+  const LateralReportTechnique *technique;
+  LateralVerdict wrong;
+
+  report = lateral_report_new (store, registry, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lateral_report_get_n_groups (report), ==, 3);
+
+  /* Sorted by class code, no class code last, then pack id. */
+  group = lateral_report_get_group (report, 0);
+  g_assert_cmpstr (group->class_code, ==, "7B");
+  g_assert_cmpstr (group->pack_id, ==, GONE);
+  g_assert_null (group->pack_title);
+  g_assert_cmpuint (group->claims->len, ==, 1);
+  g_assert_null (claim_at (group, 0)->claim);
+  g_assert_cmpuint (group->techniques->len, ==, 0);
+  g_assert_null (lateral_report_get_group (report, 2)->class_code);
+
+  group = lateral_report_get_group (report, 1);
+  g_assert_cmpstr (group->class_code, ==, "7B");
+  g_assert_cmpstr (group->pack_title, ==, "A small case for the store's tests");
+  g_assert_cmpuint (group->n_attempts, ==, 3);
+  g_assert_cmpuint (group->n_answers, ==, 7);
+  g_assert_cmpuint (group->n_correct, ==, 4);
+
+  g_assert_cmpuint (group->students->len, ==, 2);
+  ana = group->students->pdata[0];
+  ben = group->students->pdata[1];
+  g_assert_cmpstr (ana->profile_name, ==, "Ana, \"A\"");
+  g_assert_cmpuint (ana->n_attempts, ==, 2);
+  g_assert_cmpuint (ana->n_finished, ==, 2);
+  g_assert_cmpuint (ana->n_answers, ==, 6);
+  g_assert_cmpuint (ana->n_correct, ==, 4);
+  g_assert_true (ana->has_marks);
+  g_assert_cmpint (ana->best_mark, ==, 3 + 2 - 6);
+  g_assert_cmpint (ana->latest_mark, ==, 1 - 6 + 2);
+  g_assert_cmpstr (ben->profile_name, ==, "Ben");
+  g_assert_cmpuint (ben->n_finished, ==, 0);
+  g_assert_false (ben->has_marks);
+  g_assert_cmpuint (ben->n_answers, ==, 1);
+
+  /* In the pack's order, with the claims' texts. */
+  g_assert_cmpuint (group->claims->len, ==, 3);
+  g_assert_cmpstr (claim_at (group, 0)->claim_id, ==, "the-call");
+  g_assert_cmpstr (claim_at (group, 0)->claim, ==, "The president phoned the singer today.");
+  g_assert_cmpuint (claim_at (group, 0)->n_answers, ==, 3);
+  g_assert_cmpuint (claim_at (group, 0)->n_correct, ==, 2);
+  g_assert_cmpfloat_with_epsilon (lateral_report_claim_get_mean_certainty (claim_at (group, 0)), 7.0 / 3, 1e-9);
+  g_assert_true (lateral_report_claim_get_most_common_wrong (claim_at (group, 0), &wrong));
+  g_assert_cmpint (wrong, ==, LATERAL_VERDICT_TRUE);
+  g_assert_cmpuint (claim_at (group, 0)->wrong_at_high_certainty, ==, 1);
+  g_assert_cmpstr (claim_at (group, 1)->claim_id, ==, "prank");
+  g_assert_true (lateral_report_claim_get_most_common_wrong (claim_at (group, 1), &wrong));
+  g_assert_cmpint (wrong, ==, LATERAL_VERDICT_FALSE);
+  g_assert_cmpstr (claim_at (group, 2)->claim_id, ==, "photo");
+  g_assert_cmpuint (claim_at (group, 2)->n_correct, ==, 1);
+  g_assert_cmpfloat_with_epsilon (lateral_report_percent (claim_at (group, 2)->n_correct,
+                                                          claim_at (group, 2)->n_answers), 50.0, 1e-9);
+
+  g_assert_cmpuint (group->techniques->len, ==, 2);
+  technique = group->techniques->pdata[0];
+  g_assert_cmpstr (technique->technique_id, ==, "impersonation");
+  g_assert_cmpstr (technique->name, ==, "Impersonation");
+  g_assert_cmpuint (technique->n_answers, ==, 5);
+  g_assert_cmpuint (technique->n_correct, ==, 3);
+  technique = group->techniques->pdata[1];
+  g_assert_cmpstr (technique->technique_id, ==, "old-photo");
+  g_assert_cmpuint (technique->n_answers, ==, 2);
+  g_assert_cmpuint (technique->n_correct, ==, 1);
+
+  g_assert_cmpuint (group->by_certainty[1].answered, ==, 1);
+  g_assert_cmpuint (group->by_certainty[1].correct, ==, 1);
+  g_assert_cmpuint (group->by_certainty[2].answered, ==, 2);
+  g_assert_cmpuint (group->by_certainty[2].correct, ==, 2);
+  g_assert_cmpuint (group->by_certainty[3].answered, ==, 4);
+  g_assert_cmpuint (group->by_certainty[3].correct, ==, 1);
+  /* Level 3: 4 answers below their band; level 2: 2 above, level 1: none. */
+  g_assert_cmpint (lateral_report_group_get_calibration (group), ==, LATERAL_CALIBRATION_OVERCONFIDENT);
+}
+
+static void
+test_filters (void)
+{
+  g_autoptr(LateralStore) store = make_class ();
+  g_autoptr(LateralReport) by_class = NULL;
+  g_autoptr(LateralReport) by_pack = NULL;
+  g_autoptr(LateralReport) both = NULL;
+  g_autoptr(LateralReport) none = NULL;
+  g_autoptr(GError) error = NULL;
+  const LateralReportGroup *group;
+
+  /* Without a registry: no titles, no texts, no techniques, same counts. */
+  by_class = lateral_report_new (store, NULL, "7B", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lateral_report_get_n_groups (by_class), ==, 2);
+  group = lateral_report_get_group (by_class, 1);
+  g_assert_null (group->pack_title);
+  g_assert_cmpuint (group->n_answers, ==, 7);
+  g_assert_cmpuint (group->techniques->len, ==, 0);
+  /* Without the pack, claims come by id. */
+  g_assert_cmpstr (claim_at (group, 0)->claim_id, ==, "photo");
+  g_assert_null (claim_at (group, 0)->claim);
+
+  by_pack = lateral_report_new (store, NULL, NULL, MINI, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lateral_report_get_n_groups (by_pack), ==, 2);
+  g_assert_null (lateral_report_get_group (by_pack, 1)->class_code);
+  g_assert_cmpuint (lateral_report_get_group (by_pack, 1)->n_answers, ==, 3);
+
+  both = lateral_report_new (store, NULL, "7B", GONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lateral_report_get_n_groups (both), ==, 1);
+
+  none = lateral_report_new (store, NULL, "nope", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lateral_report_get_n_groups (none), ==, 0);
+  g_assert_cmpuint (lateral_report_count_pages (none, LATERAL_REPORT_PAGE_WIDTH, LATERAL_REPORT_PAGE_HEIGHT), ==, 0);
+}
+
+static void
+test_most_common_wrong_tie (void)
+{
+  LateralReportClaim claim = { .n_answers = 3 };
+  LateralVerdict wrong = LATERAL_VERDICT_UNVERIFIED;
+
+  g_assert_false (lateral_report_claim_get_most_common_wrong (&claim, &wrong));
+  claim.wrong_by_verdict[LATERAL_VERDICT_UNVERIFIED] = 1;
+  claim.wrong_by_verdict[LATERAL_VERDICT_FALSE] = 1;
+  g_assert_true (lateral_report_claim_get_most_common_wrong (&claim, &wrong));
+  g_assert_cmpint (wrong, ==, LATERAL_VERDICT_FALSE);
+  claim.wrong_by_verdict[LATERAL_VERDICT_UNVERIFIED] = 2;
+  g_assert_true (lateral_report_claim_get_most_common_wrong (&claim, &wrong));
+  g_assert_cmpint (wrong, ==, LATERAL_VERDICT_UNVERIFIED);
+}
+
+static void
+test_json_csv_text (void)
+{
+  g_autoptr(LateralStore) store = make_class ();
+  g_autoptr(LateralPackRegistry) registry = make_registry ();
+  g_autoptr(LateralReport) report = lateral_report_new (store, registry, "7B", MINI, NULL);
+  g_autoptr(JsonNode) root = lateral_report_to_json (report);
+  g_autofree char *csv = lateral_report_to_csv (report);
+  g_autofree char *text = lateral_report_to_text (report);
+  JsonObject *object = json_node_get_object (root);
+  JsonObject *student, *claim;
+
+  g_assert_cmpstr (json_object_get_string_member (object, "format"), ==, LATERAL_REPORT_FORMAT);
+  g_assert_cmpstr (json_object_get_string_member (object, "class_code"), ==, "7B");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "students")), ==, 2);
+  student = json_array_get_object_element (json_object_get_array_member (object, "students"), 1);
+  g_assert_cmpstr (json_object_get_string_member (student, "profile"), ==, "Ben");
+  g_assert_cmpint (json_object_get_int_member (student, "attempts"), ==, 1);
+  g_assert_true (json_object_get_null_member (student, "best_mark"));
+  g_assert_true (json_object_get_null_member (student, "latest_mark"));
+  g_assert_cmpfloat (json_object_get_double_member (student, "percent_correct"), ==, 0.0);
+  claim = json_array_get_object_element (json_object_get_array_member (object, "claims"), 0);
+  g_assert_cmpstr (json_object_get_string_member (claim, "claim_id"), ==, "the-call");
+  g_assert_cmpint (json_object_get_int_member (claim, "answers"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (claim, "most_common_wrong"), ==, "true");
+  g_assert_cmpint (json_object_get_int_member (claim, "wrong_at_high_certainty"), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "calibration")), ==, 3);
+
+  g_assert_true (g_str_has_prefix (csv, "table,class_code,pack_id,pack_title,"));
+  g_assert_nonnull (strstr (csv, "\r\n\r\ntable,class_code,pack_id,profile,profile_id,"));
+  g_assert_nonnull (strstr (csv, "\r\nstudents,7B," MINI ",\"Ana, \"\"A\"\"\","));
+  g_assert_nonnull (strstr (csv, ",2,1,50.0,2.5,true,1\r\n"));
+
+  g_assert_nonnull (strstr (text, "Class 7B — A small case for the store's tests (" MINI ")"));
+  g_assert_nonnull (strstr (text, "Ana, \"A\""));
+}
+
+/* Rows of a fixed height: the number of pages follows from the numbers of
+ * rows (docs/report.md), and long tables go on with their header. */
+static void
+test_pages (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "big.db", NULL);
+  g_autofree char *pdf = g_build_filename (g_get_user_data_dir (), "report.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(LateralStore) store = NULL;
+  g_autoptr(LateralReport) report = NULL;
+  guint n_pages = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  store = lateral_store_open (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Student %03u", i);
+      g_autofree char *attempt = start (store, name, GONE, "9C");
+
+      answer (store, attempt, "x", LATERAL_VERDICT_TRUE, 1 + i % 3, i % 2 == 0);
+    }
+
+  report = lateral_report_new (store, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* A4: 842 - 2 × 40 margin - 20 footer = 722 points a page. Page 1:
+   * title 84, heading 30, header 16, then (722 - 130) / 16 = 37 rows;
+   * page 2: heading 30 + header 16, 42 rows; page 3: the last 21 rows
+   * (46 + 336 = 382), the claims table (30 + 16 + 16 = 444), and the
+   * chart (30 + 170) fits: 644. */
+  g_assert_cmpuint (lateral_report_count_pages (report, LATERAL_REPORT_PAGE_WIDTH, LATERAL_REPORT_PAGE_HEIGHT), ==, 3);
+  /* A taller page holds it all. */
+  g_assert_cmpuint (lateral_report_count_pages (report, LATERAL_REPORT_PAGE_WIDTH, 2400), ==, 1);
+
+  g_assert_true (lateral_report_write_pdf (report, pdf, &n_pages, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_pages, ==, 3);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  {
+    g_autofree char *partial = g_strconcat (pdf, ".partial", NULL);
+
+    g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_pdf_unwritable (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LateralStore) store = make_class ();
+  g_autoptr(LateralReport) report = lateral_report_new (store, NULL, NULL, NULL, NULL);
+  g_autofree char *pdf = g_build_filename (g_get_user_data_dir (), "no-such-folder", "r.pdf", NULL);
+
+  g_assert_false (lateral_report_write_pdf (report, pdf, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "r.pdf"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/report/numbers", test_numbers);
+  g_test_add_func ("/report/filters", test_filters);
+  g_test_add_func ("/report/most-common-wrong-tie", test_most_common_wrong_tie);
+  g_test_add_func ("/report/json-csv-text", test_json_csv_text);
+  g_test_add_func ("/report/pages", test_pages);
+  g_test_add_func ("/report/pdf-unwritable", test_pdf_unwritable);
+
+  return g_test_run ();
+}

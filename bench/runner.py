@@ -115,6 +115,7 @@ try:
     core_bench("pack-load")
     core_bench("store-answers")
     core_bench("class-scale")
+    core_bench("report")
 finally:
     shutil.rmtree(shared_cache, ignore_errors=True)
 

@@ -9,7 +9,7 @@
  * store) twice: the second import of the same bundle must add nothing.
  *
  * Speed: the file lives in a private folder under /dev/shm where there is
- * one, and the store is a fresh in-memory SQLite database per input, so an
+ * one (made and removed for each input), and the store is a fresh in-memory SQLite database per input, so an
  * iteration costs no disk write and no input sees another's rows.
  */
 #include "config.h"
@@ -21,34 +21,19 @@
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
-static char *bundle_path;
-
-static void
-remove_work_dir (void)
+/* A private folder per input, removed before the next one: libFuzzer may
+ * end the process with _exit(), past any atexit() handler. */
+static char *
+make_work_dir (void)
 {
-  g_autofree char *dir = g_path_get_dirname (bundle_path);
-
-  g_remove (bundle_path);
-  g_rmdir (dir);
-}
-
-static const char *
-work_file (void)
-{
-  g_autofree char *dir = NULL;
-
-  if (bundle_path != NULL)
-    return bundle_path;
+  char *dir = NULL;
 
   if (g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR))
     dir = g_mkdtemp (g_strdup ("/dev/shm/lateral-fuzz-XXXXXX"));
   if (dir == NULL)
     dir = g_dir_make_tmp ("lateral-fuzz-XXXXXX", NULL);
   g_assert (dir != NULL);
-  bundle_path = g_build_filename (dir, "bundle.json", NULL);
-  atexit (remove_work_dir);
-
-  return bundle_path;
+  return dir;
 }
 
 static void
@@ -63,19 +48,16 @@ write_file (const char   *path,
   g_assert (fclose (file) == 0);
 }
 
-int
-LLVMFuzzerTestOneInput (const guint8 *data,
-                        size_t        size)
+static void
+import_twice (const char *path)
 {
   static const char * const packs[] = { "io.github.lateral.prank-call", NULL };
-  const char *path = work_file ();
   g_autoptr(LateralStore) store = NULL;
   g_autoptr(GError) error = NULL;
   LateralImportResult first = { 0 };
   LateralImportResult again = { 0 };
   gboolean imported;
 
-  write_file (path, data, size);
   store = lateral_store_open (":memory:", &error);
   g_assert (store != NULL);
 
@@ -87,7 +69,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       g_assert (g_utf8_validate (error->message, -1, NULL));
       g_assert (first.n_added == 0 && first.rejections->len == 0);
       lateral_import_result_clear (&first);
-      return 0;
+      return;
     }
 
   g_assert (error == NULL);
@@ -99,5 +81,18 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_assert (again.n_added == 0 && again.n_updated == 0);
   lateral_import_result_clear (&first);
   lateral_import_result_clear (&again);
+}
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  g_autofree char *dir = make_work_dir ();
+  g_autofree char *path = g_build_filename (dir, "bundle.json", NULL);
+
+  write_file (path, data, size);
+  import_twice (path);
+  g_remove (path);
+  g_rmdir (dir);
   return 0;
 }

@@ -9,8 +9,9 @@
  * store) twice: the second import of the same bundle must add nothing.
  *
  * Speed: the file lives in a private folder under /dev/shm where there is
- * one (made and removed for each input), and the store is a fresh in-memory SQLite database per input, so an
- * iteration costs no disk write and no input sees another's rows.
+ * one (made and removed for each input), and the store is a fresh
+ * in-memory SQLite database per input, so an iteration costs no disk write
+ * and no input sees another's rows.
  */
 #include "config.h"
 

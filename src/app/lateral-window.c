@@ -13,6 +13,7 @@
 
 #include "lateral-bundle.h"
 #include "lateral-case-view.h"
+#include "lateral-class-results-window.h"
 #include "lateral-history-page.h"
 #include "lateral-home-page.h"
 #include "lateral-pack-registry.h"
@@ -36,6 +37,7 @@ struct _LateralWindow
 
   LateralStore         *store;     /* NULL when it could not be opened */
   LateralPackRegistry  *registry;
+  GtkWindow            *class_results;  /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (LateralWindow, lateral_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -511,6 +513,41 @@ export_results_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+/* One Class Results window per main window: a second would show the same
+ * database twice. */
+static void
+class_results_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LateralWindow *self = LATERAL_WINDOW (widget);
+
+  if (self->class_results == NULL)
+    {
+      self->class_results = GTK_WINDOW (lateral_class_results_window_new (GTK_WINDOW (self), self->store, self->registry));
+      g_object_add_weak_pointer (G_OBJECT (self->class_results), (gpointer *) &self->class_results);
+    }
+  gtk_window_present (self->class_results);
+}
+
+/* Returns: (transfer none) (nullable): the Class Results window, when open */
+GtkWindow *
+lateral_window_get_class_results (LateralWindow *self)
+{
+  g_return_val_if_fail (LATERAL_IS_WINDOW (self), NULL);
+
+  return self->class_results;
+}
+
+/* Returns: (transfer none): the packs this window offers */
+LateralPackRegistry *
+lateral_window_get_registry (LateralWindow *self)
+{
+  g_return_val_if_fail (LATERAL_IS_WINDOW (self), NULL);
+
+  return self->registry;
+}
+
 const char *
 lateral_window_get_page_name (LateralWindow *self)
 {
@@ -561,6 +598,9 @@ lateral_window_finalize (GObject *object)
 {
   LateralWindow *self = LATERAL_WINDOW (object);
 
+  if (self->class_results != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->class_results), (gpointer *) &self->class_results);
+
   /* After the pages are gone: they borrow these. */
   g_clear_object (&self->store);
   g_clear_object (&self->registry);
@@ -601,6 +641,7 @@ lateral_window_class_init (LateralWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.try-again", NULL, try_again_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
   gtk_widget_class_install_action (widget_class, "win.export-results", NULL, export_results_action);
+  gtk_widget_class_install_action (widget_class, "win.class-results", NULL, class_results_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-home", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-home", NULL);

@@ -100,8 +100,8 @@ lateral_class_report_format_claim (const LateralReportClaim *claim)
 
   percent = lateral_report_format_percent (claim->n_correct, claim->n_answers);
   if (lateral_report_claim_get_most_common_wrong (claim, &verdict))
-    /* TRANSLATORS: e.g. "most often wrongly judged False; 2 wrong at “Sure”" */
-    wrong = g_strdup_printf (_("most common wrong verdict: %s · %u wrong at “Sure”"),
+    /* TRANSLATORS: e.g. "most often wrongly judged False; 2 wrong at “Very sure”" */
+    wrong = g_strdup_printf (_("most common wrong verdict: %s · %u wrong at “Very sure”"),
                              lateral_verdict_get_label (verdict), claim->wrong_at_high_certainty);
   else
     wrong = g_strdup (_("nobody was wrong"));

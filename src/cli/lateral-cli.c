@@ -32,7 +32,14 @@ print_help (FILE *out)
   if (commands[0].name != NULL)
     fprintf (out, "\n%s\n", _("Commands:"));
   for (guint i = 0; commands[i].name != NULL; i++)
-    fprintf (out, "  %-10s %-24s %s\n", commands[i].name, commands[i].args, _(commands[i].summary));
+    {
+      /* printf pads by bytes; "…" is one column but three bytes. */
+      glong width = g_utf8_strlen (commands[i].args, -1);
+
+      fprintf (out, "  %-10s %s%*s %s\n",
+               commands[i].name, commands[i].args,
+               (int) MAX (0, 24 - width), "", _(commands[i].summary));
+    }
   fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  %-35s %s\n", "-h, --help", _("Show this help and exit"));
   fprintf (out, "  %-35s %s\n", "--version", _("Show the version and exit"));

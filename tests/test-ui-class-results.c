@@ -287,6 +287,18 @@ check_exports (LateralClassResultsWindow *window,
   g_file_get_contents (pdf_path, &pdf, &pdf_length, &error);
   g_assert_no_error (error);
   g_assert_true (pdf_length > 4 && memcmp (pdf, "%PDF", 4) == 0);
+
+  /* Print goes through GtkPrintOperation with the same drawing. */
+  {
+    g_autofree char *printed_path = g_build_filename (fixture->tmp, "printed.pdf", NULL);
+    g_autoptr(GFile) printed = g_file_new_for_path (printed_path);
+    int n_printed = 0;
+
+    g_assert_true (lateral_class_results_window_print_to_file (window, printed, &n_printed, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (n_printed, ==, (int) n_pages);
+    g_assert_true (g_file_test (printed_path, G_FILE_TEST_IS_REGULAR));
+  }
 }
 
 static void

@@ -107,7 +107,10 @@ lateral_class_report_format_claim (const LateralReportClaim *claim)
     wrong = g_strdup (_("nobody was wrong"));
 
   /* TRANSLATORS: answers, percent correct, mean certainty (1 to 3), then the wrong answers */
-  return g_strdup_printf (_("%u answers · %s correct · mean certainty %.1f · %s"),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u answer · %s correct · mean certainty %.1f · %s",
+                                       "%u answers · %s correct · mean certainty %.1f · %s",
+                                       claim->n_answers),
                           claim->n_answers, percent,
                           lateral_report_claim_get_mean_certainty (claim), wrong);
 }
@@ -164,7 +167,11 @@ fill_techniques (GtkBox                   *box,
       const LateralReportTechnique *technique = g_ptr_array_index (group->techniques, i);
       g_autofree char *percent = lateral_report_format_percent (technique->n_correct, technique->n_answers);
       /* TRANSLATORS: "12 answers · 75% correct" */
-      g_autofree char *subtitle = g_strdup_printf (_("%u answers · %s correct"), technique->n_answers, percent);
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%u answer · %s correct",
+                                                                "%u answers · %s correct",
+                                                                technique->n_answers),
+                                                   technique->n_answers, percent);
 
       add_row (techniques, technique->name != NULL ? technique->name : technique->technique_id, subtitle);
     }

@@ -165,10 +165,66 @@ on_draw_page (GtkPrintOperation *operation,
                             page_nr);
 }
 
+/* The operation keeps the report it prints, whatever the window shows next. */
+static GtkPrintOperation *
+print_operation_new (LateralReport *report)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+
+  /* The drawing is laid out in points and keeps its own margins, as for
+   * the PDF; A4 unless the user picks another paper. */
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (operation, _("Class Results"));
+  g_signal_connect_data (operation, "begin-print", G_CALLBACK (on_begin_print),
+                         g_object_ref (report), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page),
+                         g_object_ref (report), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+
+  return operation;
+}
+
+/**
+ * lateral_class_results_window_print_to_file:
+ * @out_n_pages: (out) (optional): the pages printed
+ *
+ * Prints the report shown through GtkPrintOperation into a PDF file, with
+ * no dialog: the very handlers Print uses, for tests.
+ */
+gboolean
+lateral_class_results_window_print_to_file (LateralClassResultsWindow  *self,
+                                            GFile                      *file,
+                                            int                        *out_n_pages,
+                                            GError                    **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (LATERAL_IS_CLASS_RESULTS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!check_report (self, file, &path, error))
+    return FALSE;
+
+  operation = print_operation_new (self->report);
+  gtk_print_operation_set_export_filename (operation, path);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (self), error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    return FALSE;
+
+  if (out_n_pages != NULL)
+    g_object_get (operation, "n-pages", out_n_pages, NULL);
+  return TRUE;
+}
+
 void
 lateral_class_results_window_print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+                                           const char *action_name,
+                                           GVariant   *parameter)
 {
   LateralClassResultsWindow *self = LATERAL_CLASS_RESULTS_WINDOW (widget);
   g_autoptr(GtkPrintOperation) operation = NULL;
@@ -177,17 +233,8 @@ lateral_class_results_window_print_action (GtkWidget  *widget,
   if (self->report == NULL)
     return;
 
-  operation = gtk_print_operation_new ();
-  /* The drawing is laid out in points, as for the PDF. */
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  operation = print_operation_new (self->report);
   gtk_print_operation_set_allow_async (operation, TRUE);
-  gtk_print_operation_set_job_name (operation, _("Class Results"));
-  /* The operation keeps the report it prints, whatever the window shows next. */
-  g_signal_connect_data (operation, "begin-print", G_CALLBACK (on_begin_print),
-                         g_object_ref (self->report), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page),
-                         g_object_ref (self->report), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
@@ -195,4 +242,3 @@ lateral_class_results_window_print_action (GtkWidget  *widget,
       lateral_class_results_window_show_message (self, _("Printing Failed"), body);
     }
 }
-

@@ -143,6 +143,7 @@ set_has_results (LateralClassResultsWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->empty_page), !has_results);
   gtk_widget_set_visible (GTK_WIDGET (self->filter_group), has_results);
   gtk_widget_set_visible (GTK_WIDGET (self->export_group), has_results);
+  gtk_widget_set_visible (self->export_menu_button, has_results);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.export-csv", has_results);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.export-pdf", has_results);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.print", has_results);

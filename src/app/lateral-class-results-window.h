@@ -34,6 +34,10 @@ gboolean                   lateral_class_results_window_export_pdf   (LateralCla
                                                                       GFile                     *file,
                                                                       guint                     *out_n_pages,
                                                                       GError                   **error);
+gboolean                   lateral_class_results_window_print_to_file (LateralClassResultsWindow *self,
+                                                                       GFile                     *file,
+                                                                       int                       *out_n_pages,
+                                                                       GError                   **error);
 GtkWidget                 *lateral_class_results_window_get_groups_box (LateralClassResultsWindow *self);
 GtkWidget                 *lateral_class_results_window_get_import_group (LateralClassResultsWindow *self);
 

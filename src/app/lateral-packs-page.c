@@ -203,7 +203,7 @@ format_problems (GPtrArray *diagnostics)
       const LateralDiagnostic *d = g_ptr_array_index (diagnostics, i);
 
       if (text->len > 0)
-        g_string_append_c (text, '\n');
+        g_string_append (text, "\n\n");
       if (d->line > 0)
         /* TRANSLATORS: a problem in a pack: line, column, JSON path, message */
         g_string_append_printf (text, _("line %u, column %u — %s: %s"), d->line, d->column,
@@ -238,7 +238,9 @@ show_problems (LateralPacksPage *self,
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+  /* A wrapped label under-reports its height: give the list room. */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 180);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
   adw_message_dialog_set_extra_child (dialog, scroller);
   adw_message_dialog_add_response (dialog, "close", _("_Close"));

@@ -512,6 +512,7 @@ lateral_class_results_window_new (GtkWindow           *parent,
 
   self = g_object_new (LATERAL_TYPE_CLASS_RESULTS_WINDOW,
                        "transient-for", parent,
+                       "destroy-with-parent", TRUE,
                        NULL);
   if (parent != NULL)
     gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));

@@ -84,7 +84,7 @@ lateral_test_case_wait_step (LateralWindow *window,
 {
   StepWait wait = { window, position };
 
-  g_assert_true (lateral_test_ui_wait_until (step_reached, &wait, 5000));
+  g_assert_true (lateral_test_ui_wait_until (step_reached, &wait, 30000));
 }
 
 gboolean
@@ -106,5 +106,5 @@ revealed (gpointer data)
 void
 lateral_test_case_wait_revealed (LateralWindow *window)
 {
-  g_assert_true (lateral_test_ui_wait_until (revealed, window, 5000));
+  g_assert_true (lateral_test_ui_wait_until (revealed, window, 30000));
 }

@@ -85,6 +85,12 @@ test_narrow (void)
   g_assert_true (seen_reveal);
   assert_fits (window, "summary");
 
+  /* Try Again starts a new attempt at the first step. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.try-again", NULL);
+  g_assert_cmpstr (lateral_window_get_page_name (window), ==, "case");
+  g_assert_false (lateral_play_is_resumed (lateral_test_case_get_play (window)));
+  g_assert_cmpuint (lateral_play_get_position (lateral_test_case_get_play (window)), ==, 0);
+
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-history", NULL);
   assert_fits (window, "history");
 

@@ -20,6 +20,7 @@ struct _LateralSummaryPage
 
   GtkScrolledWindow   *scroller;
   GtkWidget           *title_label;
+  GtkWidget           *export_button;
   GtkLabel            *mark_label;
   GtkLabel            *accuracy_label;
   GtkLabel            *right_label;
@@ -224,8 +225,9 @@ lateral_summary_page_set_play (LateralSummaryPage *self,
   lateral_summary_page_fill_techniques (self, pack, tally);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0.0);
-  /* The title takes the focus, so a screen reader starts from the top. */
-  gtk_widget_grab_focus (self->title_label);
+  /* The first action takes the focus; it is described by the marks, so a
+   * screen reader says them when the page opens. */
+  gtk_widget_grab_focus (self->export_button);
 }
 
 /* Returns: (transfer none) (nullable): the attempt summed up */
@@ -259,6 +261,7 @@ lateral_summary_page_class_init (LateralSummaryPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lateral-summary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LateralSummaryPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, LateralSummaryPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, LateralSummaryPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, LateralSummaryPage, mark_label);
   gtk_widget_class_bind_template_child (widget_class, LateralSummaryPage, accuracy_label);
   gtk_widget_class_bind_template_child (widget_class, LateralSummaryPage, right_label);
@@ -271,5 +274,9 @@ static void
 lateral_summary_page_init (LateralSummaryPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->export_button),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  self->title_label, self->mark_label, self->accuracy_label, self->right_label, NULL,
+                                  -1);
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
 }

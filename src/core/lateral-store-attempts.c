@@ -409,7 +409,7 @@ lateral_store_add_answer (LateralStore         *self,
                           const LateralAnswer  *answer,
                           GError              **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   g_autofree char *moves = NULL;
   int rc;
 
@@ -420,10 +420,10 @@ lateral_store_add_answer (LateralStore         *self,
   if (!lateral_store_validate_answer (answer, error))
     return FALSE;
 
-  stmt = lateral_store_prepare (self,
-                                "INSERT INTO answers (attempt_uuid, claim_id, verdict, certainty, moves,"
-                                " time_ms, answered_at, correct, mark, moves_expected, moves_unexpected)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
+  stmt = lateral_store_prepare_cached (self,
+                                       "INSERT INTO answers (attempt_uuid, claim_id, verdict, certainty, moves,"
+                                       " time_ms, answered_at, correct, mark, moves_expected, moves_unexpected)"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -440,23 +440,22 @@ lateral_store_add_answer (LateralStore         *self,
   sqlite3_bind_int (stmt, 10, answer->moves_expected);
   sqlite3_bind_int (stmt, 11, answer->moves_unexpected);
 
+  /* In autocommit, the step returns only once the answer is committed. */
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
-    {
-      g_set_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_ALREADY_ANSWERED,
-                   _("Claim “%s” is already answered in this attempt"), answer->claim_id);
-      return FALSE;
-    }
-  if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
-    {
-      g_set_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_NOT_FOUND,
-                   _("No attempt %s in the database"), attempt_uuid);
-      return FALSE;
-    }
-  if (rc != SQLITE_DONE)
-    return lateral_store_set_sqlite_error (lateral_store_get_db (self), rc, error);
+    g_set_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_ALREADY_ANSWERED,
+                 _("Claim “%s” is already answered in this attempt"), answer->claim_id);
+  else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+    g_set_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_NOT_FOUND,
+                 _("No attempt %s in the database"), attempt_uuid);
+  else if (rc != SQLITE_DONE)
+    lateral_store_set_sqlite_error (lateral_store_get_db (self), rc, error);
 
-  return TRUE;
+  /* The statement is the store's: let go of the bound text before it does. */
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  return rc == SQLITE_DONE;
 }
 
 GPtrArray *

@@ -36,6 +36,9 @@ gboolean        lateral_store_exec_db              (sqlite3       *db,
 sqlite3_stmt   *lateral_store_prepare              (LateralStore  *self,
                                                     const char    *sql,
                                                     GError       **error);
+sqlite3_stmt   *lateral_store_prepare_cached       (LateralStore  *self,
+                                                    const char    *sql,
+                                                    GError       **error);
 gboolean        lateral_store_exec                 (LateralStore  *self,
                                                     const char    *sql,
                                                     GError       **error);

@@ -17,10 +17,11 @@ struct _LateralStore
 {
   GObject  parent_instance;
 
-  sqlite3 *db;
-  char    *filename;
-  char    *device_id;
-  char    *recovery_message;
+  sqlite3    *db;
+  GHashTable *statements;  /* SQL text (static) -> sqlite3_stmt, kept prepared */
+  char       *filename;
+  char       *device_id;
+  char       *recovery_message;
 };
 
 G_DEFINE_FINAL_TYPE (LateralStore, lateral_store, G_TYPE_OBJECT)
@@ -32,7 +33,9 @@ lateral_store_finalize (GObject *object)
 {
   LateralStore *self = (LateralStore *) object;
 
-  /* Closing checkpoints the WAL into the main file. */
+  /* Statements first: sqlite3_close() refuses a connection with any left.
+   * Closing checkpoints the WAL into the main file. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->filename, g_free);
   g_clear_pointer (&self->device_id, g_free);
@@ -48,8 +51,15 @@ lateral_store_class_init (LateralStoreClass *klass)
 }
 
 static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 lateral_store_init (LateralStore *self)
 {
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
 }
 
 gboolean
@@ -100,6 +110,35 @@ lateral_store_prepare (LateralStore  *self,
       lateral_store_set_sqlite_error (self->db, rc, error);
       return NULL;
     }
+
+  return stmt;
+}
+
+/* A statement kept prepared for the life of the store, for the hot paths
+ * (storing an answer): preparing costs as much as the insert itself. @sql
+ * must be a string literal (it is the key). The statement comes back reset
+ * and unbound; it belongs to the store: reset it after use, never finalize. */
+sqlite3_stmt *
+lateral_store_prepare_cached (LateralStore  *self,
+                              const char    *sql,
+                              GError       **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt == NULL)
+    {
+      int rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+
+      if (rc != SQLITE_OK)
+        {
+          lateral_store_set_sqlite_error (self->db, rc, error);
+          return NULL;
+        }
+      g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+    }
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
 
   return stmt;
 }

@@ -43,6 +43,8 @@ def run(args, **lang):
 out = run([cli, '--help'], LANG='C.UTF-8', LANGUAGE='es')
 check('Uso: lateral-cli ORDEN [OPCIÓN…]' in out and 'Órdenes:' in out and 'Mostrar la versión y salir' in out,
       'lateral-cli --help is in Spanish with LANG=C.UTF-8 LANGUAGE=es', out)
+check('  export     --output ARCHIVO [OPCIONES] Escribir un lote de resultados' in out,
+      'the commands\' arguments are translated, and the summaries line up after the longest', out)
 
 out = run([cli, '--help'], LANG='C.UTF-8')
 check('Usage: lateral-cli COMMAND [OPTION…]' in out and 'Commands:' in out,

@@ -20,18 +20,33 @@ ap.add_argument("--runs", type=int, default=11)
 args = ap.parse_args()
 
 bench = os.path.join(args.builddir, "bench")
+
+
+def loadavg():
+    with open("/proc/loadavg") as f:
+        return " ".join(f.read().split()[:3])
+
+
+load_at_start = loadavg()
 rows = []
+
+# One cache folder for the whole session, shared by the product and its
+# floor: the warm-up runs fill it (Mesa's shader cache above all, which
+# otherwise costs seconds of llvmpipe compiling at every start), so the
+# runs measure a usual start, not a first one after install.
+shared_cache = tempfile.mkdtemp(prefix="lateral-bench-cache-")
 
 
 def clean_env():
-    """A throwaway home for each run: no person's data, nothing carried over."""
+    """A throwaway home for each run: no person's data, nothing carried over but caches."""
     home = tempfile.mkdtemp(prefix="lateral-bench-")
     env = dict(os.environ)
     for var, sub in (("HOME", ""), ("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
-                     ("XDG_CACHE_HOME", "cache"), ("XDG_STATE_HOME", "state")):
+                     ("XDG_STATE_HOME", "state")):
         path = os.path.join(home, sub)
         os.makedirs(path, exist_ok=True)
         env[var] = path
+    env["XDG_CACHE_HOME"] = shared_cache
     env["GSETTINGS_BACKEND"] = "memory"
     env["GSETTINGS_SCHEMA_DIR"] = os.path.join(args.builddir, "data")
     env["LATERAL_PACKS_DIR"] = os.path.join(args.srcdir, "data", "packs")
@@ -71,8 +86,9 @@ def startup():
                  r_app / r_floor, 1.2))
 
 
-def core_bench(program, label_fmt):
-    """A core benchmark prints lines 'NAME product_us floor_us target [absolute-limit-us]'."""
+def core_bench(program):
+    """A core benchmark prints lines 'NAME product_us floor_us target [absolute-limit-us]',
+    TAB-separated; a floor of 0 means none (an absolute limit only), a target of '-' none."""
     path = os.path.join(bench, program)
     if not os.path.exists(path):
         return
@@ -85,6 +101,8 @@ def core_bench(program, label_fmt):
     if out.returncode != 0:
         raise RuntimeError(f"{program} failed: {out.stderr[-800:]}")
     for line in out.stdout.splitlines():
+        if "\t" not in line:
+            continue
         name, product, floor, target, *limit = line.split("\t")
         product, floor = float(product), float(floor)
         rows.append((name, f"{product / 1000:.2f} ms", f"{floor / 1000:.2f} ms" if floor else "-",
@@ -92,10 +110,18 @@ def core_bench(program, label_fmt):
                      float(limit[0]) / 1000 if limit else None, product / 1000))
 
 
-startup()
-core_bench("bench-core", "")
+try:
+    startup()
+    core_bench("pack-load")
+    core_bench("store-answers")
+    core_bench("class-scale")
+    core_bench("report")
+finally:
+    shutil.rmtree(shared_cache, ignore_errors=True)
 
 print(f"Lateral benchmarks: median of {args.runs} runs each, ratios against floors run alongside")
+print(f"{time.strftime('%Y-%m-%d %H:%M %Z')}, {os.uname().nodename}, {os.cpu_count()} CPUs, "
+      f"load average {load_at_start} at the start, {loadavg()} at the end")
 print()
 print(f"| {'measure':<44} | {'Lateral':>12} | {'floor':>12} | {'ratio':>6} | {'target':>16} | ok  |")
 print(f"|{'-' * 46}|{'-' * 14}|{'-' * 14}|{'-' * 8}|{'-' * 18}|-----|")

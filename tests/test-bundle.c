@@ -375,6 +375,80 @@ test_rejected_whole (void)
     }
 }
 
+/* Inputs the fuzzer (bench/fuzz fuzz-bundle-import) found, each in
+ * tests/bundles/NAME.json with its exact error in NAME.expected, the path
+ * written FILE. They run under ASan and valgrind, which catch the leaks. */
+static void
+test_fuzz_regressions (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "bundles", NULL);
+  g_autofree char *db = tmp_path ("regressions.db");
+  g_autoptr(LateralStore) store = lateral_store_open (db, NULL);
+  g_autoptr(GDir) gdir = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n_checked = 0;
+
+  g_assert_nonnull (gdir);
+  while ((name = g_dir_read_name (gdir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *stem = NULL;
+      g_autofree char *expected_path = NULL;
+      g_autofree char *expected = NULL;
+      g_autoptr(GString) want = NULL;
+      g_autoptr(GError) error = NULL;
+      LateralImportResult result = { 0 };
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      stem = g_strndup (name, strlen (name) - strlen (".json"));
+      expected_path = g_strconcat (dir, G_DIR_SEPARATOR_S, stem, ".expected", NULL);
+      g_assert_true (g_file_get_contents (expected_path, &expected, NULL, NULL));
+      want = g_string_new (g_strchomp (expected));
+      g_string_replace (want, "FILE", path, 1);
+
+      g_test_message ("%s", name);
+      g_assert_false (lateral_bundle_import_file (store, path, NULL, &result, &error));
+      g_assert_error (error, LATERAL_BUNDLE_ERROR, LATERAL_BUNDLE_ERROR_NOT_A_BUNDLE);
+      g_assert_cmpstr (error->message, ==, want->str);
+      g_assert_cmpuint (result.n_added, ==, 0);
+      lateral_import_result_clear (&result);
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, >=, 3);
+}
+
+/* Braces and quotes inside strings do not end the bundle's object. */
+static void
+test_braces_in_strings (void)
+{
+  g_autofree char *db1 = tmp_path ("braces1.db");
+  g_autofree char *db2 = tmp_path ("braces2.db");
+  g_autoptr(LateralStore) one = lateral_store_open (db1, NULL);
+  g_autoptr(LateralStore) two = lateral_store_open (db2, NULL);
+  g_autoptr(LateralProfile) ana = lateral_store_ensure_profile (one, "Ana }{ \"] \\", NULL);
+  g_autoptr(LateralAttempt) attempt = NULL;
+  g_autoptr(LateralProfile) found = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  LateralImportResult result = { 0 };
+
+  attempt = lateral_store_start_attempt (one, ana->uuid, "io.github.lateral.prank-call", "1.0", "sha256:aa",
+                                         "{[7B", &error);
+  g_assert_no_error (error);
+  add_answer (one, attempt->uuid, "c1", LATERAL_VERDICT_FALSE, 3, TRUE, "}");
+  path = export_to_file (one, "braces.json", NULL, NULL, 1);
+
+  g_assert_true (lateral_bundle_import_file (two, path, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.n_added, ==, 1);
+  lateral_import_result_clear (&result);
+  found = lateral_store_find_profile (two, "Ana }{ \"] \\", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+}
+
 static void
 test_csv_cells (void)
 {
@@ -430,6 +504,8 @@ main (int   argc,
   g_test_add_func ("/bundle/conflict-rejected", test_conflict_rejected);
   g_test_add_func ("/bundle/rejected-whole", test_rejected_whole);
   g_test_add_func ("/bundle/time-format", test_time_format);
+  g_test_add_func ("/bundle/fuzz-regressions", test_fuzz_regressions);
+  g_test_add_func ("/bundle/braces-in-strings", test_braces_in_strings);
   g_test_add_func ("/csv/cells", test_csv_cells);
 
   return g_test_run ();

@@ -167,6 +167,28 @@ def test_terminal(root):
           rows)
 
 
+def test_endless_line(root):
+    """A script's line of 100 MB is refused for its length without being kept in memory."""
+    env, db = make_home(root, "endless")
+    proc = subprocess.Popen([cli, "play", PACK_ID, "--profile", "Ana"], env=env, stdin=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    chunk = b"x" * (1 << 20)
+    try:
+        for _ in range(100):
+            proc.stdin.write(chunk)
+        proc.stdin.write(b"\n")
+        proc.stdin.close()
+    except BrokenPipeError:
+        pass
+    stderr = proc.stderr.read().decode()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    check("an endless line is refused for its length",
+          proc.returncode == 1 and "line 1: The line is longer than" in stderr, stderr)
+    # ru_maxrss is in KiB on Linux: far below the 100 MB that were sent.
+    check("an endless line is not kept in memory", usage.ru_maxrss < 50 * 1024, usage.ru_maxrss)
+
+
 def test_bundles(root, env_a):
     path_a = os.path.join(root, "a.json")
     out = run(env_a, "export", "--output", path_a)
@@ -268,6 +290,7 @@ def main():
         test_reveal_after_commit(root)
         test_refused_and_resumed(root)
         test_terminal(root)
+        test_endless_line(root)
         test_bundles(root, env)
         test_csv(root, env)
         test_broken_database(root, env, db)

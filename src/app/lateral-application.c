@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "lateral-application.h"
+#include "lateral-preview-window.h"
 #include "lateral-window.h"
 
 struct _LateralApplication
@@ -24,6 +25,7 @@ static const GOptionEntry main_entries[] = {
   { "pack", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open the case with this id"), N_("ID") },
   { "profile", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Play as this learner, created on first use"), N_("NAME") },
   { "class", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Record the attempt for this class"), N_("CODE") },
+  { "preview", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Preview a pack from its file, reloaded on every save; records nothing"), N_("FILE") },
   { NULL }
 };
 
@@ -83,8 +85,17 @@ lateral_application_command_line (GApplication            *app,
                                   GApplicationCommandLine *command_line)
 {
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
-  const char *pack_id = NULL, *profile_name = NULL, *class_code = NULL;
+  const char *pack_id = NULL, *profile_name = NULL, *class_code = NULL, *preview = NULL;
   GtkWindow *window;
+
+  /* An author's preview opens no results database, so not the main window. */
+  if (g_variant_dict_lookup (options, "preview", "^&ay", &preview))
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, preview);
+
+      gtk_window_present (GTK_WINDOW (lateral_preview_window_new (GTK_APPLICATION (app), file)));
+      return 0;
+    }
 
   g_variant_dict_lookup (options, "pack", "&s", &pack_id);
   g_variant_dict_lookup (options, "profile", "&s", &profile_name);

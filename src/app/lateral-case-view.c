@@ -134,6 +134,9 @@ on_claim_complete_changed (LateralCaseView *self)
   lateral_case_view_update_actions (self);
 }
 
+/* "step-shown": a new step is on screen (the preview's step list follows it). */
+static guint step_shown_signal;
+
 static void
 lateral_case_view_show_step (LateralCaseView *self)
 {
@@ -166,6 +169,7 @@ lateral_case_view_show_step (LateralCaseView *self)
   adw_bin_set_child (self->step_bin, widget);
   self->step_shown_at = g_get_monotonic_time ();
   lateral_case_view_update_progress (self);
+  g_signal_emit (self, step_shown_signal, 0);
   /* Before the focus moves: a button of a disabled action cannot take it. */
   lateral_case_view_update_actions (self);
 
@@ -388,6 +392,9 @@ lateral_case_view_class_init (LateralCaseViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lateral_case_view_dispose;
+
+  step_shown_signal = g_signal_new ("step-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lateral-case-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LateralCaseView, progress_bar);

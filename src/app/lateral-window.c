@@ -13,9 +13,11 @@
 
 #include "lateral-bundle.h"
 #include "lateral-case-view.h"
+#include "lateral-class-results-window.h"
 #include "lateral-history-page.h"
 #include "lateral-home-page.h"
 #include "lateral-pack-registry.h"
+#include "lateral-packs-page.h"
 #include "lateral-play.h"
 #include "lateral-summary-page.h"
 #include "lateral-window.h"
@@ -32,10 +34,12 @@ struct _LateralWindow
   LateralCaseView      *case_view;
   LateralSummaryPage   *summary_page;
   LateralHistoryPage   *history_page;
+  LateralPacksPage     *packs_page;
   AdwStatusPage        *error_page;
 
   LateralStore         *store;     /* NULL when it could not be opened */
   LateralPackRegistry  *registry;
+  GtkWindow            *class_results;  /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (LateralWindow, lateral_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -141,6 +145,8 @@ on_visible_page_changed (LateralWindow *self)
     play = lateral_summary_page_get_play (self->summary_page);
   else if (g_strcmp0 (name, "history") == 0)
     subtitle = _("Your History");
+  else if (g_strcmp0 (name, "packs") == 0)
+    subtitle = _("Manage Cases");
 
   if (play != NULL)
     subtitle = lateral_pack_get_title (lateral_play_get_pack (play));
@@ -187,6 +193,7 @@ lateral_window_load_data (LateralWindow *self)
 
   lateral_home_page_set_data (self->home_page, self->store, self->registry);
   lateral_history_page_set_data (self->history_page, self->store, self->registry);
+  lateral_packs_page_set_registry (self->packs_page, self->registry);
 
   /* Nobody has played here yet: typing a name is the first thing to do. */
   if (lateral_home_page_get_profile_name (self->home_page) == NULL)
@@ -511,6 +518,76 @@ export_results_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+static void
+manage_cases_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LateralWindow *self = LATERAL_WINDOW (widget);
+
+  lateral_case_view_set_play (self->case_view, NULL);
+  lateral_packs_page_refresh (self->packs_page);
+  lateral_window_set_page (self, "packs");
+}
+
+/* A pack file dropped anywhere on the window is imported as from the
+ * Manage Cases page (results bundles go to the Class Results window). */
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         LateralWindow *self)
+{
+  GdkFileList *list = g_value_get_boxed (value);
+  GSList *files = list != NULL ? gdk_file_list_get_files (list) : NULL;
+
+  if (files == NULL || self->store == NULL)
+    return FALSE;
+
+  manage_cases_action (GTK_WIDGET (self), NULL, NULL);
+  for (GSList *l = files; l != NULL; l = l->next)
+    lateral_packs_page_import_file (self->packs_page, l->data);
+  g_slist_free (files);
+
+  return TRUE;
+}
+
+/* One Class Results window per main window: a second would show the same
+ * database twice. */
+static void
+class_results_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LateralWindow *self = LATERAL_WINDOW (widget);
+
+  if (self->class_results == NULL)
+    {
+      self->class_results = GTK_WINDOW (lateral_class_results_window_new (GTK_WINDOW (self), self->store, self->registry));
+      g_object_add_weak_pointer (G_OBJECT (self->class_results), (gpointer *) &self->class_results);
+    }
+  gtk_window_present (self->class_results);
+}
+
+/* Returns: (transfer none) (nullable): the Class Results window, when open */
+GtkWindow *
+lateral_window_get_class_results (LateralWindow *self)
+{
+  g_return_val_if_fail (LATERAL_IS_WINDOW (self), NULL);
+
+  return self->class_results;
+}
+
+/* Returns: (transfer none): the packs this window offers */
+LateralPackRegistry *
+lateral_window_get_registry (LateralWindow *self)
+{
+  g_return_val_if_fail (LATERAL_IS_WINDOW (self), NULL);
+
+  return self->registry;
+}
+
 const char *
 lateral_window_get_page_name (LateralWindow *self)
 {
@@ -561,6 +638,9 @@ lateral_window_finalize (GObject *object)
 {
   LateralWindow *self = LATERAL_WINDOW (object);
 
+  if (self->class_results != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->class_results), (gpointer *) &self->class_results);
+
   /* After the pages are gone: they borrow these. */
   g_clear_object (&self->store);
   g_clear_object (&self->registry);
@@ -582,6 +662,7 @@ lateral_window_class_init (LateralWindowClass *klass)
   g_type_ensure (LATERAL_TYPE_CASE_VIEW);
   g_type_ensure (LATERAL_TYPE_SUMMARY_PAGE);
   g_type_ensure (LATERAL_TYPE_HISTORY_PAGE);
+  g_type_ensure (LATERAL_TYPE_PACKS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lateral-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LateralWindow, toast_overlay);
@@ -592,6 +673,7 @@ lateral_window_class_init (LateralWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LateralWindow, case_view);
   gtk_widget_class_bind_template_child (widget_class, LateralWindow, summary_page);
   gtk_widget_class_bind_template_child (widget_class, LateralWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, LateralWindow, packs_page);
   gtk_widget_class_bind_template_child (widget_class, LateralWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
 
@@ -601,6 +683,8 @@ lateral_window_class_init (LateralWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.try-again", NULL, try_again_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
   gtk_widget_class_install_action (widget_class, "win.export-results", NULL, export_results_action);
+  gtk_widget_class_install_action (widget_class, "win.class-results", NULL, class_results_action);
+  gtk_widget_class_install_action (widget_class, "win.manage-cases", NULL, manage_cases_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-home", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-home", NULL);
@@ -609,7 +693,13 @@ lateral_window_class_init (LateralWindowClass *klass)
 static void
 lateral_window_init (LateralWindow *self)
 {
+  GtkDropTarget *target;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 
   lateral_window_load_data (self);
   on_visible_page_changed (self);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "lateral-application.h"
+#include "lateral-pack-registry.h"
 #include "lateral-store.h"
 
 G_BEGIN_DECLS
@@ -30,5 +31,7 @@ const char    *lateral_window_get_page_name (LateralWindow      *self);
 LateralStore  *lateral_window_get_store     (LateralWindow      *self);
 GtkWidget     *lateral_window_get_page      (LateralWindow      *self,
                                              const char         *name);
+LateralPackRegistry *lateral_window_get_registry (LateralWindow  *self);
+GtkWindow     *lateral_window_get_class_results (LateralWindow  *self);
 
 G_END_DECLS

@@ -27,6 +27,11 @@ typedef struct {
   guint        line_number;
 } Session;
 
+/* Past this, a line is only read to its end, not kept: far longer than any
+ * answer (lateral_play_parse_line() refuses it for its length), and a
+ * script sending an endless line cannot exhaust the memory. */
+#define MAX_KEPT_LINE (64 * 1024)
+
 /* Reads one line without its end; NULL at the end of input. */
 static char *
 read_line (void)
@@ -36,6 +41,14 @@ read_line (void)
 
   while (fgets (buffer, sizeof buffer, stdin) != NULL)
     {
+      if (line->len > MAX_KEPT_LINE)
+        {
+          size_t length = strlen (buffer);
+
+          if (length > 0 && buffer[length - 1] == '\n')
+            return g_string_free (g_steal_pointer (&line), FALSE);
+          continue;
+        }
       g_string_append (line, buffer);
       if (line->len > 0 && line->str[line->len - 1] == '\n')
         {

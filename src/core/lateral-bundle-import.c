@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lateral-bundle-private.h"
+#include "lateral-json-doc-private.h"
 #include "lateral-store-private.h"
 
 /* Bounds that keep a hostile bundle from exhausting memory. */
@@ -241,6 +242,70 @@ merge_bundle (LateralStore         *store,
   return TRUE;
 }
 
+static gboolean
+not_one_object (const char  *filename,
+                const char  *data,
+                gsize        offset,
+                const char  *message,
+                GError     **error)
+{
+  guint line, column;
+
+  lateral_json_locate (data, offset, &line, &column);
+  g_set_error (error, LATERAL_BUNDLE_ERROR, LATERAL_BUNDLE_ERROR_NOT_A_BUNDLE,
+               "%s:%u:%u: %s", filename, line, column, message);
+  return FALSE;
+}
+
+/* json-glib 1.6 reads on after the first value: a second one ("9{…}",
+ * "{…}{…}") is parsed, leaked and no error given, and the first kept. A
+ * bundle is one object, so anything else is refused before json-glib sees
+ * it. Strings are skipped whole so that their braces do not count; a file
+ * that never closes its object is left to json-glib to name the place. */
+static gboolean
+check_one_object (const char  *filename,
+                  const char  *data,
+                  gsize        length,
+                  GError     **error)
+{
+  gsize i = 0;
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+  if (i == length)
+    return TRUE;
+  if (data[i] != '{')
+    return not_one_object (filename, data, i,
+                           _("error: the file is not a results bundle: a bundle is one JSON object, “{…}”"),
+                           error);
+
+  for (; i < length; i++)
+    {
+      if (in_string && data[i] == '\\')
+        i++;
+      else if (data[i] == '"')
+        in_string = !in_string;
+      else if (in_string)
+        continue;
+      else if (data[i] == '{' || data[i] == '[')
+        depth++;
+      else if ((data[i] == '}' || data[i] == ']') && --depth == 0)
+        break;
+    }
+  if (i >= length)
+    return TRUE;
+
+  for (i++; i < length && g_ascii_isspace (data[i]); i++)
+    ;
+  if (i < length)
+    return not_one_object (filename, data, i,
+                           _("error: text after the end of the results bundle; a bundle is one JSON object"),
+                           error);
+  return TRUE;
+}
+
 /**
  * lateral_bundle_import_file:
  * @available_pack_ids: (nullable): the packs this machine has; attempts for
@@ -260,6 +325,8 @@ lateral_bundle_import_file (LateralStore         *store,
   g_auto(Bundle) bundle = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
   GStatBuf info;
 
   g_return_val_if_fail (LATERAL_IS_STORE (store), FALSE);
@@ -284,11 +351,24 @@ lateral_bundle_import_file (LateralStore         *store,
       return FALSE;
     }
 
-  /* json-glib's message already starts with FILE:LINE:COL. */
-  if (!json_parser_load_from_file (parser, filename, &local_error))
+  if (!g_file_get_contents (filename, &contents, &length, &local_error))
     {
+      g_set_error (error, LATERAL_BUNDLE_ERROR, LATERAL_BUNDLE_ERROR_READ,
+                   _("%s: error: %s"), filename, local_error->message);
+      return FALSE;
+    }
+  if (!check_one_object (filename, contents, length, error))
+    return FALSE;
+
+  /* json-glib's message starts with <data>:LINE:COL: give the file's name. */
+  if (!json_parser_load_from_data (parser, contents, length, &local_error))
+    {
+      gboolean placed = g_str_has_prefix (local_error->message, "<data>:");
+      const char *message = local_error->message + (placed ? strlen ("<data>") : 0);
+
       g_set_error (error, LATERAL_BUNDLE_ERROR, LATERAL_BUNDLE_ERROR_NOT_A_BUNDLE,
-                   _("%s (the file is truncated or is not a results bundle)"), local_error->message);
+                   _("%s%s%s (the file is truncated or is not a results bundle)"),
+                   filename, placed ? "" : ": ", message);
       return FALSE;
     }
   if (json_parser_get_root (parser) == NULL)

@@ -1,0 +1,269 @@
+/* class-scale.c: an instructor's class, at scale
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   _bench/bench/class-scale [--runs N] [--srcdir DIR]
+ *
+ * Import: 30 results bundles, one per learner (each played the built-in case
+ * twice: once to the end, once halfway), merged into a fresh store through
+ * lateral_bundle_import_file(), each bundle its own durable transaction, in
+ * a folder under XDG_DATA_HOME (the disk the store lives on). Floor: a raw
+ * json-glib parse of the same 30 files. Target: under 1 s in all.
+ *
+ * Every line is TAB-separated for bench/runner.py:
+ *   NAME  MEDIAN_US  FLOOR_MEDIAN_US  TARGET_RATIO|-  [LIMIT_US]
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "lateral-bundle.h"
+#include "lateral-scoring.h"
+#include "lateral-store-private.h"
+
+#define N_LEARNERS 30
+#define PACK_ID    "io.github.lateral.prank-call"
+#define CLASS_CODE "7B"
+
+/* The built-in case's claims and their verdicts, so that the generated
+ * answers are marked as the real case would mark them. */
+static const struct {
+  const char     *id;
+  LateralVerdict  verdict;
+  const char     *move;
+} claims[] = {
+  { "putin-phoned", LATERAL_VERDICT_UNVERIFIED, "trace-origin" },
+  { "spokesperson-confirms", LATERAL_VERDICT_FALSE, "what-could-they-know" },
+  { "denial-proves-fake", LATERAL_VERDICT_UNVERIFIED, "independent-evidence" },
+  { "impersonators", LATERAL_VERDICT_TRUE, "independent-lines" },
+  { "john-accepts", LATERAL_VERDICT_TRUE, "own-words" },
+  { "real-call", LATERAL_VERDICT_UNVERIFIED, "trace-origin" },
+  { "headline-vs-body", LATERAL_VERDICT_MISLEADING, "read-past-headline" },
+  { "quote-word-for-word", LATERAL_VERDICT_FALSE, "compare-reports" },
+  { "gay-rights", LATERAL_VERDICT_TRUE, "independent-reports" },
+};
+
+/* Learner L's answer to claim C in attempt A: right about two times in
+ * three, at every certainty, with a move now and then. */
+static void
+make_answer (guint           learner,
+             guint           attempt,
+             guint           claim,
+             LateralAnswer  *answer)
+{
+  guint seed = learner * 31 + attempt * 7 + claim * 13;
+
+  answer->claim_id = (char *) claims[claim].id;
+  answer->verdict = seed % 3 != 0 ? claims[claim].verdict : (claims[claim].verdict + 1) % LATERAL_N_VERDICTS;
+  answer->certainty = 1 + seed % 3;
+  answer->correct = answer->verdict == claims[claim].verdict;
+  answer->mark = lateral_cbm_mark (answer->correct, answer->certainty);
+  answer->time_ms = 5000 + seed % 20000;
+  answer->moves_expected = seed % 2;
+}
+
+static void
+append_answer (GString             *out,
+               const LateralAnswer *answer,
+               const char          *move,
+               const char          *when,
+               gboolean             last)
+{
+  g_string_append_printf (out,
+    "        { \"claim_id\": \"%s\", \"verdict\": \"%s\", \"certainty\": %d,"
+    " \"moves\": [%s%s%s], \"time_ms\": %u, \"answered_at\": \"%s\", \"correct\": %s,"
+    " \"mark\": %d, \"moves_expected\": %u, \"moves_unexpected\": 0 }%s\n",
+    answer->claim_id, lateral_verdict_to_string (answer->verdict), answer->certainty,
+    answer->moves_expected ? "\"" : "", answer->moves_expected ? move : "",
+    answer->moves_expected ? "\"" : "", answer->time_ms, when,
+    answer->correct ? "true" : "false", answer->mark, answer->moves_expected, last ? "" : ",");
+}
+
+/* One learner's bundle, as `lateral-cli export` on their machine writes it. */
+static GString *
+make_bundle (guint learner)
+{
+  g_autofree char *device = g_uuid_string_random ();
+  g_autofree char *profile = g_uuid_string_random ();
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out,
+    "{\n  \"format\": \"lateral-results/1\",\n  \"generator\": \"Lateral bench\",\n"
+    "  \"exported_at\": \"2026-11-25T10:00:00Z\",\n  \"device_id\": \"%s\",\n"
+    "  \"profiles\": [ { \"uuid\": \"%s\", \"name\": \"Learner %02u\","
+    " \"created_at\": \"2026-11-24T09:00:00Z\" } ],\n  \"attempts\": [\n",
+    device, profile, learner);
+
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+      guint n_answers = attempt == 0 ? G_N_ELEMENTS (claims) : G_N_ELEMENTS (claims) / 2;
+
+      g_string_append_printf (out,
+        "    {\n      \"uuid\": \"%s\", \"profile_uuid\": \"%s\",\n"
+        "      \"pack\": { \"id\": \"" PACK_ID "\", \"version\": \"1.0.0\","
+        " \"hash\": \"8880c29012e3561711090ead133438f702626ada2cdd98880890ea253e19c46e\" },\n"
+        "      \"class_code\": \"" CLASS_CODE "\", \"device_id\": \"%s\",\n"
+        "      \"started_at\": \"2026-11-24T09:%02u:00Z\", \"finished_at\": %s,\n"
+        "      \"answers\": [\n",
+        uuid, profile, device, 10 + attempt * 30,
+        attempt == 0 ? "\"2026-11-24T09:30:00Z\"" : "null");
+      for (guint c = 0; c < n_answers; c++)
+        {
+          g_autofree char *when = g_strdup_printf ("2026-11-24T09:%02u:%02uZ", 10 + attempt * 30 + c, learner);
+          LateralAnswer answer = { 0 };
+
+          make_answer (learner, attempt, c, &answer);
+          append_answer (out, &answer, claims[c].move, when, c + 1 == n_answers);
+        }
+      g_string_append_printf (out, "      ]\n    }%s\n", attempt == 0 ? "," : "");
+    }
+  g_string_append (out, "  ]\n}\n");
+  return out;
+}
+
+static char *
+fresh_dir (void)
+{
+  g_autofree char *template = g_build_filename (g_get_user_data_dir (), "lateral-bench-XXXXXX", NULL);
+  char *dir;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  dir = g_mkdtemp (g_steal_pointer (&template));
+  g_assert_nonnull (dir);
+  return dir;
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) gdir = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (gdir != NULL && (name = g_dir_read_name (gdir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len / 2);
+}
+
+static double
+import_class (GPtrArray *files)
+{
+  g_autofree char *dir = fresh_dir ();
+  g_autofree char *path = g_build_filename (dir, "lateral.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LateralStore) store = lateral_store_open (path, &error);
+  const char * const packs[] = { PACK_ID, NULL };
+  gint64 start;
+  double elapsed;
+
+  g_assert_no_error (error);
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < files->len; i++)
+    {
+      LateralImportResult result = { 0 };
+
+      if (!lateral_bundle_import_file (store, files->pdata[i], packs, &result, &error))
+        g_error ("%s", error->message);
+      g_assert_cmpuint (result.n_added, ==, 2);
+      lateral_import_result_clear (&result);
+    }
+  elapsed = g_get_monotonic_time () - start;
+
+  g_clear_object (&store);
+  remove_tree (dir);
+  return elapsed;
+}
+
+static double
+parse_class (GPtrArray *files)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+      g_autoptr(GError) error = NULL;
+
+      if (!json_parser_load_from_file (parser, files->pdata[i], &error))
+        g_error ("%s", error->message);
+    }
+  return g_get_monotonic_time () - start;
+}
+
+static void
+bench_import (guint runs)
+{
+  g_autofree char *dir = fresh_dir ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ours = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) floor = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < N_LEARNERS; i++)
+    {
+      g_autoptr(GString) text = make_bundle (i);
+      g_autofree char *name = g_strdup_printf ("learner-%02u.json", i);
+      char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+      g_ptr_array_add (files, path);
+    }
+
+  /* Round 0 warms both and is not kept. */
+  for (guint r = 0; r <= runs; r++)
+    {
+      double f = parse_class (files), o = import_class (files);
+
+      if (r == 0)
+        continue;
+      g_array_append_val (ours, o);
+      g_array_append_val (floor, f);
+    }
+
+  g_print ("import %u bundles (%u attempts, %u answers)\t%.1f\t%.1f\t-\t1000000\n",
+           N_LEARNERS, 2 * N_LEARNERS,
+           N_LEARNERS * (guint) (G_N_ELEMENTS (claims) + G_N_ELEMENTS (claims) / 2),
+           median (ours), median (floor));
+  remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint runs = 7;
+
+  for (int i = 1; i + 1 < argc; i += 2)
+    {
+      if (strcmp (argv[i], "--runs") == 0)
+        runs = MAX (1, atoi (argv[i + 1]));
+    }
+
+  bench_import (runs);
+  return 0;
+}

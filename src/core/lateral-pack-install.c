@@ -1,0 +1,239 @@
+/* lateral-pack-install.c
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An installed pack is the author's file, byte for byte, saved as
+ * $XDG_DATA_HOME/lateral/packs/<id>.json, so the registry finds it by the
+ * same rules as every other pack and one id has one file. Its images go
+ * next to it under the same relative paths; only the images the pack names
+ * are copied (they were checked to be inside the pack's folder when it was
+ * loaded). Removing a pack deletes its JSON file only: an image may be
+ * shared with another pack, and recorded results are in the database,
+ * untouched.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "lateral-pack-install.h"
+
+/**
+ * lateral_pack_install_get_user_dir:
+ *
+ * Returns: (transfer full): the folder of the user's own packs
+ */
+char *
+lateral_pack_install_get_user_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "lateral", "packs", NULL);
+}
+
+/**
+ * lateral_pack_install_check:
+ * @out_installed: (out) (optional) (transfer none): the pack with the same id
+ *   the registry offers now, or %NULL
+ *
+ * Returns: how installing @pack compares with what is available
+ */
+LateralPackInstallKind
+lateral_pack_install_check (LateralPackRegistry  *registry,
+                            LateralPack          *pack,
+                            LateralPack         **out_installed)
+{
+  LateralPack *installed;
+  int cmp;
+
+  g_return_val_if_fail (LATERAL_IS_PACK_REGISTRY (registry), LATERAL_PACK_INSTALL_NEW);
+  g_return_val_if_fail (LATERAL_IS_PACK (pack), LATERAL_PACK_INSTALL_NEW);
+
+  installed = lateral_pack_registry_lookup (registry, lateral_pack_get_id (pack));
+  if (out_installed != NULL)
+    *out_installed = installed;
+  if (installed == NULL)
+    return LATERAL_PACK_INSTALL_NEW;
+
+  cmp = lateral_version_compare (lateral_pack_get_version (pack), lateral_pack_get_version (installed));
+  if (cmp > 0)
+    return LATERAL_PACK_INSTALL_UPGRADE;
+  if (cmp == 0)
+    return LATERAL_PACK_INSTALL_SAME;
+  return LATERAL_PACK_INSTALL_DOWNGRADE;
+}
+
+static gboolean
+copy_image (const char  *pack_folder,
+            const char  *image_path,
+            const char  *user_dir,
+            gboolean     may_replace,
+            GError     **error)
+{
+  g_autofree char *prefix = g_strconcat (pack_folder, G_DIR_SEPARATOR_S, NULL);
+  g_autofree char *target = NULL;
+  g_autofree char *target_folder = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) destination = NULL;
+  const char *relative;
+
+  /* The loader resolved it inside the pack's folder; keep it that way. */
+  if (!g_str_has_prefix (image_path, prefix))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                   _("The image “%s” is not inside the pack's folder"), image_path);
+      return FALSE;
+    }
+  relative = image_path + strlen (prefix);
+  target = g_build_filename (user_dir, relative, NULL);
+
+  if (!may_replace && g_file_test (target, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *ours = NULL;
+      g_autofree char *theirs = NULL;
+      gsize ours_len = 0, theirs_len = 0;
+
+      /* Another pack's image of the same name must not be overwritten. */
+      if (!g_file_get_contents (image_path, &ours, &ours_len, NULL) ||
+          !g_file_get_contents (target, &theirs, &theirs_len, NULL) ||
+          ours_len != theirs_len || memcmp (ours, theirs, ours_len) != 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       _("Another case already has a different image called “%s”: keep this pack's images in a folder named after the pack"),
+                       relative);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  target_folder = g_path_get_dirname (target);
+  if (g_mkdir_with_parents (target_folder, 0755) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not create the folder %s: %s"), target_folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  source = g_file_new_for_path (image_path);
+  destination = g_file_new_for_path (target);
+  return g_file_copy (source, destination, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
+}
+
+/**
+ * lateral_pack_install:
+ * @pack: a pack loaded from its file
+ * @out_filename: (out) (optional) (transfer full): where it was copied
+ *
+ * Copies @pack (and the images it names) into the user's pack folder,
+ * replacing a user pack with the same id. Ask the user first when
+ * lateral_pack_install_check() says anything but NEW. The registry is not
+ * reloaded: call lateral_pack_registry_load() after.
+ *
+ * Returns: %FALSE with @error set when nothing could be copied
+ */
+gboolean
+lateral_pack_install (LateralPackRegistry  *registry,
+                      LateralPack          *pack,
+                      char                **out_filename,
+                      GError              **error)
+{
+  g_autofree char *user_dir = lateral_pack_install_get_user_dir ();
+  g_autofree char *name = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *pack_folder = NULL;
+  g_autofree char *contents = NULL;
+  LateralPack *installed = NULL;
+  gboolean replaces_user_pack;
+  gsize length;
+
+  g_return_val_if_fail (LATERAL_IS_PACK_REGISTRY (registry), FALSE);
+  g_return_val_if_fail (LATERAL_IS_PACK (pack), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  lateral_pack_install_check (registry, pack, &installed);
+  replaces_user_pack = installed != NULL && lateral_pack_get_origin (installed) == LATERAL_PACK_ORIGIN_USER;
+
+  name = g_strconcat (lateral_pack_get_id (pack), ".json", NULL);
+  target = g_build_filename (user_dir, name, NULL);
+  if (g_strcmp0 (lateral_pack_get_filename (pack), target) == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("This pack is already installed"));
+      return FALSE;
+    }
+
+  if (g_mkdir_with_parents (user_dir, 0755) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not create the folder %s: %s"), user_dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* The images first: a pack whose images are missing would not load. */
+  pack_folder = g_path_get_dirname (lateral_pack_get_filename (pack));
+  for (guint i = 0; i < lateral_pack_get_n_steps (pack); i++)
+    {
+      const LateralStep *step = lateral_pack_get_step (pack, i);
+
+      if (step->image != NULL &&
+          !copy_image (pack_folder, step->image->path, user_dir, replaces_user_pack, error))
+        return FALSE;
+    }
+
+  /* The exact bytes that were validated, written atomically. */
+  if (!g_file_get_contents (lateral_pack_get_filename (pack), &contents, &length, error) ||
+      !g_file_set_contents_full (target, contents, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
+    return FALSE;
+
+  /* A user pack of this id saved under another name would shadow this one. */
+  if (replaces_user_pack && g_strcmp0 (lateral_pack_get_filename (installed), target) != 0)
+    g_unlink (lateral_pack_get_filename (installed));
+
+  if (out_filename != NULL)
+    *out_filename = g_steal_pointer (&target);
+  return TRUE;
+}
+
+/**
+ * lateral_pack_uninstall:
+ * @pack: a pack of the user's (origin %LATERAL_PACK_ORIGIN_USER)
+ *
+ * Deletes the pack's file. Results recorded with it stay in the database.
+ * The registry is not reloaded: call lateral_pack_registry_load() after.
+ *
+ * Returns: %FALSE with @error set when the pack is not the user's or the
+ *   file could not be deleted
+ */
+gboolean
+lateral_pack_uninstall (LateralPack  *pack,
+                        GError      **error)
+{
+  g_autofree char *user_dir = lateral_pack_install_get_user_dir ();
+  g_autofree char *folder = NULL;
+  const char *filename;
+
+  g_return_val_if_fail (LATERAL_IS_PACK (pack), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  filename = lateral_pack_get_filename (pack);
+  folder = g_path_get_dirname (filename);
+  /* Built-in and school-wide packs belong to whoever installed them. */
+  if (lateral_pack_get_origin (pack) != LATERAL_PACK_ORIGIN_USER || g_strcmp0 (folder, user_dir) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("“%s” came with Lateral or from your school and cannot be removed here"),
+                   lateral_pack_get_title (pack));
+      return FALSE;
+    }
+
+  if (g_unlink (filename) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not remove %s: %s"), filename, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}

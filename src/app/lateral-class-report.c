@@ -121,11 +121,16 @@ fill_students (GtkBox                   *box,
 {
   g_autofree char *percent = lateral_report_format_percent (group->n_correct, group->n_answers);
   g_autofree char *description = NULL;
+  g_autofree char *learners = NULL;
+  g_autofree char *attempts = NULL;
   AdwPreferencesGroup *students;
 
-  /* TRANSLATORS: learners, attempts, then the percent of right answers */
-  description = g_strdup_printf (_("%u learners, %u attempts, %s of the answers correct"),
-                                 group->students->len, group->n_attempts, percent);
+  learners = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u learner", "%u learners", group->students->len),
+                              group->students->len);
+  attempts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u attempt", "%u attempts", group->n_attempts),
+                              group->n_attempts);
+  /* TRANSLATORS: "2 learners, 3 attempts, 45% of the answers correct" */
+  description = g_strdup_printf (_("%s, %s, %s of the answers correct"), learners, attempts, percent);
   students = add_group (box, _("Students"), description);
 
   for (guint i = 0; i < group->students->len; i++)

@@ -417,14 +417,16 @@ lateral_class_results_window_import_files (LateralClassResultsWindow *self,
 
   if (n_files > 0)
     {
+      g_autofree char *files_text = NULL;
+      g_autofree char *attempts = NULL;
       g_autofree char *text = NULL;
 
-      /* TRANSLATORS: files read, of files chosen, then attempts added */
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%u of %u files imported, %u new attempt",
-                                           "%u of %u files imported, %u new attempts",
-                                           n_added),
-                              n_read, n_files, n_added);
+      /* TRANSLATORS: files read as bundles, of the files chosen */
+      files_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u file imported", "%u of %u files imported", n_files),
+                                     n_read, n_files);
+      attempts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new attempt", "%u new attempts", n_added), n_added);
+      /* TRANSLATORS: "2 of 3 files imported, 5 new attempts" */
+      text = g_strdup_printf (_("%s, %s"), files_text, attempts);
       lateral_class_results_window_toast (self, text);
     }
 
@@ -512,6 +514,7 @@ lateral_class_results_window_new (GtkWindow           *parent,
 
   self = g_object_new (LATERAL_TYPE_CLASS_RESULTS_WINDOW,
                        "transient-for", parent,
+                       "destroy-with-parent", TRUE,
                        NULL);
   if (parent != NULL)
     gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "lateral-json-builder-private.h"
 #include "lateral-bundle.h"
 #include "lateral-store-private.h"
 
@@ -71,46 +72,25 @@ add_time (JsonBuilder *builder,
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *member,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
 add_answer (JsonBuilder         *builder,
             const LateralAnswer *answer)
 {
   json_builder_begin_object (builder);
-  add_string (builder, "claim_id", answer->claim_id);
-  add_string (builder, "verdict", lateral_verdict_to_string (answer->verdict));
-  add_int (builder, "certainty", answer->certainty);
+  lateral_json_add_string (builder, "claim_id", answer->claim_id);
+  lateral_json_add_string (builder, "verdict", lateral_verdict_to_string (answer->verdict));
+  lateral_json_add_int (builder, "certainty", answer->certainty);
   json_builder_set_member_name (builder, "moves");
   json_builder_begin_array (builder);
   for (guint i = 0; answer->moves[i] != NULL; i++)
     json_builder_add_string_value (builder, answer->moves[i]);
   json_builder_end_array (builder);
-  add_int (builder, "time_ms", answer->time_ms);
+  lateral_json_add_int (builder, "time_ms", answer->time_ms);
   add_time (builder, "answered_at", answer->answered_at);
   json_builder_set_member_name (builder, "correct");
   json_builder_add_boolean_value (builder, answer->correct);
-  add_int (builder, "mark", answer->mark);
-  add_int (builder, "moves_expected", answer->moves_expected);
-  add_int (builder, "moves_unexpected", answer->moves_unexpected);
+  lateral_json_add_int (builder, "mark", answer->mark);
+  lateral_json_add_int (builder, "moves_expected", answer->moves_expected);
+  lateral_json_add_int (builder, "moves_unexpected", answer->moves_unexpected);
   json_builder_end_object (builder);
 }
 
@@ -126,16 +106,16 @@ add_attempt (JsonBuilder     *builder,
     return FALSE;
 
   json_builder_begin_object (builder);
-  add_string (builder, "uuid", attempt->uuid);
-  add_string (builder, "profile_uuid", attempt->profile_uuid);
+  lateral_json_add_string (builder, "uuid", attempt->uuid);
+  lateral_json_add_string (builder, "profile_uuid", attempt->profile_uuid);
   json_builder_set_member_name (builder, "pack");
   json_builder_begin_object (builder);
-  add_string (builder, "id", attempt->pack_id);
-  add_string (builder, "version", attempt->pack_version);
-  add_string (builder, "hash", attempt->pack_hash);
+  lateral_json_add_string (builder, "id", attempt->pack_id);
+  lateral_json_add_string (builder, "version", attempt->pack_version);
+  lateral_json_add_string (builder, "hash", attempt->pack_hash);
   json_builder_end_object (builder);
-  add_string (builder, "class_code", attempt->class_code);
-  add_string (builder, "device_id", attempt->device_id);
+  lateral_json_add_string (builder, "class_code", attempt->class_code);
+  lateral_json_add_string (builder, "device_id", attempt->device_id);
   add_time (builder, "started_at", attempt->started_at);
   add_time (builder, "finished_at", attempt->finished_at);
   json_builder_set_member_name (builder, "answers");
@@ -176,8 +156,8 @@ add_profiles (JsonBuilder   *builder,
         }
 
       json_builder_begin_object (builder);
-      add_string (builder, "uuid", profile->uuid);
-      add_string (builder, "name", profile->name);
+      lateral_json_add_string (builder, "uuid", profile->uuid);
+      lateral_json_add_string (builder, "name", profile->name);
       add_time (builder, "created_at", profile->created_at);
       json_builder_end_object (builder);
     }
@@ -215,10 +195,10 @@ lateral_bundle_export (LateralStore  *store,
     goto fail;
 
   json_builder_begin_object (builder);
-  add_string (builder, "format", LATERAL_BUNDLE_FORMAT);
-  add_string (builder, "generator", generator);
+  lateral_json_add_string (builder, "format", LATERAL_BUNDLE_FORMAT);
+  lateral_json_add_string (builder, "generator", generator);
   add_time (builder, "exported_at", g_get_real_time () / G_USEC_PER_SEC);
-  add_string (builder, "device_id", lateral_store_get_device_id (store));
+  lateral_json_add_string (builder, "device_id", lateral_store_get_device_id (store));
   if (!add_profiles (builder, store, attempts, error))
     goto fail;
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "lateral-json-builder-private.h"
 #include "lateral-bundle.h"
 #include "lateral-csv.h"
 #include "lateral-report.h"
@@ -69,27 +70,6 @@ lateral_report_group_get_calibration (const LateralReportGroup *group)
   return lateral_tally_get_calibration (tally);
 }
 
-static void
-add_nullable_string (JsonBuilder *builder,
-                     const char  *member,
-                     const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *member,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_int_value (builder, value);
-}
-
 /* A share with no answer behind it is null, never a made-up 0. */
 static void
 add_percent (JsonBuilder *builder,
@@ -108,8 +88,8 @@ begin_row (JsonBuilder              *builder,
            const LateralReportGroup *group)
 {
   json_builder_begin_object (builder);
-  add_nullable_string (builder, "class_code", group->class_code);
-  add_nullable_string (builder, "pack_id", group->pack_id);
+  lateral_json_add_string (builder, "class_code", group->class_code);
+  lateral_json_add_string (builder, "pack_id", group->pack_id);
 }
 
 static void
@@ -117,14 +97,14 @@ add_group (JsonBuilder              *builder,
            const LateralReportGroup *group)
 {
   begin_row (builder, group);
-  add_nullable_string (builder, "pack_title", group->pack_title);
-  add_int (builder, "n_students", group->students->len);
-  add_int (builder, "attempts", group->n_attempts);
-  add_int (builder, "answers", group->n_answers);
-  add_int (builder, "correct", group->n_correct);
+  lateral_json_add_string (builder, "pack_title", group->pack_title);
+  lateral_json_add_int (builder, "n_students", group->students->len);
+  lateral_json_add_int (builder, "attempts", group->n_attempts);
+  lateral_json_add_int (builder, "answers", group->n_answers);
+  lateral_json_add_int (builder, "correct", group->n_correct);
   add_percent (builder, group->n_correct, group->n_answers);
-  add_nullable_string (builder, "calibration",
-                       lateral_calibration_to_string (lateral_report_group_get_calibration (group)));
+  lateral_json_add_string (builder, "calibration",
+                           lateral_calibration_to_string (lateral_report_group_get_calibration (group)));
   json_builder_end_object (builder);
 }
 
@@ -134,12 +114,12 @@ add_student (JsonBuilder                *builder,
              const LateralReportStudent *student)
 {
   begin_row (builder, group);
-  add_nullable_string (builder, "profile", student->profile_name);
-  add_nullable_string (builder, "profile_id", student->profile_uuid);
-  add_int (builder, "attempts", student->n_attempts);
-  add_int (builder, "finished_attempts", student->n_finished);
-  add_int (builder, "answers", student->n_answers);
-  add_int (builder, "correct", student->n_correct);
+  lateral_json_add_string (builder, "profile", student->profile_name);
+  lateral_json_add_string (builder, "profile_id", student->profile_uuid);
+  lateral_json_add_int (builder, "attempts", student->n_attempts);
+  lateral_json_add_int (builder, "finished_attempts", student->n_finished);
+  lateral_json_add_int (builder, "answers", student->n_answers);
+  lateral_json_add_int (builder, "correct", student->n_correct);
   add_percent (builder, student->n_correct, student->n_answers);
   json_builder_set_member_name (builder, "best_mark");
   if (student->has_marks)
@@ -162,20 +142,20 @@ add_claim (JsonBuilder              *builder,
   LateralVerdict wrong;
 
   begin_row (builder, group);
-  add_nullable_string (builder, "claim_id", claim->claim_id);
-  add_nullable_string (builder, "claim", claim->claim);
-  add_int (builder, "answers", claim->n_answers);
-  add_int (builder, "correct", claim->n_correct);
+  lateral_json_add_string (builder, "claim_id", claim->claim_id);
+  lateral_json_add_string (builder, "claim", claim->claim);
+  lateral_json_add_int (builder, "answers", claim->n_answers);
+  lateral_json_add_int (builder, "correct", claim->n_correct);
   add_percent (builder, claim->n_correct, claim->n_answers);
   json_builder_set_member_name (builder, "mean_certainty");
   if (claim->n_answers > 0)
     json_builder_add_double_value (builder, lateral_report_claim_get_mean_certainty (claim));
   else
     json_builder_add_null_value (builder);
-  add_nullable_string (builder, "most_common_wrong",
-                       lateral_report_claim_get_most_common_wrong (claim, &wrong)
-                       ? lateral_verdict_to_string (wrong) : NULL);
-  add_int (builder, "wrong_at_high_certainty", claim->wrong_at_high_certainty);
+  lateral_json_add_string (builder, "most_common_wrong",
+                           lateral_report_claim_get_most_common_wrong (claim, &wrong)
+                           ? lateral_verdict_to_string (wrong) : NULL);
+  lateral_json_add_int (builder, "wrong_at_high_certainty", claim->wrong_at_high_certainty);
   json_builder_end_object (builder);
 }
 
@@ -185,10 +165,10 @@ add_technique (JsonBuilder                  *builder,
                const LateralReportTechnique *technique)
 {
   begin_row (builder, group);
-  add_nullable_string (builder, "technique_id", technique->technique_id);
-  add_nullable_string (builder, "name", technique->name);
-  add_int (builder, "answers", technique->n_answers);
-  add_int (builder, "correct", technique->n_correct);
+  lateral_json_add_string (builder, "technique_id", technique->technique_id);
+  lateral_json_add_string (builder, "name", technique->name);
+  lateral_json_add_int (builder, "answers", technique->n_answers);
+  lateral_json_add_int (builder, "correct", technique->n_correct);
   add_percent (builder, technique->n_correct, technique->n_answers);
   json_builder_end_object (builder);
 }
@@ -200,9 +180,9 @@ add_calibration (JsonBuilder              *builder,
   for (int c = LATERAL_CERTAINTY_MIN; c <= LATERAL_CERTAINTY_MAX; c++)
     {
       begin_row (builder, group);
-      add_int (builder, "certainty", c);
-      add_int (builder, "answers", group->by_certainty[c].answered);
-      add_int (builder, "correct", group->by_certainty[c].correct);
+      lateral_json_add_int (builder, "certainty", c);
+      lateral_json_add_int (builder, "answers", group->by_certainty[c].answered);
+      lateral_json_add_int (builder, "correct", group->by_certainty[c].correct);
       add_percent (builder, group->by_certainty[c].correct, group->by_certainty[c].answered);
       json_builder_end_object (builder);
     }
@@ -276,11 +256,11 @@ lateral_report_to_json (LateralReport *self)
 
   created = lateral_format_time (lateral_report_get_created_at (self));
   json_builder_begin_object (builder);
-  add_nullable_string (builder, "format", LATERAL_REPORT_FORMAT);
-  add_nullable_string (builder, "generator", "Lateral " PACKAGE_VERSION);
-  add_nullable_string (builder, "created_at", created);
-  add_nullable_string (builder, "class_code", lateral_report_get_class_code (self));
-  add_nullable_string (builder, "pack_id", lateral_report_get_pack_id (self));
+  lateral_json_add_string (builder, "format", LATERAL_REPORT_FORMAT);
+  lateral_json_add_string (builder, "generator", "Lateral " PACKAGE_VERSION);
+  lateral_json_add_string (builder, "created_at", created);
+  lateral_json_add_string (builder, "class_code", lateral_report_get_class_code (self));
+  lateral_json_add_string (builder, "pack_id", lateral_report_get_pack_id (self));
   for (Table table = 0; table < N_TABLES; table++)
     add_table (builder, self, table);
   json_builder_end_object (builder);

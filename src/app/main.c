@@ -14,8 +14,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(LateralApplication) app = NULL;
+  const char *localedir;
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Tests and uninstalled runs point this at the build tree's po folder,
+   * where the catalogs are compiled before they are installed. */
+  localedir = g_getenv ("LATERAL_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -13,38 +13,50 @@
 
 /* One line per command; each lives in its own lateral-cli-NAME.c. */
 static const LateralCliCommand commands[] = {
-  { "validate", "FILE…", N_("Check scenario packs and report every problem"), lateral_cli_validate },
+  { "validate", N_("FILE…"), N_("Check scenario packs and report every problem"), lateral_cli_validate },
   { "packs", "", N_("List the available scenario packs"), lateral_cli_packs },
-  { "show", "ID|FILE", N_("Show the outline of a scenario pack"), lateral_cli_show },
-  { "play", "PACK_ID [OPTIONS]", N_("Play a case in the terminal, or from a script"), lateral_cli_play },
-  { "history", "[OPTIONS]", N_("List attempts with their accuracy and CBM total"), lateral_cli_history },
-  { "export", "--output FILE [OPTIONS]", N_("Write a results bundle or a CSV spreadsheet"), lateral_cli_export },
-  { "import", "FILE…", N_("Merge results bundles into this machine’s database"), lateral_cli_import },
-  { "restore", "[FILE]", N_("Go back to a backup of the progress database"), lateral_cli_restore },
-  { "report", "[OPTIONS]", N_("What a class got right and wrong: text, CSV, JSON or PDF"), lateral_cli_report },
-  { "new-pack", "DIR --title TITLE", N_("Write a starter scenario pack to edit"), lateral_cli_new_pack },
+  { "show", N_("ID|FILE"), N_("Show the outline of a scenario pack"), lateral_cli_show },
+  { "play", N_("PACK_ID [OPTIONS]"), N_("Play a case in the terminal, or from a script"), lateral_cli_play },
+  { "history", N_("[OPTIONS]"), N_("List attempts with their accuracy and CBM total"), lateral_cli_history },
+  { "export", N_("--output FILE [OPTIONS]"), N_("Write a results bundle or a CSV spreadsheet"), lateral_cli_export },
+  { "import", N_("FILE…"), N_("Merge results bundles into this machine’s database"), lateral_cli_import },
+  { "restore", N_("[FILE]"), N_("Go back to a backup of the progress database"), lateral_cli_restore },
+  { "report", N_("[OPTIONS]"), N_("What a class got right and wrong: text, CSV, JSON or PDF"), lateral_cli_report },
+  { "new-pack", N_("DIR --title TITLE"), N_("Write a starter scenario pack to edit"), lateral_cli_new_pack },
   { NULL }
 };
+
+static const char *
+command_args (guint i)
+{
+  return *commands[i].args != '\0' ? _(commands[i].args) : "";
+}
 
 static void
 print_help (FILE *out)
 {
+  /* The summaries line up after the longest translated argument list;
+   * printf pads by bytes, and "…" is one column but three bytes. */
+  glong column = 24;
+
+  for (guint i = 0; commands[i].name != NULL; i++)
+    column = MAX (column, g_utf8_strlen (command_args (i), -1));
+
   fprintf (out, "%s\n", _("Usage: lateral-cli COMMAND [OPTION…]"));
   fprintf (out, "\n%s\n", _("Judge news claims first, then see the facts."));
   if (commands[0].name != NULL)
     fprintf (out, "\n%s\n", _("Commands:"));
   for (guint i = 0; commands[i].name != NULL; i++)
     {
-      /* printf pads by bytes; "…" is one column but three bytes. */
-      glong width = g_utf8_strlen (commands[i].args, -1);
+      const char *args = command_args (i);
 
       fprintf (out, "  %-10s %s%*s %s\n",
-               commands[i].name, commands[i].args,
-               (int) MAX (0, 24 - width), "", _(commands[i].summary));
+               commands[i].name, args,
+               (int) (column - g_utf8_strlen (args, -1)), "", _(commands[i].summary));
     }
   fprintf (out, "\n%s\n", _("Options:"));
-  fprintf (out, "  %-35s %s\n", "-h, --help", _("Show this help and exit"));
-  fprintf (out, "  %-35s %s\n", "--version", _("Show the version and exit"));
+  fprintf (out, "  %-*s %s\n", (int) column + 11, "-h, --help", _("Show this help and exit"));
+  fprintf (out, "  %-*s %s\n", (int) column + 11, "--version", _("Show the version and exit"));
   fprintf (out, "\n%s\n", _("Run “lateral-cli COMMAND --help” for the options of a command."));
 }
 
@@ -73,8 +85,13 @@ int
 main (int   argc,
       char *argv[])
 {
+  const char *localedir;
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Tests and uninstalled runs point this at the build tree's po folder,
+   * where the catalogs are compiled before they are installed. */
+  localedir = g_getenv ("LATERAL_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -22,7 +22,7 @@ typedef int (*LateralCliCommandFunc) (int argc, char **argv);
 
 typedef struct {
   const char            *name;
-  const char            *args;     /* usage after the name, untranslated */
+  const char            *args;     /* usage after the name, marked with N_() */
   const char            *summary;  /* marked with N_() */
   LateralCliCommandFunc  func;
 } LateralCliCommand;

@@ -142,8 +142,14 @@ get_int (Bundle      *bundle,
     return invalid (bundle, error, where, _("missing"));
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
       json_node_get_int (node) < min || json_node_get_int (node) > max)
-    return invalid (bundle, error, where, _("must be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
-                    min, max);
+    {
+      /* xgettext cannot read a message built with G_GINT64_FORMAT, so the
+       * bounds go in as text. */
+      g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+      g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+
+      return invalid (bundle, error, where, _("must be a whole number from %s to %s"), low, high);
+    }
 
   *out = json_node_get_int (node);
   return TRUE;

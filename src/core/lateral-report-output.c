@@ -451,6 +451,9 @@ text_group (GString                  *text,
             const LateralReportGroup *group)
 {
   g_autofree char *right = lateral_report_format_percent (group->n_correct, group->n_answers);
+  g_autofree char *students = NULL;
+  g_autofree char *attempts = NULL;
+  g_autofree char *answers = NULL;
 
   if (group->class_code != NULL)
     g_string_append_printf (text, _("Class %s — %s (%s)\n"), group->class_code,
@@ -458,8 +461,16 @@ text_group (GString                  *text,
   else
     g_string_append_printf (text, _("No class code — %s (%s)\n"),
                             group->pack_title != NULL ? group->pack_title : group->pack_id, group->pack_id);
-  g_string_append_printf (text, _("%u students, %u attempts, %u answers, %s right; class calibration: %s\n\n"),
-                          group->students->len, group->n_attempts, group->n_answers, right,
+  students = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u student", "%u students", group->students->len),
+                              group->students->len);
+  attempts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u attempt", "%u attempts", group->n_attempts),
+                              group->n_attempts);
+  answers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u answer", "%u answers", group->n_answers),
+                             group->n_answers);
+  /* Translators: students, attempts and answers (each "N students" etc.),
+   * the share of right answers ("83%") and the calibration word. */
+  g_string_append_printf (text, _("%s, %s, %s, %s right; class calibration: %s\n\n"),
+                          students, attempts, answers, right,
                           lateral_calibration_get_label (lateral_report_group_get_calibration (group)));
   text_students (text, group);
   g_string_append_c (text, '\n');

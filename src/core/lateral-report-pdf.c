@@ -126,14 +126,22 @@ title_block (Pager         *pager,
   g_autofree char *right = lateral_report_format_percent (group->n_correct, group->n_answers);
   g_autofree char *line2 = NULL;
   g_autofree char *line3 = NULL;
+  g_autofree char *students = NULL;
+  g_autofree char *answers = NULL;
   double w = content_width (pager);
 
   if (group->class_code != NULL)
     line2 = g_strdup_printf (_("Class %s · case %s"), group->class_code, group->pack_id);
   else
     line2 = g_strdup_printf (_("No class code · case %s"), group->pack_id);
-  line3 = g_strdup_printf (_("Report of %s · %u students · %u answers, %s right · class calibration: %s"),
-                           date, group->students->len, group->n_answers, right,
+  students = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u student", "%u students", group->students->len),
+                              group->students->len);
+  answers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u answer", "%u answers", group->n_answers),
+                             group->n_answers);
+  /* Translators: the date, "N students", "N answers", the share of right
+   * answers ("83%") and the calibration word. */
+  line3 = g_strdup_printf (_("Report of %s · %s · %s, %s right · class calibration: %s"),
+                           date, students, answers, right,
                            lateral_calibration_get_label (lateral_report_group_get_calibration (group)));
 
   draw_text (pager, MARGIN, pager->y, w, group->pack_title != NULL ? group->pack_title : group->pack_id,

@@ -14,6 +14,7 @@
  * Every line is TAB-separated for bench/runner.py:
  *   NAME  MEDIAN_US  FLOOR_MEDIAN_US  TARGET_RATIO|-  [LIMIT_US]
  */
+#include "bench-util.h"
 #include "config.h"
 
 #include <stdlib.h>
@@ -125,56 +126,10 @@ make_bundle (guint learner)
   return out;
 }
 
-static char *
-fresh_dir (void)
-{
-  g_autofree char *template = g_build_filename (g_get_user_data_dir (), "lateral-bench-XXXXXX", NULL);
-  char *dir;
-
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  dir = g_mkdtemp (g_steal_pointer (&template));
-  g_assert_nonnull (dir);
-  return dir;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) gdir = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (gdir != NULL && (name = g_dir_read_name (gdir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
 static double
 import_class (GPtrArray *files)
 {
-  g_autofree char *dir = fresh_dir ();
+  g_autofree char *dir = bench_fresh_dir ();
   g_autofree char *path = g_build_filename (dir, "lateral.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(LateralStore) store = lateral_store_open (path, &error);
@@ -196,7 +151,7 @@ import_class (GPtrArray *files)
   elapsed = g_get_monotonic_time () - start;
 
   g_clear_object (&store);
-  remove_tree (dir);
+  bench_remove_tree (dir);
   return elapsed;
 }
 
@@ -219,7 +174,7 @@ parse_class (GPtrArray *files)
 static void
 bench_import (guint runs)
 {
-  g_autofree char *dir = fresh_dir ();
+  g_autofree char *dir = bench_fresh_dir ();
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) ours = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) floor = g_array_new (FALSE, FALSE, sizeof (double));
@@ -248,8 +203,8 @@ bench_import (guint runs)
   g_print ("import %u bundles (%u attempts, %u answers)\t%.1f\t%.1f\t-\t1000000\n",
            N_LEARNERS, 2 * N_LEARNERS,
            N_LEARNERS * (guint) (G_N_ELEMENTS (claims) + G_N_ELEMENTS (claims) / 2),
-           median (ours), median (floor));
-  remove_tree (dir);
+           bench_median (ours), bench_median (floor));
+  bench_remove_tree (dir);
 }
 
 int

@@ -13,6 +13,7 @@
  * microseconds (medians): NAME REPORT_US FLOOR_US - LIMIT_US. Issue 7's
  * target: under 100 ms for 100,000 answers.
  */
+#include "bench-util.h"
 #include "config.h"
 
 #include <stdlib.h>
@@ -147,37 +148,6 @@ time_floor (LateralStore *store)
   return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) gdir = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (gdir != NULL && (name = g_dir_read_name (gdir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -218,9 +188,9 @@ main (int   argc,
     }
 
   g_print ("class report over %u answers\t%.1f\t%.1f\t-\t100000\n", n,
-           G_USEC_PER_SEC * median (report), G_USEC_PER_SEC * median (floor));
+           G_USEC_PER_SEC * bench_median (report), G_USEC_PER_SEC * bench_median (floor));
 
   g_clear_object (&store);
-  remove_dir (dir);
+  bench_remove_tree (dir);
   return 0;
 }

@@ -17,6 +17,7 @@
  * answer (medians over the runs):
  *   NAME  STORE_US  FLOOR_US  TARGET_RATIO
  */
+#include "bench-util.h"
 #include "config.h"
 
 #include <stdlib.h>
@@ -26,38 +27,10 @@
 #include "lateral-scoring.h"
 #include "lateral-store-private.h"
 
-static char *
-fresh_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *template = g_build_filename (g_get_user_data_dir (), "lateral-bench-XXXXXX", NULL);
-  char *dir;
-
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  dir = g_mkdtemp (g_steal_pointer (&template));
-  g_assert_nonnull (dir);
-  return dir;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) gdir = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (gdir != NULL && (name = g_dir_read_name (gdir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
 static double
 run_store (guint n)
 {
-  g_autofree char *dir = fresh_dir ();
+  g_autofree char *dir = bench_fresh_dir ();
   g_autofree char *path = g_build_filename (dir, "lateral.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(LateralStore) store = lateral_store_open (path, &error);
@@ -83,14 +56,14 @@ run_store (guint n)
   elapsed = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
 
   g_clear_object (&store);
-  remove_dir (dir);
+  bench_remove_tree (dir);
   return elapsed;
 }
 
 static double
 run_floor (guint n)
 {
-  g_autofree char *dir = fresh_dir ();
+  g_autofree char *dir = bench_fresh_dir ();
   g_autofree char *path = g_build_filename (dir, "floor.db", NULL);
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -120,24 +93,8 @@ run_floor (guint n)
 
   sqlite3_finalize (stmt);
   sqlite3_close (db);
-  remove_dir (dir);
+  bench_remove_tree (dir);
   return elapsed;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
 }
 
 int
@@ -169,6 +126,6 @@ main (int   argc,
     }
 
   g_print ("answer commit (durable, one answer)\t%.1f\t%.1f\t1.3\n",
-           G_USEC_PER_SEC * median (store) / n, G_USEC_PER_SEC * median (floor) / n);
+           G_USEC_PER_SEC * bench_median (store) / n, G_USEC_PER_SEC * bench_median (floor) / n);
   return 0;
 }

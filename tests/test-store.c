@@ -258,6 +258,19 @@ test_migrations (void)
       attempts = lateral_store_list_attempts (store, NULL, NULL, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (attempts->len, ==, version >= 1 ? 1 : 0);
+
+      /* A database with data got a backup at its old version first. */
+      if (version >= 1)
+        {
+          g_autoptr(GPtrArray) backups = lateral_store_list_backups (store, &error);
+          sqlite3 *copy = NULL;
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (backups->len, >=, 1);
+          g_assert_cmpint (sqlite3_open_v2 (backups->pdata[backups->len - 1], &copy, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+          g_assert_cmpint (lateral_store_read_schema_version (copy, NULL), ==, version);
+          sqlite3_close (copy);
+        }
       if (version >= 1)
         {
           LateralAttempt *attempt = attempts->pdata[0];

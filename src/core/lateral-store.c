@@ -222,6 +222,7 @@ lateral_store_open (const char  *filename,
   g_autoptr(LateralStore) self = g_object_new (LATERAL_TYPE_STORE, NULL);
   g_autoptr(GError) backup_error = NULL;
   g_autofree char *backup = NULL;
+  int version;
 
   self->filename = filename != NULL ? g_strdup (filename) : lateral_store_get_default_filename ();
   self->db = lateral_store_open_checked (self->filename, &self->recovery_message, error);
@@ -235,15 +236,30 @@ lateral_store_open (const char  *filename,
    * what lets the caller show a reveal right after storing an answer. */
   if (!lateral_store_exec (self, "PRAGMA journal_mode = WAL;"
                                  "PRAGMA synchronous = FULL;"
-                                 "PRAGMA foreign_keys = ON;", error) ||
-      !lateral_store_migrate (self->db, LATERAL_STORE_SCHEMA_VERSION, error) ||
-      !load_device_id (self, error))
+                                 "PRAGMA foreign_keys = ON;", error))
+    goto fail;
+
+  /* Before an upgrade, a copy as the older Lateral left it: the way back if
+   * the new version disappoints. */
+  version = lateral_store_read_schema_version (self->db, error);
+  if (version < 0)
+    goto fail;
+  if (version > 0 && version < LATERAL_STORE_SCHEMA_VERSION && has_profiles (self))
     {
-      g_prefix_error (error, _("Could not open %s: "), self->filename);
-      return NULL;
+      backup = lateral_store_backup (self, TRUE, error);
+      if (backup == NULL)
+        {
+          g_prefix_error (error, _("No backup could be made before upgrading the database: "));
+          goto fail;
+        }
+      g_clear_pointer (&backup, g_free);
     }
 
-  /* A failed backup must not keep a learner from playing: it is logged. */
+  if (!lateral_store_migrate (self->db, LATERAL_STORE_SCHEMA_VERSION, error) ||
+      !load_device_id (self, error))
+    goto fail;
+
+  /* A failed daily backup must not keep a learner from playing: it is logged. */
   if (has_profiles (self))
     {
       backup = lateral_store_backup (self, FALSE, &backup_error);
@@ -252,6 +268,10 @@ lateral_store_open (const char  *filename,
     }
 
   return g_steal_pointer (&self);
+
+fail:
+  g_prefix_error (error, _("Could not open %s: "), self->filename);
+  return NULL;
 }
 
 const char *

@@ -21,9 +21,9 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "lateral-bundle.h"
-#include "lateral-scoring.h"
-#include "lateral-store-private.h"
+#include "results/lateral-bundle.h"
+#include "play/lateral-scoring.h"
+#include "store/lateral-store-private.h"
 
 #define N_LEARNERS 30
 #define PACK_ID    "io.github.lateral.prank-call"

@@ -21,7 +21,7 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
-#include "lateral-pack.h"
+#include "pack/lateral-pack.h"
 
 static GString *
 make_pack (guint n_claims)

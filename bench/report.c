@@ -20,9 +20,9 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "lateral-report.h"
-#include "lateral-scoring.h"
-#include "lateral-store-private.h"
+#include "report/lateral-report.h"
+#include "play/lateral-scoring.h"
+#include "store/lateral-store-private.h"
 
 static const char * const claims[] = {
   "putin-phoned", "spokesperson-confirms", "denial-proves-fake", "impersonators", "john-accepts",

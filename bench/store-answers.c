@@ -24,8 +24,8 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "lateral-scoring.h"
-#include "lateral-store-private.h"
+#include "play/lateral-scoring.h"
+#include "store/lateral-store-private.h"
 
 static double
 run_store (guint n)

@@ -5,8 +5,8 @@
  */
 #include "config.h"
 
-#include "lateral-claim-step.h"
-#include "lateral-scoring.h"
+#include "case/lateral-claim-step.h"
+#include "play/lateral-scoring.h"
 #include "lateral-test-case.h"
 #include "lateral-test-ui.h"
 

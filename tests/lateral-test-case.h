@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include "lateral-case-view.h"
+#include "case/lateral-case-view.h"
 #include "lateral-window.h"
 
 G_BEGIN_DECLS

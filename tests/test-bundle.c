@@ -9,10 +9,10 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "lateral-bundle.h"
-#include "lateral-csv.h"
-#include "lateral-scoring.h"
-#include "lateral-store-private.h"
+#include "results/lateral-bundle.h"
+#include "results/lateral-csv.h"
+#include "play/lateral-scoring.h"
+#include "store/lateral-store-private.h"
 
 /* Under the test's own isolated data folder, so runs never share files. */
 static char *

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "lateral-pack-install.h"
+#include "pack/lateral-pack-install.h"
 
 static char *
 sample_path (void)

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "lateral-pack-registry.h"
+#include "pack/lateral-pack-registry.h"
 
 static GPtrArray *messages;
 

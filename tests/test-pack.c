@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lateral-pack.h"
+#include "pack/lateral-pack.h"
 
 static LateralPack *
 load_valid (const char *name)

@@ -8,8 +8,8 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
-#include "lateral-play.h"
-#include "lateral-store-private.h"
+#include "play/lateral-play.h"
+#include "store/lateral-store-private.h"
 
 /* tests/play/mini-case.json: intro (story), the-call (claim, moves;
  * unverified, false also accepted), denial (story), prank (claim, true),

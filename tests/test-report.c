@@ -8,9 +8,9 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "lateral-report.h"
-#include "lateral-report-pdf.h"
-#include "lateral-scoring.h"
+#include "report/lateral-report.h"
+#include "report/lateral-report-pdf.h"
+#include "play/lateral-scoring.h"
 
 #define MINI "org.example.mini-case"
 #define GONE "org.example.gone"

@@ -5,8 +5,8 @@
  */
 #include "config.h"
 
-#include "lateral-scoring.h"
-#include "lateral-verdict.h"
+#include "play/lateral-scoring.h"
+#include "play/lateral-verdict.h"
 
 static void
 test_cbm_marks (void)

@@ -20,8 +20,8 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
-#include "lateral-scoring.h"
-#include "lateral-store-private.h"
+#include "play/lateral-scoring.h"
+#include "store/lateral-store-private.h"
 
 #define N_KILLS 40
 

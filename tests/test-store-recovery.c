@@ -8,7 +8,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "lateral-store-private.h"
+#include "store/lateral-store-private.h"
 
 static char *
 db_path (void)

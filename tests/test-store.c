@@ -7,8 +7,8 @@
 
 #include <glib/gstdio.h>
 
-#include "lateral-scoring.h"
-#include "lateral-store-private.h"
+#include "play/lateral-scoring.h"
+#include "store/lateral-store-private.h"
 
 static char *
 test_db_path (void)

@@ -13,9 +13,9 @@
 
 #include <string.h>
 
-#include "lateral-class-report.h"
-#include "lateral-class-results-window.h"
-#include "lateral-report-pdf.h"
+#include "class/lateral-class-report.h"
+#include "class/lateral-class-results-window.h"
+#include "report/lateral-report-pdf.h"
 #include "lateral-test-ui.h"
 #include "lateral-window.h"
 

@@ -5,7 +5,7 @@
  */
 #include "config.h"
 
-#include "lateral-claim-step.h"
+#include "case/lateral-claim-step.h"
 #include "lateral-test-case.h"
 #include "lateral-test-ui.h"
 

@@ -10,8 +10,8 @@
 
 #include <string.h>
 
-#include "lateral-pack-install.h"
-#include "lateral-packs-page.h"
+#include "pack/lateral-pack-install.h"
+#include "packs/lateral-packs-page.h"
 #include "lateral-test-ui.h"
 #include "lateral-window.h"
 

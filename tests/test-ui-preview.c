@@ -11,8 +11,8 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "lateral-case-view.h"
-#include "lateral-preview-window.h"
+#include "case/lateral-case-view.h"
+#include "preview/lateral-preview-window.h"
 #include "lateral-test-ui.h"
 
 typedef struct {

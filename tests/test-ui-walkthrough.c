@@ -11,9 +11,9 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-#include "lateral-claim-step.h"
-#include "lateral-home-page.h"
-#include "lateral-scoring.h"
+#include "case/lateral-claim-step.h"
+#include "home/lateral-home-page.h"
+#include "play/lateral-scoring.h"
 #include "lateral-test-case.h"
 #include "lateral-test-ui.h"
 

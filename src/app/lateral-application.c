@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "lateral-application.h"
-#include "lateral-preview-window.h"
+#include "preview/lateral-preview-window.h"
 #include "lateral-window.h"
 
 struct _LateralApplication

@@ -11,15 +11,15 @@
 
 #include <glib/gi18n.h>
 
-#include "lateral-bundle.h"
-#include "lateral-case-view.h"
-#include "lateral-class-results-window.h"
-#include "lateral-history-page.h"
-#include "lateral-home-page.h"
-#include "lateral-pack-registry.h"
-#include "lateral-packs-page.h"
-#include "lateral-play.h"
-#include "lateral-summary-page.h"
+#include "results/lateral-bundle.h"
+#include "case/lateral-case-view.h"
+#include "class/lateral-class-results-window.h"
+#include "history/lateral-history-page.h"
+#include "home/lateral-home-page.h"
+#include "pack/lateral-pack-registry.h"
+#include "packs/lateral-packs-page.h"
+#include "play/lateral-play.h"
+#include "case/lateral-summary-page.h"
 #include "lateral-window.h"
 
 struct _LateralWindow

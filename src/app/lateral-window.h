@@ -8,8 +8,8 @@
 #include <adwaita.h>
 
 #include "lateral-application.h"
-#include "lateral-pack-registry.h"
-#include "lateral-store.h"
+#include "pack/lateral-pack-registry.h"
+#include "store/lateral-store.h"
 
 G_BEGIN_DECLS
 

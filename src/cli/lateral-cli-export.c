@@ -8,9 +8,9 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
-#include "lateral-bundle.h"
+#include "results/lateral-bundle.h"
 #include "lateral-cli.h"
-#include "lateral-csv.h"
+#include "results/lateral-csv.h"
 
 /* "-" is standard output; a file is replaced atomically, so an export
  * interrupted halfway never leaves half a bundle behind. */

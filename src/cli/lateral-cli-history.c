@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "lateral-cli.h"
-#include "lateral-pack-registry.h"
+#include "pack/lateral-pack-registry.h"
 
 static char *
 format_local (gint64 unix_seconds)

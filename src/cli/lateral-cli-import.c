@@ -7,9 +7,9 @@
 
 #include <glib/gi18n.h>
 
-#include "lateral-bundle.h"
+#include "results/lateral-bundle.h"
 #include "lateral-cli.h"
-#include "lateral-pack-registry.h"
+#include "pack/lateral-pack-registry.h"
 
 /* The ids of every pack this machine has, valid or not: an attempt is
  * flagged only when its pack is nowhere here. */

@@ -17,7 +17,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lateral-cli.h"
-#include "lateral-pack.h"
+#include "pack/lateral-pack.h"
 
 #define MAX_SLUG_LENGTH 60
 

@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "lateral-cli.h"
-#include "lateral-pack-registry.h"
+#include "pack/lateral-pack-registry.h"
 
 /* One line per available pack, tab-separated for scripts:
  * ID VERSION CLAIMS TITLE. Skipped packs are logged on stderr. */

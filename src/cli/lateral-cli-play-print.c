@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lateral-cli-play-private.h"
-#include "lateral-scoring.h"
+#include "play/lateral-scoring.h"
 
 #define WIDTH 76
 

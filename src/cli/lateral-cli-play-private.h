@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include "lateral-play.h"
+#include "play/lateral-play.h"
 
 G_BEGIN_DECLS
 

@@ -18,8 +18,8 @@
 
 #include "lateral-cli.h"
 #include "lateral-cli-play-private.h"
-#include "lateral-pack-registry.h"
-#include "lateral-play.h"
+#include "pack/lateral-pack-registry.h"
+#include "play/lateral-play.h"
 
 typedef struct {
   LateralPlay *play;

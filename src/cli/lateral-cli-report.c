@@ -9,8 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "lateral-cli.h"
-#include "lateral-report.h"
-#include "lateral-report-pdf.h"
+#include "report/lateral-report.h"
+#include "report/lateral-report-pdf.h"
 
 /* Says which filter found nothing, and whether the pack id is known at all,
  * so a typo is told apart from a class that has not played yet. */

@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "lateral-cli.h"
-#include "lateral-pack-registry.h"
+#include "pack/lateral-pack-registry.h"
 
 static gboolean
 looks_like_file (const char *arg)

@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "lateral-cli.h"
-#include "lateral-pack.h"
+#include "pack/lateral-pack.h"
 
 /* Checks every file, reporting every problem of each; errors go to stderr
  * one per line in the GNU format, so editors and CI logs link to them. */

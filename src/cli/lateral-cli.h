@@ -7,8 +7,8 @@
 
 #include <glib.h>
 
-#include "lateral-pack.h"
-#include "lateral-store.h"
+#include "pack/lateral-pack.h"
+#include "store/lateral-store.h"
 
 G_BEGIN_DECLS
 

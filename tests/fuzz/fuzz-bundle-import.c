@@ -18,7 +18,7 @@
 #include <stdio.h>
 #include <glib/gstdio.h>
 
-#include "lateral-bundle.h"
+#include "results/lateral-bundle.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 

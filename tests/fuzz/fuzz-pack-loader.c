@@ -9,7 +9,7 @@
  */
 #include "config.h"
 
-#include "lateral-pack.h"
+#include "pack/lateral-pack.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 

@@ -9,8 +9,8 @@
  */
 #include "config.h"
 
-#include "lateral-play.h"
-#include "lateral-scoring.h"
+#include "play/lateral-play.h"
+#include "play/lateral-scoring.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 

@@ -1,0 +1,381 @@
+/* lateral-claim-step.c
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A claim to judge: the verdict, the certainty and the checks the learner
+ * would make. The reveal is built only when the case view hands over the
+ * answer the store returned, so there is nothing to peek at before.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lateral-claim-step.h"
+#include "widgets/lateral-format.h"
+#include "lateral-reveal.h"
+#include "play/lateral-scoring.h"
+#include "widgets/lateral-source-row.h"
+
+struct _LateralClaimStep
+{
+  AdwBin               parent_instance;
+
+  GtkLabel            *as_of_label;
+  GtkLabel            *claim_label;
+  GtkBox              *context_box;
+  GtkWidget           *choice_box;
+  AdwPreferencesGroup *verdict_group;
+  AdwPreferencesGroup *certainty_group;
+  AdwPreferencesGroup *moves_group;
+  GtkLabel            *error_label;
+  AdwBin              *reveal_bin;
+
+  GtkCheckButton      *verdict_checks[LATERAL_N_VERDICTS];
+  GtkCheckButton      *certainty_checks[LATERAL_CERTAINTY_MAX];
+  GPtrArray           *move_checks;   /* of GtkCheckButton, in the pack's order */
+  GtkWidget           *first_row;
+
+  LateralPack         *pack;
+  const LateralStep   *step;          /* owned by pack */
+};
+
+G_DEFINE_FINAL_TYPE (LateralClaimStep, lateral_claim_step, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_COMPLETE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkCheckButton *
+add_choice_row (AdwPreferencesGroup *group,
+                const char          *title,
+                const char          *subtitle,
+                const char          *key,
+                GtkCheckButton      *radio_group,
+                GtkWidget          **out_row)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  if (radio_group != NULL)
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (check), radio_group);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+
+  if (key != NULL)
+    {
+      GtkWidget *hint = gtk_label_new (key);
+
+      gtk_widget_set_valign (hint, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (hint, "dim-label");
+      gtk_widget_add_css_class (hint, "lateral-key");
+      /* The key is said in the group's description already. */
+      gtk_accessible_update_state (GTK_ACCESSIBLE (hint), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), hint);
+    }
+
+  adw_preferences_group_add (group, row);
+  if (out_row != NULL)
+    *out_row = row;
+
+  return GTK_CHECK_BUTTON (check);
+}
+
+static void
+on_choice_toggled (LateralClaimStep *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+}
+
+static void
+lateral_claim_step_build_choices (LateralClaimStep *self)
+{
+  for (guint v = 0; v < LATERAL_N_VERDICTS; v++)
+    {
+      g_autofree char *key = g_strdup_printf ("%u", v + 1);
+
+      self->verdict_checks[v] = add_choice_row (self->verdict_group,
+                                                lateral_verdict_get_label (v),
+                                                NULL, key,
+                                                v > 0 ? self->verdict_checks[0] : NULL,
+                                                v == 0 ? &self->first_row : NULL);
+      g_signal_connect_swapped (self->verdict_checks[v], "toggled", G_CALLBACK (on_choice_toggled), self);
+    }
+
+  for (int c = LATERAL_CERTAINTY_MIN; c <= LATERAL_CERTAINTY_MAX; c++)
+    {
+      g_autofree char *key = g_strdup_printf ("%d", c);
+      g_autofree char *right = lateral_format_mark (lateral_cbm_mark (TRUE, c));
+      g_autofree char *wrong = lateral_format_mark (lateral_cbm_mark (FALSE, c));
+      g_autofree char *subtitle = NULL;
+      guint i = c - LATERAL_CERTAINTY_MIN;
+
+      /* TRANSLATORS: the marks of a certainty level, e.g. "+2 if right, −2 if not" */
+      subtitle = g_strdup_printf (_("%s if right, %s if not"), right, wrong);
+      self->certainty_checks[i] = add_choice_row (self->certainty_group,
+                                                  lateral_format_certainty (c),
+                                                  subtitle, key,
+                                                  i > 0 ? self->certainty_checks[0] : NULL,
+                                                  NULL);
+      g_signal_connect_swapped (self->certainty_checks[i], "toggled", G_CALLBACK (on_choice_toggled), self);
+    }
+
+  if (self->step->moves == NULL || self->step->moves->len == 0)
+    return;
+
+  adw_preferences_group_set_title (self->moves_group,
+                                   self->step->moves_question != NULL ? self->step->moves_question
+                                   : _("Which checks would you make?"));
+  adw_preferences_group_set_description (self->moves_group, _("Optional: pick any that apply."));
+  for (guint i = 0; i < self->step->moves->len; i++)
+    {
+      const LateralMove *move = g_ptr_array_index (self->step->moves, i);
+
+      g_ptr_array_add (self->move_checks,
+                       add_choice_row (self->moves_group, move->label, NULL, NULL, NULL, NULL));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->moves_group), TRUE);
+}
+
+GtkWidget *
+lateral_claim_step_new (LateralPack       *pack,
+                        const LateralStep *step)
+{
+  LateralClaimStep *self;
+  g_autofree char *as_of = NULL;
+  g_autofree char *as_of_text = NULL;
+
+  g_return_val_if_fail (LATERAL_IS_PACK (pack), NULL);
+  g_return_val_if_fail (step != NULL && step->type == LATERAL_STEP_CLAIM, NULL);
+
+  self = g_object_new (LATERAL_TYPE_CLAIM_STEP, NULL);
+  self->pack = g_object_ref (pack);
+  self->step = step;
+
+  as_of = lateral_format_date (step->as_of);
+  /* TRANSLATORS: the date a claim is judged at, e.g. "As of 14 September 2015" */
+  as_of_text = g_strdup_printf (_("As of %s"), as_of);
+  gtk_label_set_text (self->as_of_label, as_of_text);
+  gtk_label_set_text (self->claim_label, step->claim);
+  lateral_add_paragraphs (self->context_box, step->context, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->context_box),
+                          step->context != NULL && step->context[0] != NULL);
+
+  lateral_claim_step_build_choices (self);
+
+  return GTK_WIDGET (self);
+}
+
+static int
+find_active (GtkCheckButton **checks,
+             guint            n_checks)
+{
+  for (guint i = 0; i < n_checks; i++)
+    if (gtk_check_button_get_active (checks[i]))
+      return i;
+
+  return -1;
+}
+
+gboolean
+lateral_claim_step_has_verdict (LateralClaimStep *self)
+{
+  g_return_val_if_fail (LATERAL_IS_CLAIM_STEP (self), FALSE);
+
+  return find_active (self->verdict_checks, LATERAL_N_VERDICTS) >= 0;
+}
+
+/* Returns: whether both a verdict and a certainty are picked */
+gboolean
+lateral_claim_step_get_choice (LateralClaimStep *self,
+                               LateralVerdict   *out_verdict,
+                               int              *out_certainty)
+{
+  int verdict, certainty;
+
+  g_return_val_if_fail (LATERAL_IS_CLAIM_STEP (self), FALSE);
+
+  verdict = find_active (self->verdict_checks, LATERAL_N_VERDICTS);
+  certainty = find_active (self->certainty_checks, LATERAL_CERTAINTY_MAX);
+  if (verdict < 0 || certainty < 0)
+    return FALSE;
+
+  if (out_verdict != NULL)
+    *out_verdict = verdict;
+  if (out_certainty != NULL)
+    *out_certainty = certainty + LATERAL_CERTAINTY_MIN;
+
+  return TRUE;
+}
+
+void
+lateral_claim_step_pick_verdict (LateralClaimStep *self,
+                                 LateralVerdict    verdict)
+{
+  g_return_if_fail (LATERAL_IS_CLAIM_STEP (self));
+  g_return_if_fail (verdict < LATERAL_N_VERDICTS);
+
+  gtk_check_button_set_active (self->verdict_checks[verdict], TRUE);
+}
+
+void
+lateral_claim_step_pick_certainty (LateralClaimStep *self,
+                                   int               certainty)
+{
+  g_return_if_fail (LATERAL_IS_CLAIM_STEP (self));
+  g_return_if_fail (certainty >= LATERAL_CERTAINTY_MIN && certainty <= LATERAL_CERTAINTY_MAX);
+
+  gtk_check_button_set_active (self->certainty_checks[certainty - LATERAL_CERTAINTY_MIN], TRUE);
+}
+
+/* Returns: (transfer full): the ids of the moves picked, possibly none */
+char **
+lateral_claim_step_dup_moves (LateralClaimStep *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (LATERAL_IS_CLAIM_STEP (self), NULL);
+
+  for (guint i = 0; i < self->move_checks->len; i++)
+    {
+      const LateralMove *move = g_ptr_array_index (self->step->moves, i);
+
+      if (gtk_check_button_get_active (g_ptr_array_index (self->move_checks, i)))
+        g_strv_builder_add (builder, move->id);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+void
+lateral_claim_step_set_frozen (LateralClaimStep *self,
+                               gboolean          frozen)
+{
+  g_return_if_fail (LATERAL_IS_CLAIM_STEP (self));
+
+  gtk_widget_set_sensitive (self->choice_box, !frozen);
+}
+
+void
+lateral_claim_step_show_error (LateralClaimStep *self,
+                               const char       *message)
+{
+  g_return_if_fail (LATERAL_IS_CLAIM_STEP (self));
+
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+/* Shows what the answer stored for this claim earned. Call it only with the
+ * answer lateral_play_answer() returned: that is the proof it was stored. */
+void
+lateral_claim_step_show_reveal (LateralClaimStep    *self,
+                                const LateralAnswer *answer)
+{
+  GtkWidget *reveal;
+
+  g_return_if_fail (LATERAL_IS_CLAIM_STEP (self));
+  g_return_if_fail (answer != NULL);
+
+  lateral_claim_step_set_frozen (self, TRUE);
+  lateral_claim_step_show_error (self, NULL);
+
+  reveal = lateral_reveal_new (self->pack, self->step, answer);
+  adw_bin_set_child (self->reveal_bin, reveal);
+  gtk_widget_set_visible (GTK_WIDGET (self->reveal_bin), TRUE);
+}
+
+/* Returns: (transfer none) (nullable): the reveal, NULL before lock-in */
+GtkWidget *
+lateral_claim_step_get_reveal (LateralClaimStep *self)
+{
+  g_return_val_if_fail (LATERAL_IS_CLAIM_STEP (self), NULL);
+
+  return adw_bin_get_child (self->reveal_bin);
+}
+
+void
+lateral_claim_step_focus_first (LateralClaimStep *self)
+{
+  g_return_if_fail (LATERAL_IS_CLAIM_STEP (self));
+
+  gtk_widget_grab_focus (self->first_row);
+}
+
+static void
+lateral_claim_step_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  LateralClaimStep *self = LATERAL_CLAIM_STEP (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, lateral_claim_step_get_choice (self, NULL, NULL));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lateral_claim_step_dispose (GObject *object)
+{
+  LateralClaimStep *self = LATERAL_CLAIM_STEP (object);
+
+  g_clear_pointer (&self->move_checks, g_ptr_array_unref);
+  self->step = NULL;
+  g_clear_object (&self->pack);
+
+  G_OBJECT_CLASS (lateral_claim_step_parent_class)->dispose (object);
+}
+
+static void
+lateral_claim_step_class_init (LateralClaimStepClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lateral_claim_step_dispose;
+  object_class->get_property = lateral_claim_step_get_property;
+
+  /* Whether a verdict and a certainty are picked, so the answer can be locked in. */
+  properties[PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lateral-claim-step.ui");
+  gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, as_of_label);
+  gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, claim_label);
+  gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, context_box);
+  gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, choice_box);
+  gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, verdict_group);
+  gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, certainty_group);
+  gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, moves_group);
+  gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, reveal_bin);
+}
+
+static void
+lateral_claim_step_init (LateralClaimStep *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->move_checks = g_ptr_array_new ();
+}

@@ -1,0 +1,25 @@
+/* lateral-reveal.h
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pack/lateral-pack.h"
+#include "store/lateral-store.h"
+
+G_BEGIN_DECLS
+
+#define LATERAL_TYPE_REVEAL (lateral_reveal_get_type ())
+
+G_DECLARE_FINAL_TYPE (LateralReveal, lateral_reveal, LATERAL, REVEAL, AdwBin)
+
+GtkWidget  *lateral_reveal_new            (LateralPack         *pack,
+                                           const LateralStep   *step,
+                                           const LateralAnswer *answer);
+void        lateral_reveal_focus_continue (LateralReveal       *self);
+GtkWidget  *lateral_reveal_get_heading    (LateralReveal       *self);
+
+G_END_DECLS

@@ -1,0 +1,89 @@
+/* lateral-story-step.c
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A story step reads like an article: date, title, text, source.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "widgets/lateral-format.h"
+#include "widgets/lateral-source-row.h"
+#include "lateral-story-step.h"
+
+struct _LateralStoryStep
+{
+  AdwBin               parent_instance;
+
+  GtkLabel            *date_label;
+  GtkLabel            *title_label;
+  GtkPicture          *picture;
+  GtkBox              *text_box;
+  AdwPreferencesGroup *source_group;
+  GtkWidget           *continue_button;
+};
+
+G_DEFINE_FINAL_TYPE (LateralStoryStep, lateral_story_step, ADW_TYPE_BIN)
+
+GtkWidget *
+lateral_story_step_new (const LateralStep *step)
+{
+  LateralStoryStep *self;
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (step != NULL, NULL);
+  g_return_val_if_fail (step->type == LATERAL_STEP_STORY, NULL);
+
+  self = g_object_new (LATERAL_TYPE_STORY_STEP, NULL);
+
+  date = lateral_format_date (step->date);
+  gtk_label_set_text (self->date_label, date);
+  gtk_label_set_text (self->title_label, step->title);
+  lateral_add_paragraphs (self->text_box, step->text, TRUE);
+
+  if (step->image != NULL)
+    {
+      /* The loader keeps image paths inside the pack's folder. */
+      gtk_picture_set_filename (self->picture, step->image->path);
+      gtk_picture_set_alternative_text (self->picture, step->image->alt);
+      gtk_widget_set_visible (GTK_WIDGET (self->picture), TRUE);
+    }
+
+  if (step->source != NULL)
+    {
+      adw_preferences_group_add (self->source_group, lateral_source_row_new (step->source));
+      gtk_widget_set_visible (GTK_WIDGET (self->source_group), TRUE);
+    }
+
+  return GTK_WIDGET (self);
+}
+
+void
+lateral_story_step_focus_continue (LateralStoryStep *self)
+{
+  g_return_if_fail (LATERAL_IS_STORY_STEP (self));
+
+  gtk_widget_grab_focus (self->continue_button);
+}
+
+static void
+lateral_story_step_class_init (LateralStoryStepClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lateral-story-step.ui");
+  gtk_widget_class_bind_template_child (widget_class, LateralStoryStep, date_label);
+  gtk_widget_class_bind_template_child (widget_class, LateralStoryStep, title_label);
+  gtk_widget_class_bind_template_child (widget_class, LateralStoryStep, picture);
+  gtk_widget_class_bind_template_child (widget_class, LateralStoryStep, text_box);
+  gtk_widget_class_bind_template_child (widget_class, LateralStoryStep, source_group);
+  gtk_widget_class_bind_template_child (widget_class, LateralStoryStep, continue_button);
+}
+
+static void
+lateral_story_step_init (LateralStoryStep *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

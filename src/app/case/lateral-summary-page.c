@@ -1,0 +1,282 @@
+/* lateral-summary-page.c
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The end of a case: the marks, how well the learner's certainty matched
+ * their accuracy, the claims one by one and the techniques met.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "widgets/lateral-format.h"
+#include "play/lateral-scoring.h"
+#include "lateral-summary-page.h"
+
+struct _LateralSummaryPage
+{
+  AdwBin               parent_instance;
+
+  GtkScrolledWindow   *scroller;
+  GtkWidget           *title_label;
+  GtkWidget           *export_button;
+  GtkLabel            *mark_label;
+  GtkLabel            *accuracy_label;
+  GtkLabel            *right_label;
+  AdwPreferencesGroup *calibration_group;
+  AdwPreferencesGroup *review_group;
+  AdwPreferencesGroup *techniques_group;
+
+  GPtrArray           *rows;   /* the rows added to the groups, to remove them */
+  LateralPlay         *play;
+};
+
+G_DEFINE_FINAL_TYPE (LateralSummaryPage, lateral_summary_page, ADW_TYPE_BIN)
+
+static GtkWidget *
+add_row (LateralSummaryPage  *self,
+         AdwPreferencesGroup *group,
+         const char          *title,
+         const char          *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, g_object_ref (row));
+
+  return row;
+}
+
+static void
+remove_rows (LateralSummaryPage *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (group != NULL)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+}
+
+static void
+lateral_summary_page_fill_scores (LateralSummaryPage *self,
+                                  const LateralTally *tally)
+{
+  g_autofree char *mark = lateral_format_mark (tally->total_mark);
+  g_autofree char *accuracy = NULL;
+  g_autofree char *right = NULL;
+
+  /* TRANSLATORS: a percentage, e.g. "75%" */
+  accuracy = g_strdup_printf (_("%.0f%%"), 100.0 * lateral_tally_get_accuracy (tally));
+  right = g_strdup_printf (_("%u of %u right"), tally->n_correct, tally->n_answers);
+  gtk_label_set_text (self->mark_label, mark);
+  gtk_label_set_text (self->accuracy_label, accuracy);
+  gtk_label_set_text (self->right_label, right);
+}
+
+static void
+lateral_summary_page_fill_calibration (LateralSummaryPage *self,
+                                       const LateralTally *tally)
+{
+  LateralCalibration calibration = lateral_tally_get_calibration (tally);
+  g_autofree char *description = NULL;
+  const char *advice;
+
+  switch (calibration)
+    {
+    case LATERAL_CALIBRATION_OVERCONFIDENT:
+      advice = _("You were often surer than your answers turned out: being less sure would have cost less.");
+      break;
+    case LATERAL_CALIBRATION_UNDERCONFIDENT:
+      advice = _("You were right more often than you dared say: being surer would have earned more.");
+      break;
+    case LATERAL_CALIBRATION_WELL_CALIBRATED:
+    default:
+      advice = _("How sure you were matched how often you were right.");
+      break;
+    }
+
+  /* TRANSLATORS: the calibration word, then a sentence of advice */
+  description = g_strdup_printf (_("%s. %s"), lateral_calibration_get_label (calibration), advice);
+  adw_preferences_group_set_description (self->calibration_group, description);
+
+  for (int c = LATERAL_CERTAINTY_MAX; c >= LATERAL_CERTAINTY_MIN; c--)
+    {
+      guint answered = tally->by_certainty[c].answered;
+      guint correct = tally->by_certainty[c].correct;
+      g_autofree char *subtitle = NULL;
+
+      if (answered == 0)
+        subtitle = g_strdup (_("Not used"));
+      else
+        /* TRANSLATORS: "2 of 3 right (67%)" */
+        subtitle = g_strdup_printf (_("%u of %u right (%.0f%%)"), correct, answered, 100.0 * correct / answered);
+      add_row (self, self->calibration_group, lateral_format_certainty (c), subtitle);
+    }
+}
+
+static void
+lateral_summary_page_fill_review (LateralSummaryPage *self,
+                                  LateralPack        *pack)
+{
+  for (guint i = 0; i < lateral_pack_get_n_steps (pack); i++)
+    {
+      const LateralStep *step = lateral_pack_get_step (pack, i);
+      const LateralAnswer *answer;
+      g_autofree char *mark = NULL;
+      g_autofree char *certainty = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row, *icon;
+
+      if (step->type != LATERAL_STEP_CLAIM)
+        continue;
+
+      answer = lateral_play_get_answer (self->play, step->id);
+      if (answer == NULL)
+        {
+          add_row (self, self->review_group, step->claim, _("Not answered"));
+          continue;
+        }
+
+      mark = lateral_format_mark (answer->mark);
+      certainty = g_utf8_strdown (lateral_format_certainty (answer->certainty), -1);
+      /* TRANSLATORS: "You said False, fairly sure · Right · +2" */
+      subtitle = g_strdup_printf (_("You said %s, %s · %s · %s"),
+                                  lateral_verdict_get_label (answer->verdict), certainty,
+                                  answer->correct ? _("Right") : _("Not right"), mark);
+      row = add_row (self, self->review_group, step->claim, subtitle);
+
+      icon = gtk_image_new_from_icon_name (answer->correct ? "object-select-symbolic" : "window-close-symbolic");
+      gtk_widget_add_css_class (icon, answer->correct ? "success" : "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
+}
+
+static void
+lateral_summary_page_fill_techniques (LateralSummaryPage *self,
+                                      LateralPack        *pack,
+                                      const LateralTally *tally)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < lateral_pack_get_n_techniques (pack); i++)
+    {
+      const LateralTechnique *technique = lateral_pack_get_technique (pack, i);
+      const LateralTallyCount *count = lateral_tally_get_technique (tally, technique->id);
+      g_autofree char *subtitle = NULL;
+
+      if (count == NULL || count->answered == 0)
+        continue;
+
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%s In %u claim, %u right.",
+                                               "%s In %u claims, %u right.",
+                                               count->answered),
+                                  technique->description, count->answered, count->correct);
+      add_row (self, self->techniques_group, technique->name, subtitle);
+      n++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->techniques_group), n > 0);
+}
+
+/**
+ * lateral_summary_page_set_play:
+ * @play: (nullable): the attempt to sum up
+ */
+void
+lateral_summary_page_set_play (LateralSummaryPage *self,
+                               LateralPlay        *play)
+{
+  g_autoptr(LateralTally) tally = NULL;
+  LateralPack *pack;
+
+  g_return_if_fail (LATERAL_IS_SUMMARY_PAGE (self));
+  g_return_if_fail (play == NULL || LATERAL_IS_PLAY (play));
+
+  remove_rows (self);
+  g_set_object (&self->play, play);
+  if (play == NULL)
+    return;
+
+  pack = lateral_play_get_pack (play);
+  tally = lateral_tally_new ();
+  for (guint i = 0; i < lateral_pack_get_n_steps (pack); i++)
+    {
+      const LateralStep *step = lateral_pack_get_step (pack, i);
+      const LateralAnswer *answer;
+
+      if (step->type == LATERAL_STEP_CLAIM &&
+          (answer = lateral_play_get_answer (play, step->id)) != NULL)
+        lateral_tally_add (tally, step, answer->correct, answer->certainty, answer->mark);
+    }
+
+  lateral_summary_page_fill_scores (self, tally);
+  lateral_summary_page_fill_calibration (self, tally);
+  lateral_summary_page_fill_review (self, pack);
+  lateral_summary_page_fill_techniques (self, pack, tally);
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0.0);
+  /* The first action takes the focus; it is described by the marks, so a
+   * screen reader says them when the page opens. */
+  gtk_widget_grab_focus (self->export_button);
+}
+
+/* Returns: (transfer none) (nullable): the attempt summed up */
+LateralPlay *
+lateral_summary_page_get_play (LateralSummaryPage *self)
+{
+  g_return_val_if_fail (LATERAL_IS_SUMMARY_PAGE (self), NULL);
+
+  return self->play;
+}
+
+static void
+lateral_summary_page_dispose (GObject *object)
+{
+  LateralSummaryPage *self = LATERAL_SUMMARY_PAGE (object);
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->play);
+
+  G_OBJECT_CLASS (lateral_summary_page_parent_class)->dispose (object);
+}
+
+static void
+lateral_summary_page_class_init (LateralSummaryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lateral_summary_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lateral-summary-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LateralSummaryPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, LateralSummaryPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, LateralSummaryPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, LateralSummaryPage, mark_label);
+  gtk_widget_class_bind_template_child (widget_class, LateralSummaryPage, accuracy_label);
+  gtk_widget_class_bind_template_child (widget_class, LateralSummaryPage, right_label);
+  gtk_widget_class_bind_template_child (widget_class, LateralSummaryPage, calibration_group);
+  gtk_widget_class_bind_template_child (widget_class, LateralSummaryPage, review_group);
+  gtk_widget_class_bind_template_child (widget_class, LateralSummaryPage, techniques_group);
+}
+
+static void
+lateral_summary_page_init (LateralSummaryPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->export_button),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  self->title_label, self->mark_label, self->accuracy_label, self->right_label, NULL,
+                                  -1);
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+}

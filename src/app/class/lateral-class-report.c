@@ -1,0 +1,258 @@
+/* lateral-class-report.c
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Tables as boxed lists of rows with subtitles rather than a GtkColumnView:
+ * five columns do not fit a 360 px window, a row's subtitle wraps. Every
+ * number comes from the LateralReport, so the window, the CSV and the PDF
+ * cannot disagree.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lateral-class-report.h"
+#include "widgets/lateral-format.h"
+
+static GtkWidget *
+add_row (AdwPreferencesGroup *group,
+         const char          *title,
+         const char          *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Names and claims come from bundles and packs: plain text. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_preferences_group_add (group, row);
+
+  return row;
+}
+
+static AdwPreferencesGroup *
+add_group (GtkBox     *box,
+           const char *title,
+           const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_box_append (box, group);
+
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+static char *
+format_mark_or_none (gboolean has_marks,
+                     int      mark)
+{
+  if (!has_marks)
+    /* TRANSLATORS: no mark yet, the learner finished no attempt */
+    return g_strdup (C_("mark", "none"));
+  return lateral_format_mark (mark);
+}
+
+/**
+ * lateral_class_report_format_student:
+ *
+ * Returns: (transfer full): the subtitle of a student's row, e.g.
+ *   "2 attempts · best +12 · latest +9 · 73% correct"
+ */
+char *
+lateral_class_report_format_student (const LateralReportStudent *student)
+{
+  g_autofree char *best = format_mark_or_none (student->has_marks, student->best_mark);
+  g_autofree char *latest = format_mark_or_none (student->has_marks, student->latest_mark);
+  g_autofree char *percent = lateral_report_format_percent (student->n_correct, student->n_answers);
+
+  g_return_val_if_fail (student != NULL, NULL);
+
+  /* TRANSLATORS: attempts, best mark, latest mark, percent correct */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u attempt · best %s · latest %s · %s correct",
+                                       "%u attempts · best %s · latest %s · %s correct",
+                                       student->n_attempts),
+                          student->n_attempts, best, latest, percent);
+}
+
+/**
+ * lateral_class_report_format_claim:
+ *
+ * Returns: (transfer full): the subtitle of a claim's row
+ */
+char *
+lateral_class_report_format_claim (const LateralReportClaim *claim)
+{
+  g_autofree char *percent = NULL;
+  g_autofree char *wrong = NULL;
+  LateralVerdict verdict;
+
+  g_return_val_if_fail (claim != NULL, NULL);
+
+  if (claim->n_answers == 0)
+    return g_strdup (_("Nobody answered it"));
+
+  percent = lateral_report_format_percent (claim->n_correct, claim->n_answers);
+  if (lateral_report_claim_get_most_common_wrong (claim, &verdict))
+    /* TRANSLATORS: e.g. "most often wrongly judged False; 2 wrong at “Very sure”" */
+    wrong = g_strdup_printf (_("most common wrong verdict: %s · %u wrong at “Very sure”"),
+                             lateral_verdict_get_label (verdict), claim->wrong_at_high_certainty);
+  else
+    wrong = g_strdup (_("nobody was wrong"));
+
+  /* TRANSLATORS: answers, percent correct, mean certainty (1 to 3), then the wrong answers */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u answer · %s correct · mean certainty %.1f · %s",
+                                       "%u answers · %s correct · mean certainty %.1f · %s",
+                                       claim->n_answers),
+                          claim->n_answers, percent,
+                          lateral_report_claim_get_mean_certainty (claim), wrong);
+}
+
+static void
+fill_students (GtkBox                   *box,
+               const LateralReportGroup *group)
+{
+  g_autofree char *percent = lateral_report_format_percent (group->n_correct, group->n_answers);
+  g_autofree char *description = NULL;
+  g_autofree char *learners = NULL;
+  g_autofree char *attempts = NULL;
+  AdwPreferencesGroup *students;
+
+  learners = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u learner", "%u learners", group->students->len),
+                              group->students->len);
+  attempts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u attempt", "%u attempts", group->n_attempts),
+                              group->n_attempts);
+  /* TRANSLATORS: "2 learners, 3 attempts, 45% of the answers correct" */
+  description = g_strdup_printf (_("%s, %s, %s of the answers correct"), learners, attempts, percent);
+  students = add_group (box, _("Students"), description);
+
+  for (guint i = 0; i < group->students->len; i++)
+    {
+      const LateralReportStudent *student = g_ptr_array_index (group->students, i);
+      g_autofree char *subtitle = lateral_class_report_format_student (student);
+
+      add_row (students, student->profile_name, subtitle);
+    }
+}
+
+static void
+fill_claims (GtkBox                   *box,
+             const LateralReportGroup *group)
+{
+  AdwPreferencesGroup *claims = add_group (box, _("Claims"), _("How hard each claim was, in the order of the case"));
+
+  for (guint i = 0; i < group->claims->len; i++)
+    {
+      const LateralReportClaim *claim = g_ptr_array_index (group->claims, i);
+      g_autofree char *subtitle = lateral_class_report_format_claim (claim);
+
+      add_row (claims, claim->claim != NULL ? claim->claim : claim->claim_id, subtitle);
+    }
+}
+
+static void
+fill_techniques (GtkBox                   *box,
+                 const LateralReportGroup *group)
+{
+  AdwPreferencesGroup *techniques;
+
+  if (group->techniques->len == 0)
+    return;
+
+  techniques = add_group (box, _("Techniques"), _("Answers on the claims that used each technique"));
+  for (guint i = 0; i < group->techniques->len; i++)
+    {
+      const LateralReportTechnique *technique = g_ptr_array_index (group->techniques, i);
+      g_autofree char *percent = lateral_report_format_percent (technique->n_correct, technique->n_answers);
+      /* TRANSLATORS: "12 answers · 75% correct" */
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%u answer · %s correct",
+                                                                "%u answers · %s correct",
+                                                                technique->n_answers),
+                                                   technique->n_answers, percent);
+
+      add_row (techniques, technique->name != NULL ? technique->name : technique->technique_id, subtitle);
+    }
+}
+
+static void
+fill_calibration (GtkBox                   *box,
+                  const LateralReportGroup *group)
+{
+  LateralCalibration calibration = lateral_report_group_get_calibration (group);
+  g_autofree char *description = NULL;
+  AdwPreferencesGroup *calibration_group;
+
+  /* TRANSLATORS: the calibration word of the whole class, e.g. "Overconfident" */
+  description = g_strdup_printf (_("The class as a whole: %s"), lateral_calibration_get_label (calibration));
+  calibration_group = add_group (box, _("Calibration"), description);
+
+  for (int c = LATERAL_CERTAINTY_MAX; c >= LATERAL_CERTAINTY_MIN; c--)
+    {
+      guint answered = group->by_certainty[c].answered;
+      guint correct = group->by_certainty[c].correct;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row, *bar;
+
+      if (answered == 0)
+        subtitle = g_strdup (_("Not used"));
+      else
+        /* TRANSLATORS: "2 of 3 right (67%)" */
+        subtitle = g_strdup_printf (_("%u of %u right (%.0f%%)"), correct, answered,
+                                    lateral_report_percent (correct, answered));
+      row = add_row (calibration_group, lateral_format_certainty (c), subtitle);
+
+      bar = gtk_level_bar_new_for_interval (0, 1);
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), answered > 0 ? (double) correct / answered : 0);
+      gtk_widget_set_size_request (bar, 80, -1);
+      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+      /* The numbers are in the subtitle; the bar only draws them. */
+      gtk_accessible_update_state (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+    }
+}
+
+/**
+ * lateral_class_report_build_group:
+ *
+ * Returns: (transfer floating): a box with a heading (class and case), the
+ *   students, the claims, the techniques and the calibration of @group
+ */
+GtkWidget *
+lateral_class_report_build_group (const LateralReportGroup *group)
+{
+  GtkWidget *box, *heading;
+  g_autofree char *title = NULL;
+  const char *case_title;
+
+  g_return_val_if_fail (group != NULL, NULL);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  case_title = group->pack_title != NULL ? group->pack_title : group->pack_id;
+  if (group->class_code != NULL)
+    /* TRANSLATORS: class code, then the case's title */
+    title = g_strdup_printf (_("Class %s · %s"), group->class_code, case_title);
+  else
+    /* TRANSLATORS: the case's title */
+    title = g_strdup_printf (_("No class code · %s"), case_title);
+
+  heading = gtk_label_new (title);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "title-2");
+  gtk_box_append (GTK_BOX (box), heading);
+
+  fill_students (GTK_BOX (box), group);
+  fill_claims (GTK_BOX (box), group);
+  fill_techniques (GTK_BOX (box), group);
+  fill_calibration (GTK_BOX (box), group);
+
+  return box;
+}

@@ -1,0 +1,44 @@
+/* lateral-class-results-window.h
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pack/lateral-pack-registry.h"
+#include "report/lateral-report.h"
+#include "store/lateral-store.h"
+
+G_BEGIN_DECLS
+
+#define LATERAL_TYPE_CLASS_RESULTS_WINDOW (lateral_class_results_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (LateralClassResultsWindow, lateral_class_results_window, LATERAL, CLASS_RESULTS_WINDOW, AdwWindow)
+
+LateralClassResultsWindow *lateral_class_results_window_new          (GtkWindow                 *parent,
+                                                                      LateralStore              *store,
+                                                                      LateralPackRegistry       *registry);
+guint                      lateral_class_results_window_import_files (LateralClassResultsWindow *self,
+                                                                      GFile * const             *files,
+                                                                      guint                      n_files);
+void                       lateral_class_results_window_select       (LateralClassResultsWindow *self,
+                                                                      const char                *class_code,
+                                                                      const char                *pack_id);
+LateralReport             *lateral_class_results_window_get_report   (LateralClassResultsWindow *self);
+gboolean                   lateral_class_results_window_export_csv   (LateralClassResultsWindow *self,
+                                                                      GFile                     *file,
+                                                                      GError                   **error);
+gboolean                   lateral_class_results_window_export_pdf   (LateralClassResultsWindow *self,
+                                                                      GFile                     *file,
+                                                                      guint                     *out_n_pages,
+                                                                      GError                   **error);
+gboolean                   lateral_class_results_window_print_to_file (LateralClassResultsWindow *self,
+                                                                       GFile                     *file,
+                                                                       int                       *out_n_pages,
+                                                                       GError                   **error);
+GtkWidget                 *lateral_class_results_window_get_groups_box (LateralClassResultsWindow *self);
+GtkWidget                 *lateral_class_results_window_get_import_group (LateralClassResultsWindow *self);
+
+G_END_DECLS

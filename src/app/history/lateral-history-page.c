@@ -1,0 +1,150 @@
+/* lateral-history-page.c
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A learner's past attempts, newest first, and their marks over time.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "widgets/lateral-format.h"
+#include "lateral-history-page.h"
+#include "lateral-marks-chart.h"
+
+struct _LateralHistoryPage
+{
+  AdwBin               parent_instance;
+
+  GtkLabel            *title_label;
+  GtkWidget           *chart_group;
+  LateralMarksChart   *chart;
+  GtkListBox          *attempts_list;
+
+  LateralStore        *store;
+  LateralPackRegistry *registry;
+};
+
+G_DEFINE_FINAL_TYPE (LateralHistoryPage, lateral_history_page, ADW_TYPE_BIN)
+
+static GtkWidget *
+create_attempt_row (LateralHistoryPage   *self,
+                    const LateralAttempt *attempt)
+{
+  LateralPack *pack = lateral_pack_registry_lookup (self->registry, attempt->pack_id);
+  g_autofree char *when = lateral_format_timestamp (attempt->started_at);
+  g_autofree char *mark = lateral_format_mark (attempt->total_mark);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
+
+  if (attempt->finished_at != 0)
+    /* TRANSLATORS: when, how many right, the total mark: "14 Sep 2026, 09:30 · 6 of 8 right · +9" */
+    subtitle = g_strdup_printf (_("%s · %u of %u right · %s"), when,
+                                attempt->n_correct, attempt->n_answers, mark);
+  else
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%s · unfinished, %u claim answered",
+                                             "%s · unfinished, %u claims answered",
+                                             attempt->n_answers),
+                                when, attempt->n_answers);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 pack != NULL ? lateral_pack_get_title (pack) : attempt->pack_id);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  return row;
+}
+
+static void
+remove_all_rows (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+void
+lateral_history_page_show_profile (LateralHistoryPage *self,
+                                   const char         *profile_name)
+{
+  g_autoptr(LateralProfile) profile = NULL;
+  g_autoptr(GPtrArray) attempts = NULL;
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (LATERAL_IS_HISTORY_PAGE (self));
+  g_return_if_fail (profile_name != NULL);
+
+  /* TRANSLATORS: the title of the history page, with the learner's name */
+  title = g_strdup_printf (_("%s’s History"), profile_name);
+  gtk_label_set_text (self->title_label, title);
+  remove_all_rows (self->attempts_list);
+
+  profile = lateral_store_find_profile (self->store, profile_name, NULL);
+  if (profile != NULL)
+    attempts = lateral_store_list_attempts (self->store, profile->uuid, NULL, NULL);
+
+  /* Oldest first from the store: the chart reads left to right, the list
+   * shows the newest on top. */
+  for (guint i = 0; attempts != NULL && i < attempts->len; i++)
+    {
+      const LateralAttempt *attempt = g_ptr_array_index (attempts, attempts->len - 1 - i);
+      const LateralAttempt *oldest_first = g_ptr_array_index (attempts, i);
+
+      gtk_list_box_append (self->attempts_list, create_attempt_row (self, attempt));
+      if (oldest_first->finished_at != 0)
+        g_array_append_val (marks, oldest_first->total_mark);
+    }
+
+  lateral_marks_chart_set_marks (self->chart, (const int *) (gpointer) marks->data, marks->len);
+  gtk_widget_set_visible (self->chart_group, marks->len > 0);
+}
+
+void
+lateral_history_page_set_data (LateralHistoryPage  *self,
+                               LateralStore        *store,
+                               LateralPackRegistry *registry)
+{
+  g_return_if_fail (LATERAL_IS_HISTORY_PAGE (self));
+
+  g_set_object (&self->store, store);
+  g_set_object (&self->registry, registry);
+}
+
+static void
+lateral_history_page_dispose (GObject *object)
+{
+  LateralHistoryPage *self = LATERAL_HISTORY_PAGE (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->registry);
+
+  G_OBJECT_CLASS (lateral_history_page_parent_class)->dispose (object);
+}
+
+static void
+lateral_history_page_class_init (LateralHistoryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lateral_history_page_dispose;
+
+  g_type_ensure (LATERAL_TYPE_MARKS_CHART);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lateral-history-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LateralHistoryPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, LateralHistoryPage, chart_group);
+  gtk_widget_class_bind_template_child (widget_class, LateralHistoryPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, LateralHistoryPage, attempts_list);
+}
+
+static void
+lateral_history_page_init (LateralHistoryPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

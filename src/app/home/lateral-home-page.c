@@ -1,0 +1,384 @@
+/* lateral-home-page.c
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Who is playing, what they can continue, and the cases on this computer.
+ * Starting a case goes through the window's "win.start-case" action.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "widgets/lateral-format.h"
+#include "lateral-home-page.h"
+
+struct _LateralHomePage
+{
+  AdwBin               parent_instance;
+
+  AdwPreferencesGroup *who_group;
+  AdwComboRow         *profile_row;
+  AdwEntryRow         *new_learner_row;
+  AdwEntryRow         *class_row;
+  AdwPreferencesGroup *continue_group;
+  AdwActionRow        *continue_row;
+  GtkListBox          *cases_list;
+
+  LateralStore        *store;
+  LateralPackRegistry *registry;
+  GPtrArray           *profiles;      /* of LateralProfile, as in profile_row */
+  char                *class_code;
+  char                *continue_pack; /* pack id of the unfinished attempt shown */
+  gboolean             refreshing;
+};
+
+G_DEFINE_FINAL_TYPE (LateralHomePage, lateral_home_page, ADW_TYPE_BIN)
+
+static LateralProfile *
+lateral_home_page_get_profile (LateralHomePage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->profile_row);
+
+  if (self->profiles == NULL || selected >= self->profiles->len)
+    return NULL;
+
+  return g_ptr_array_index (self->profiles, selected);
+}
+
+static char *
+format_case_details (LateralHomePage *self,
+                     LateralPack     *pack,
+                     LateralProfile  *profile)
+{
+  guint n_claims = lateral_pack_get_n_claims (pack);
+  guint minutes = lateral_pack_get_estimated_minutes (pack);
+  g_autofree char *claims = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", n_claims), n_claims);
+  g_autofree char *time = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u min", "%u min", minutes), minutes);
+  g_autofree char *best = NULL;
+  int best_mark;
+
+  if (profile != NULL &&
+      lateral_store_get_best_mark (self->store, profile->uuid, lateral_pack_get_id (pack), &best_mark, NULL))
+    {
+      g_autofree char *mark = lateral_format_mark (best_mark);
+      /* TRANSLATORS: the learner's best total mark on a case, e.g. "Best: +12" */
+      best = g_strdup_printf (_("Best: %s"), mark);
+    }
+
+  if (best != NULL)
+    return g_strdup_printf ("%s · %s · %s", claims, time, best);
+  return g_strdup_printf ("%s · %s", claims, time);
+}
+
+static GtkWidget *
+create_case_row (gpointer item,
+                 gpointer user_data)
+{
+  LateralHomePage *self = user_data;
+  LateralPack *pack = item;
+  g_autofree char *details = format_case_details (self, pack, lateral_home_page_get_profile (self));
+  g_autofree char *start_name = g_strdup_printf (_("Start “%s”"), lateral_pack_get_title (pack));
+  GtkWidget *row, *button, *label, *suffix;
+
+  row = adw_action_row_new ();
+  /* Pack text is data, never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lateral_pack_get_title (pack));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lateral_pack_get_summary (pack));
+
+  suffix = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
+
+  label = gtk_label_new (details);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (suffix), label);
+
+  button = gtk_button_new_with_label (_("Start"));
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.start-case");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", lateral_pack_get_id (pack));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, start_name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details,
+                                  -1);
+  gtk_box_append (GTK_BOX (suffix), button);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static void
+lateral_home_page_update_continue (LateralHomePage *self)
+{
+  LateralProfile *profile = lateral_home_page_get_profile (self);
+  g_autoptr(GPtrArray) attempts = NULL;
+  LateralAttempt *unfinished = NULL;
+  LateralPack *pack = NULL;
+
+  g_clear_pointer (&self->continue_pack, g_free);
+
+  if (profile != NULL)
+    attempts = lateral_store_list_attempts (self->store, profile->uuid, NULL, NULL);
+
+  /* The most recent unfinished attempt of a case still installed. */
+  for (guint i = 0; attempts != NULL && i < attempts->len; i++)
+    {
+      LateralAttempt *attempt = g_ptr_array_index (attempts, i);
+      LateralPack *attempt_pack;
+
+      if (attempt->finished_at != 0)
+        continue;
+      attempt_pack = lateral_pack_registry_lookup (self->registry, attempt->pack_id);
+      if (attempt_pack != NULL)
+        {
+          unfinished = attempt;
+          pack = attempt_pack;
+        }
+    }
+
+  if (unfinished != NULL)
+    {
+      guint n_claims = lateral_pack_get_n_claims (pack);
+      guint next = MIN (unfinished->n_answers + 1, n_claims);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+
+      /* TRANSLATORS: the case title, then "claim 4 of 8" */
+      title = g_strdup_printf (_("Continue “%s”"), lateral_pack_get_title (pack));
+      subtitle = g_strdup_printf (_("Claim %u of %u — your earlier answers are kept"), next, n_claims);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->continue_row), title);
+      adw_action_row_set_subtitle (self->continue_row, subtitle);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->continue_row), "s", unfinished->pack_id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->continue_row), "win.start-case");
+      self->continue_pack = g_strdup (unfinished->pack_id);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->continue_group), unfinished != NULL);
+}
+
+static void
+lateral_home_page_update_cases (LateralHomePage *self)
+{
+  /* Binding again rebuilds the rows, with this learner's best marks. */
+  gtk_list_box_bind_model (self->cases_list,
+                           lateral_pack_registry_get_packs (self->registry),
+                           create_case_row, self, NULL);
+}
+
+static void
+on_profile_selected (LateralHomePage *self)
+{
+  if (self->refreshing || self->store == NULL)
+    return;
+
+  lateral_home_page_update_continue (self);
+  lateral_home_page_update_cases (self);
+}
+
+/* Reads the profiles and packs again, keeping the selected learner. */
+void
+lateral_home_page_refresh (LateralHomePage *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) profiles = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *selected_name = NULL;
+  LateralProfile *selected;
+  guint position = 0;
+
+  g_return_if_fail (LATERAL_IS_HOME_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+
+  selected = lateral_home_page_get_profile (self);
+  selected_name = g_strdup (selected != NULL ? selected->name : NULL);
+
+  /* Most recently used first, so the last learner is preselected. */
+  profiles = lateral_store_list_profiles (self->store, &error);
+  if (profiles == NULL)
+    {
+      g_warning ("Could not list the profiles: %s", error->message);
+      profiles = g_ptr_array_new ();
+    }
+
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      LateralProfile *profile = g_ptr_array_index (profiles, i);
+
+      gtk_string_list_append (names, profile->name);
+      if (g_strcmp0 (profile->name, selected_name) == 0)
+        position = i;
+    }
+
+  self->refreshing = TRUE;
+  g_clear_pointer (&self->profiles, g_ptr_array_unref);
+  self->profiles = g_steal_pointer (&profiles);
+  adw_combo_row_set_model (self->profile_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->profile_row, position);
+  gtk_widget_set_visible (GTK_WIDGET (self->profile_row), self->profiles->len > 0);
+  adw_preferences_group_set_description (self->who_group,
+                                         self->profiles->len > 0 ? NULL
+                                         : _("Type your name under “New learner” and press Return."));
+  self->refreshing = FALSE;
+
+  on_profile_selected (self);
+}
+
+void
+lateral_home_page_select_profile (LateralHomePage *self,
+                                  const char      *profile_name)
+{
+  g_return_if_fail (LATERAL_IS_HOME_PAGE (self));
+  g_return_if_fail (profile_name != NULL);
+
+  for (guint i = 0; self->profiles != NULL && i < self->profiles->len; i++)
+    {
+      LateralProfile *profile = g_ptr_array_index (self->profiles, i);
+
+      if (g_strcmp0 (profile->name, profile_name) == 0)
+        {
+          adw_combo_row_set_selected (self->profile_row, i);
+          return;
+        }
+    }
+
+  /* Not listed yet: a profile made since the last refresh. */
+  lateral_home_page_refresh (self);
+  for (guint i = 0; self->profiles != NULL && i < self->profiles->len; i++)
+    {
+      LateralProfile *profile = g_ptr_array_index (self->profiles, i);
+
+      if (g_strcmp0 (profile->name, profile_name) == 0)
+        adw_combo_row_set_selected (self->profile_row, i);
+    }
+}
+
+static void
+on_new_learner_apply (LateralHomePage *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_learner_row))));
+  g_autoptr(LateralProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (name[0] == '\0' || self->store == NULL)
+    return;
+
+  profile = lateral_store_ensure_profile (self->store, name, &error);
+  if (profile == NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->new_learner_row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_learner_row), error->message);
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->new_learner_row), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_learner_row), NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->new_learner_row), "");
+  lateral_home_page_select_profile (self, profile->name);
+}
+
+void
+lateral_home_page_focus_new_learner (LateralHomePage *self)
+{
+  g_return_if_fail (LATERAL_IS_HOME_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->new_learner_row));
+}
+
+/* Returns: (nullable): the selected learner's name */
+const char *
+lateral_home_page_get_profile_name (LateralHomePage *self)
+{
+  LateralProfile *profile;
+
+  g_return_val_if_fail (LATERAL_IS_HOME_PAGE (self), NULL);
+
+  profile = lateral_home_page_get_profile (self);
+  return profile != NULL ? profile->name : NULL;
+}
+
+/* Returns: (nullable): the class code typed, without surrounding blanks */
+const char *
+lateral_home_page_get_class_code (LateralHomePage *self)
+{
+  g_return_val_if_fail (LATERAL_IS_HOME_PAGE (self), NULL);
+
+  g_free (self->class_code);
+  self->class_code = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->class_row))));
+  if (self->class_code[0] == '\0')
+    g_clear_pointer (&self->class_code, g_free);
+
+  return self->class_code;
+}
+
+/* Returns: (nullable): the pack id the Continue row offers, if it is shown */
+const char *
+lateral_home_page_get_continue_pack (LateralHomePage *self)
+{
+  g_return_val_if_fail (LATERAL_IS_HOME_PAGE (self), NULL);
+
+  return self->continue_pack;
+}
+
+void
+lateral_home_page_set_data (LateralHomePage     *self,
+                            LateralStore        *store,
+                            LateralPackRegistry *registry)
+{
+  g_return_if_fail (LATERAL_IS_HOME_PAGE (self));
+  g_return_if_fail (LATERAL_IS_STORE (store));
+  g_return_if_fail (LATERAL_IS_PACK_REGISTRY (registry));
+
+  g_set_object (&self->store, store);
+  g_set_object (&self->registry, registry);
+  lateral_home_page_refresh (self);
+}
+
+static void
+lateral_home_page_dispose (GObject *object)
+{
+  LateralHomePage *self = LATERAL_HOME_PAGE (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->registry);
+  g_clear_pointer (&self->profiles, g_ptr_array_unref);
+  g_clear_pointer (&self->class_code, g_free);
+  g_clear_pointer (&self->continue_pack, g_free);
+
+  G_OBJECT_CLASS (lateral_home_page_parent_class)->dispose (object);
+}
+
+static void
+lateral_home_page_class_init (LateralHomePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lateral_home_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lateral-home-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LateralHomePage, who_group);
+  gtk_widget_class_bind_template_child (widget_class, LateralHomePage, profile_row);
+  gtk_widget_class_bind_template_child (widget_class, LateralHomePage, new_learner_row);
+  gtk_widget_class_bind_template_child (widget_class, LateralHomePage, class_row);
+  gtk_widget_class_bind_template_child (widget_class, LateralHomePage, continue_group);
+  gtk_widget_class_bind_template_child (widget_class, LateralHomePage, continue_row);
+  gtk_widget_class_bind_template_child (widget_class, LateralHomePage, cases_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_profile_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_learner_apply);
+}
+
+static void
+lateral_home_page_init (LateralHomePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,465 @@
+/* lateral-packs-page.c
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * "Manage Cases": the packs the registry offers, where each comes from, and
+ * the way to add or remove the user's own. The page only asks; the files are
+ * handled by the core (lateral-pack-install.h). Every change that replaces
+ * or removes something is confirmed in an AdwMessageDialog first.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pack/lateral-pack-install.h"
+#include "lateral-packs-page.h"
+
+struct _LateralPacksPage
+{
+  AdwBin               parent_instance;
+
+  AdwPreferencesGroup *packs_group;
+
+  LateralPackRegistry *registry;
+  GPtrArray           *rows;
+};
+
+G_DEFINE_FINAL_TYPE (LateralPacksPage, lateral_packs_page, ADW_TYPE_BIN)
+
+static void
+toast (LateralPacksPage *self,
+       const char       *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+}
+
+static AdwMessageDialog *
+message_new (LateralPacksPage *self,
+             const char       *heading,
+             const char       *body)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+
+  /* Titles and ids come from pack files: never markup. */
+  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static const char *
+origin_label (LateralPackOrigin origin)
+{
+  switch (origin)
+    {
+    case LATERAL_PACK_ORIGIN_BUILTIN:
+      return _("Built-in");
+    case LATERAL_PACK_ORIGIN_USER:
+      return _("Yours");
+    case LATERAL_PACK_ORIGIN_SYSTEM:
+      return _("School-wide");
+    case LATERAL_PACK_ORIGIN_FILE:
+    default:
+      return _("From a file");
+    }
+}
+
+static void
+on_remove_clicked (GtkButton        *button,
+                   LateralPacksPage *self)
+{
+  lateral_packs_page_remove (self, g_object_get_data (G_OBJECT (button), "pack-id"));
+}
+
+static void
+add_pack_row (LateralPacksPage *self,
+              LateralPack      *pack)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *subtitle = NULL;
+
+  /* TRANSLATORS: "version 1.0.0 · Built-in" */
+  subtitle = g_strdup_printf (_("version %s · %s"), lateral_pack_get_version (pack),
+                              origin_label (lateral_pack_get_origin (pack)));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lateral_pack_get_title (pack));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  if (lateral_pack_get_origin (pack) == LATERAL_PACK_ORIGIN_USER)
+    {
+      GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      /* TRANSLATORS: the accessible name of the remove button; %s is the case's title */
+      g_autofree char *label = g_strdup_printf (_("Remove “%s”"), lateral_pack_get_title (pack));
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, _("Remove"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_widget_add_css_class (button, "flat");
+      g_object_set_data_full (G_OBJECT (button), "pack-id", g_strdup (lateral_pack_get_id (pack)), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_remove_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+
+  adw_preferences_group_add (self->packs_group, row);
+  g_ptr_array_add (self->rows, g_object_ref (row));
+}
+
+void
+lateral_packs_page_refresh (LateralPacksPage *self)
+{
+  GListModel *packs;
+
+  g_return_if_fail (LATERAL_IS_PACKS_PAGE (self));
+
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->packs_group, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+
+  if (self->registry == NULL)
+    return;
+
+  packs = lateral_pack_registry_get_packs (self->registry);
+  for (guint i = 0; i < g_list_model_get_n_items (packs); i++)
+    {
+      g_autoptr(LateralPack) pack = g_list_model_get_item (packs, i);
+      add_pack_row (self, pack);
+    }
+}
+
+void
+lateral_packs_page_set_registry (LateralPacksPage    *self,
+                                 LateralPackRegistry *registry)
+{
+  g_return_if_fail (LATERAL_IS_PACKS_PAGE (self));
+  g_return_if_fail (registry == NULL || LATERAL_IS_PACK_REGISTRY (registry));
+
+  g_set_object (&self->registry, registry);
+  lateral_packs_page_refresh (self);
+}
+
+/* Returns: (transfer none): the group of pack rows, for tests */
+GtkWidget *
+lateral_packs_page_get_group (LateralPacksPage *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACKS_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->packs_group);
+}
+
+static void
+reload_registry (LateralPacksPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lateral_pack_registry_load (self->registry, &error))
+    toast (self, error->message);
+  lateral_packs_page_refresh (self);
+}
+
+static void
+install (LateralPacksPage *self,
+         LateralPack      *pack)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!lateral_pack_install (self->registry, pack, NULL, &error))
+    {
+      AdwMessageDialog *dialog = message_new (self, _("The Case Could Not Be Imported"), error->message);
+
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  reload_registry (self);
+  /* TRANSLATORS: %s is the case's title */
+  text = g_strdup_printf (_("“%s” was added to your cases"), lateral_pack_get_title (pack));
+  toast (self, text);
+}
+
+static void
+on_replace_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     LateralPacksPage *self)
+{
+  LateralPack *pack = g_object_get_data (G_OBJECT (dialog), "pack");
+
+  if (g_strcmp0 (response, "replace") == 0)
+    install (self, pack);
+}
+
+static char *
+format_problems (GPtrArray *diagnostics)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
+    {
+      const LateralDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      if (text->len > 0)
+        g_string_append (text, "\n\n");
+      if (d->line > 0)
+        /* TRANSLATORS: a problem in a pack: line, column, JSON path, message */
+        g_string_append_printf (text, _("line %u, column %u — %s: %s"), d->line, d->column,
+                                d->path[0] != '\0' ? d->path : _("the whole file"), d->message);
+      else
+        g_string_append (text, d->message);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+show_problems (LateralPacksPage *self,
+               GFile            *file,
+               GPtrArray        *diagnostics,
+               const GError     *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *problems = format_problems (diagnostics);
+  g_autofree char *heading = g_strdup_printf (_("“%s” Cannot Be Imported"), name);
+  AdwMessageDialog *dialog;
+  GtkWidget *label, *scroller;
+
+  dialog = message_new (self, heading, _("Nothing was copied. Fix these problems in the file, then import it again:"));
+  label = gtk_label_new (problems[0] != '\0' ? problems : error->message);
+  /* Selectable, so the author can copy a path into their editor. */
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  /* A wrapped label under-reports its height: give the list room. */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 180);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  adw_message_dialog_set_extra_child (dialog, scroller);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+ask_replace (LateralPacksPage       *self,
+             LateralPack            *pack,
+             LateralPack            *installed,
+             LateralPackInstallKind  kind)
+{
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  gboolean can_replace = lateral_pack_get_origin (installed) == LATERAL_PACK_ORIGIN_USER ||
+                         kind == LATERAL_PACK_INSTALL_UPGRADE;
+
+  if (kind == LATERAL_PACK_INSTALL_UPGRADE)
+    {
+      heading = g_strdup_printf (_("Replace Version %s with Version %s?"),
+                                 lateral_pack_get_version (installed), lateral_pack_get_version (pack));
+      body = g_strdup_printf (_("“%s” is installed. Results recorded with the older version stay."),
+                              lateral_pack_get_title (installed));
+    }
+  else if (can_replace)
+    {
+      heading = g_strdup_printf (_("Version %s Is Already Installed"), lateral_pack_get_version (installed));
+      body = g_strdup_printf (_("The file holds version %s of “%s”. Replace the installed copy with it anyway?"),
+                              lateral_pack_get_version (pack), lateral_pack_get_title (pack));
+    }
+  else
+    {
+      heading = g_strdup_printf (_("Version %s Is Already Installed"), lateral_pack_get_version (installed));
+      body = g_strdup_printf (_("“%s” (%s) is the same or a newer version than this file (%s), so there is nothing to import."),
+                              lateral_pack_get_title (installed), origin_label (lateral_pack_get_origin (installed)),
+                              lateral_pack_get_version (pack));
+    }
+
+  dialog = message_new (self, heading, body);
+  if (can_replace)
+    {
+      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "replace", _("_Replace"), NULL);
+      adw_message_dialog_set_response_appearance (dialog, "replace",
+                                                  kind == LATERAL_PACK_INSTALL_UPGRADE ? ADW_RESPONSE_SUGGESTED
+                                                                                       : ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (dialog, "cancel");
+      g_object_set_data_full (G_OBJECT (dialog), "pack", g_object_ref (pack), g_object_unref);
+      g_signal_connect (dialog, "response", G_CALLBACK (on_replace_response), self);
+    }
+  else
+    adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * lateral_packs_page_import_file:
+ *
+ * Validates the pack in @file; lists its problems, or installs it (asking
+ * first when a pack with its id is there). What "Import a Case…" and a drop
+ * on the window do.
+ */
+void
+lateral_packs_page_import_file (LateralPacksPage *self,
+                                GFile            *file)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LateralPack) pack = NULL;
+  LateralPack *installed = NULL;
+  LateralPackInstallKind kind;
+
+  g_return_if_fail (LATERAL_IS_PACKS_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->registry == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Copy the file to this computer first"));
+      show_problems (self, file, NULL, error);
+      return;
+    }
+
+  pack = lateral_pack_load_file (path, &diagnostics, &error);
+  if (pack == NULL)
+    {
+      show_problems (self, file, diagnostics, error);
+      return;
+    }
+
+  kind = lateral_pack_install_check (self->registry, pack, &installed);
+  if (kind == LATERAL_PACK_INSTALL_NEW)
+    install (self, pack);
+  else
+    ask_replace (self, pack, installed, kind);
+}
+
+static void
+on_remove_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    LateralPacksPage *self)
+{
+  LateralPack *pack = g_object_get_data (G_OBJECT (dialog), "pack");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "remove") != 0)
+    return;
+
+  if (!lateral_pack_uninstall (pack, &error))
+    {
+      AdwMessageDialog *failed = message_new (self, _("The Case Could Not Be Removed"), error->message);
+
+      adw_message_dialog_add_response (failed, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (failed));
+      return;
+    }
+  reload_registry (self);
+}
+
+/**
+ * lateral_packs_page_remove:
+ *
+ * Asks whether to remove the user's pack @pack_id (its results stay), and
+ * removes it if so. What a row's Remove button does.
+ */
+void
+lateral_packs_page_remove (LateralPacksPage *self,
+                           const char       *pack_id)
+{
+  LateralPack *pack;
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  g_return_if_fail (LATERAL_IS_PACKS_PAGE (self));
+  g_return_if_fail (pack_id != NULL);
+
+  pack = self->registry != NULL ? lateral_pack_registry_lookup (self->registry, pack_id) : NULL;
+  if (pack == NULL)
+    return;
+
+  heading = g_strdup_printf (_("Remove “%s”?"), lateral_pack_get_title (pack));
+  dialog = message_new (self, heading,
+                        _("The case leaves the list. The results recorded with it stay, and you can import it again."));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "pack", g_object_ref (pack), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_remove_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_import_response (GtkNativeDialog  *native,
+                    int               response,
+                    LateralPacksPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        lateral_packs_page_import_file (self, file);
+    }
+  g_object_unref (native);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LateralPacksPage *self = LATERAL_PACKS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *native;
+
+  gtk_file_filter_set_name (filter, _("Case packs (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+
+  native = gtk_file_chooser_native_new (_("Import a Case"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_signal_connect (native, "response", G_CALLBACK (on_import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+lateral_packs_page_finalize (GObject *object)
+{
+  LateralPacksPage *self = LATERAL_PACKS_PAGE (object);
+
+  g_clear_object (&self->registry);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (lateral_packs_page_parent_class)->finalize (object);
+}
+
+static void
+lateral_packs_page_class_init (LateralPacksPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = lateral_packs_page_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lateral-packs-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LateralPacksPage, packs_group);
+  gtk_widget_class_install_action (widget_class, "packs.import", NULL, import_action);
+}
+
+static void
+lateral_packs_page_init (LateralPacksPage *self)
+{
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

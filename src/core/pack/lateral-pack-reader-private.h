@@ -1,0 +1,84 @@
+/* lateral-pack-reader-private.h: the walk that checks a pack and builds it
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lateral-pack-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  const char   *filename;
+  char         *pack_dir;       /* resolved, nullable */
+  GPtrArray    *diagnostics;
+  GString      *path;           /* where the walk is, such as steps[3].reveal */
+  LateralPack  *pack;
+  GHashTable   *techniques;     /* id -> node of its first use */
+  GHashTable   *step_ids;       /* id -> node */
+  gboolean      saturated;
+} LateralPackReader;
+
+typedef struct {
+  const char *name;
+  gboolean    required;
+  const char *hint;             /* what is expected, for a missing member */
+} LateralPackField;
+
+#define LATERAL_PACK_MAX_FIELDS 16
+
+void            lateral_pack_reader_report_at       (LateralPackReader     *c,
+                                                      guint                   line,
+                                                      guint                   column,
+                                                      const char             *format,
+                                                      ...) G_GNUC_PRINTF (4, 5);
+gsize           lateral_pack_reader_push_name       (LateralPackReader     *c,
+                                                      const char             *name);
+gsize           lateral_pack_reader_push_index      (LateralPackReader     *c,
+                                                      guint                   index);
+void            lateral_pack_reader_pop             (LateralPackReader     *c,
+                                                      gsize                   mark);
+gboolean        lateral_pack_reader_expect_type     (LateralPackReader     *c,
+                                                      const LateralJsonNode  *node,
+                                                      LateralJsonType         type,
+                                                      const char             *what);
+gboolean        lateral_pack_reader_members         (LateralPackReader     *c,
+                                                      const LateralJsonNode  *node,
+                                                      const LateralPackField *fields,
+                                                      const char             *what,
+                                                      const LateralJsonNode **values);
+char           *lateral_pack_reader_take_text       (LateralPackReader     *c,
+                                                      const char             *name,
+                                                      const LateralJsonNode  *node);
+char           *lateral_pack_reader_take_date       (LateralPackReader     *c,
+                                                      const char             *name,
+                                                      const LateralJsonNode  *node);
+char           *lateral_pack_reader_take_url        (LateralPackReader     *c,
+                                                      const char             *name,
+                                                      const LateralJsonNode  *node);
+char           *lateral_pack_reader_take_id         (LateralPackReader     *c,
+                                                      const char             *name,
+                                                      const LateralJsonNode  *node);
+char          **lateral_pack_reader_take_texts      (LateralPackReader     *c,
+                                                      const char             *name,
+                                                      const LateralJsonNode  *node,
+                                                      guint                   min_items,
+                                                      gboolean                names);
+char          **lateral_pack_reader_take_paragraphs (LateralPackReader     *c,
+                                                      const char             *name,
+                                                      const LateralJsonNode  *node,
+                                                      guint                   min_items);
+LateralSource  *lateral_pack_reader_take_source     (LateralPackReader     *c,
+                                                      const LateralJsonNode  *node);
+
+gboolean        lateral_language_is_valid            (const char             *tag);
+
+void            lateral_pack_rules_claim             (LateralPackReader     *c,
+                                                      LateralStep            *step,
+                                                      const LateralJsonNode  *v[]);
+
+#define lateral_pack_reader_report(c, node, ...) \
+  lateral_pack_reader_report_at ((c), (node)->line, (node)->column, __VA_ARGS__)
+
+G_END_DECLS

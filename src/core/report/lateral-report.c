@@ -1,0 +1,560 @@
+/* lateral-report.c: what a class got right and wrong
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One query lists the attempts (a few per learner), then one pass over the
+ * answers table in storage order counts everything else: each answer finds
+ * its attempt and claim through hash tables keyed by the text SQLite hands
+ * out, so there is no join, no sort and no allocation per answer.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "lateral-report.h"
+#include "store/lateral-store-private.h"
+
+struct _LateralReport
+{
+  GObject    parent_instance;
+
+  char      *class_code;
+  char      *pack_id;
+  gint64     created_at;
+  GPtrArray *groups;      /* of LateralReportGroup */
+};
+
+G_DEFINE_FINAL_TYPE (LateralReport, lateral_report, G_TYPE_OBJECT)
+
+static void
+student_free (LateralReportStudent *student)
+{
+  g_free (student->profile_name);
+  g_free (student->profile_uuid);
+  g_free (student);
+}
+
+static void
+claim_free (LateralReportClaim *claim)
+{
+  g_free (claim->claim_id);
+  g_free (claim->claim);
+  g_free (claim);
+}
+
+static void
+technique_free (LateralReportTechnique *technique)
+{
+  g_free (technique->technique_id);
+  g_free (technique->name);
+  g_free (technique);
+}
+
+static void
+group_free (LateralReportGroup *group)
+{
+  g_free (group->class_code);
+  g_free (group->pack_id);
+  g_free (group->pack_title);
+  g_ptr_array_unref (group->students);
+  g_ptr_array_unref (group->claims);
+  g_ptr_array_unref (group->techniques);
+  g_free (group);
+}
+
+static void
+lateral_report_finalize (GObject *object)
+{
+  LateralReport *self = LATERAL_REPORT (object);
+
+  g_free (self->class_code);
+  g_free (self->pack_id);
+  g_ptr_array_unref (self->groups);
+
+  G_OBJECT_CLASS (lateral_report_parent_class)->finalize (object);
+}
+
+static void
+lateral_report_class_init (LateralReportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lateral_report_finalize;
+}
+
+static void
+lateral_report_init (LateralReport *self)
+{
+  self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
+}
+
+/* The filters are bound as ?1 (class code) and ?2 (pack id); NULL matches all. */
+#define REPORT_FILTER \
+  " WHERE (?1 IS NULL OR a.class_code = ?1) AND (?2 IS NULL OR a.pack_id = ?2)"
+#define REPORT_GROUP_ORDER "a.class_code IS NULL, a.class_code, a.pack_id"
+
+static const char attempts_sql[] =
+  "SELECT a.class_code, a.pack_id, a.profile_uuid, p.name, a.finished_at IS NOT NULL, a.uuid"
+  " FROM attempts a JOIN profiles p ON p.uuid = a.profile_uuid"
+  REPORT_FILTER
+  " ORDER BY " REPORT_GROUP_ORDER ", a.profile_uuid, a.started_at, a.rowid";
+
+/* Answers of attempts the filters left out are skipped in C: scanning the
+ * table in storage order is faster than any join SQLite could plan. */
+static const char answers_sql[] =
+  "SELECT attempt_uuid, claim_id, verdict, certainty, correct, mark FROM answers";
+
+/* What the pass over the answers needs to know about each attempt. */
+typedef struct {
+  LateralReportGroup   *group;
+  GHashTable           *claims;    /* the group's: claim id -> LateralReportClaim */
+  LateralReportStudent *student;
+  gboolean              finished;
+  int                   mark;
+} AttemptTotals;
+
+typedef struct {
+  GPtrArray  *attempts;      /* of AttemptTotals, in the attempts query's order */
+  GHashTable *by_uuid;       /* attempt uuid -> AttemptTotals */
+  GPtrArray  *claim_tables;  /* one per group, in the groups' order */
+} Counting;
+
+static void
+counting_clear (Counting *counting)
+{
+  g_clear_pointer (&counting->attempts, g_ptr_array_unref);
+  g_clear_pointer (&counting->by_uuid, g_hash_table_unref);
+  g_clear_pointer (&counting->claim_tables, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Counting, counting_clear)
+
+static sqlite3_stmt *
+prepare_filtered (LateralStore  *store,
+                  const char    *sql,
+                  const char    *class_code,
+                  const char    *pack_id,
+                  GError       **error)
+{
+  sqlite3_stmt *stmt = lateral_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, class_code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, pack_id, -1, SQLITE_STATIC);
+  return stmt;
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static gboolean
+group_matches (const LateralReportGroup *group,
+               const char               *class_code,
+               const char               *pack_id)
+{
+  return group != NULL && g_strcmp0 (group->class_code, class_code) == 0 &&
+         g_str_equal (group->pack_id, pack_id);
+}
+
+static LateralReportGroup *
+group_new (LateralPackRegistry *registry,
+           const char          *class_code,
+           const char          *pack_id)
+{
+  LateralReportGroup *group = g_new0 (LateralReportGroup, 1);
+  LateralPack *pack = registry != NULL ? lateral_pack_registry_lookup (registry, pack_id) : NULL;
+
+  group->class_code = g_strdup (class_code);
+  group->pack_id = g_strdup (pack_id);
+  group->pack_title = pack != NULL ? g_strdup (lateral_pack_get_title (pack)) : NULL;
+  group->students = g_ptr_array_new_with_free_func ((GDestroyNotify) student_free);
+  group->claims = g_ptr_array_new_with_free_func ((GDestroyNotify) claim_free);
+  group->techniques = g_ptr_array_new_with_free_func ((GDestroyNotify) technique_free);
+  return group;
+}
+
+/* One row per attempt, sorted by group, then profile, then start: the
+ * groups and their students are built in one pass. */
+static gboolean
+read_attempts (LateralReport        *self,
+               LateralStore         *store,
+               LateralPackRegistry  *registry,
+               Counting             *counting,
+               GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  LateralReportGroup *group = NULL;
+  LateralReportStudent *student = NULL;
+  GHashTable *claims = NULL;
+  int rc;
+
+  stmt = prepare_filtered (store, attempts_sql, self->class_code, self->pack_id, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *class_code = column_text (stmt, 0);
+      const char *pack_id = column_text (stmt, 1);
+      const char *profile_uuid = column_text (stmt, 2);
+      AttemptTotals *attempt;
+
+      if (!group_matches (group, class_code, pack_id))
+        {
+          group = group_new (registry, class_code, pack_id);
+          g_ptr_array_add (self->groups, group);
+          claims = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) claim_free);
+          g_ptr_array_add (counting->claim_tables, claims);
+          student = NULL;
+        }
+      if (student == NULL || !g_str_equal (student->profile_uuid, profile_uuid))
+        {
+          student = g_new0 (LateralReportStudent, 1);
+          student->profile_uuid = g_strdup (profile_uuid);
+          student->profile_name = g_strdup (column_text (stmt, 3));
+          g_ptr_array_add (group->students, student);
+        }
+
+      attempt = g_new0 (AttemptTotals, 1);
+      attempt->group = group;
+      attempt->claims = claims;
+      attempt->student = student;
+      attempt->finished = sqlite3_column_int (stmt, 4) != 0;
+      g_ptr_array_add (counting->attempts, attempt);
+      g_hash_table_insert (counting->by_uuid, g_strdup (column_text (stmt, 5)), attempt);
+
+      group->n_attempts++;
+      student->n_attempts++;
+      student->n_finished += attempt->finished;
+    }
+
+  if (rc != SQLITE_DONE)
+    return lateral_store_set_sqlite_error (lateral_store_get_db (store), rc, error);
+  return TRUE;
+}
+
+/* After the answers are counted: best and latest marks, in start order. */
+static void
+sum_marks (Counting *counting)
+{
+  for (guint i = 0; i < counting->attempts->len; i++)
+    {
+      AttemptTotals *attempt = counting->attempts->pdata[i];
+      LateralReportStudent *student = attempt->student;
+
+      if (!attempt->finished)
+        continue;
+      student->best_mark = student->has_marks ? MAX (student->best_mark, attempt->mark) : attempt->mark;
+      student->latest_mark = attempt->mark;
+      student->has_marks = TRUE;
+    }
+}
+
+static LateralReportClaim *
+claim_new (const char        *claim_id,
+           const LateralStep *step)
+{
+  LateralReportClaim *claim = g_new0 (LateralReportClaim, 1);
+
+  claim->claim_id = g_strdup (claim_id);
+  claim->claim = step != NULL ? g_strdup (step->claim) : NULL;
+  return claim;
+}
+
+static int
+compare_claims (gconstpointer a,
+                gconstpointer b)
+{
+  const LateralReportClaim *ca = *(LateralReportClaim * const *) a;
+  const LateralReportClaim *cb = *(LateralReportClaim * const *) b;
+
+  return strcmp (ca->claim_id, cb->claim_id);
+}
+
+static int
+compare_techniques (gconstpointer a,
+                    gconstpointer b)
+{
+  const LateralReportTechnique *ta = *(LateralReportTechnique * const *) a;
+  const LateralReportTechnique *tb = *(LateralReportTechnique * const *) b;
+
+  return strcmp (ta->technique_id, tb->technique_id);
+}
+
+/* The pack's claims first, in its order, answered or not; then claims the
+ * pack no longer has (or all of them, without the pack), by id. */
+static void
+order_claims (LateralReportGroup *group,
+              LateralPack        *pack,
+              GHashTable         *claims)
+{
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  for (guint i = 0; pack != NULL && i < lateral_pack_get_n_steps (pack); i++)
+    {
+      const LateralStep *step = lateral_pack_get_step (pack, i);
+      LateralReportClaim *claim;
+
+      if (step->type != LATERAL_STEP_CLAIM)
+        continue;
+      if (!g_hash_table_steal_extended (claims, step->id, NULL, (gpointer *) &claim))
+        claim = claim_new (step->id, step);
+      g_ptr_array_add (group->claims, claim);
+    }
+
+  g_hash_table_iter_init (&iter, claims);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      g_ptr_array_add (others, value);
+      g_hash_table_iter_steal (&iter);
+    }
+  g_ptr_array_sort (others, compare_claims);
+  for (guint i = 0; i < others->len; i++)
+    g_ptr_array_add (group->claims, others->pdata[i]);
+}
+
+/* Each claim's answers count for every technique its reveal names. */
+static void
+count_techniques (LateralReportGroup *group,
+                  LateralPack        *pack)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (pack == NULL)
+    return;
+
+  for (guint i = 0; i < group->claims->len; i++)
+    {
+      const LateralReportClaim *claim = group->claims->pdata[i];
+      const LateralStep *step = lateral_pack_find_step (pack, claim->claim_id);
+
+      if (step == NULL || step->type != LATERAL_STEP_CLAIM || claim->n_answers == 0)
+        continue;
+      for (guint k = 0; step->techniques != NULL && step->techniques[k] != NULL; k++)
+        {
+          LateralReportTechnique *technique = g_hash_table_lookup (by_id, step->techniques[k]);
+
+          if (technique == NULL)
+            {
+              const LateralTechnique *known = lateral_pack_find_technique (pack, step->techniques[k]);
+
+              technique = g_new0 (LateralReportTechnique, 1);
+              technique->technique_id = g_strdup (step->techniques[k]);
+              technique->name = known != NULL ? g_strdup (known->name) : NULL;
+              g_hash_table_insert (by_id, technique->technique_id, technique);
+              g_ptr_array_add (group->techniques, technique);
+            }
+          technique->n_answers += claim->n_answers;
+          technique->n_correct += claim->n_correct;
+        }
+    }
+
+  g_ptr_array_sort (group->techniques, compare_techniques);
+}
+
+static void
+count_answer (AttemptTotals      *attempt,
+              LateralReportClaim *claim,
+              LateralVerdict      verdict,
+              int                 certainty,
+              gboolean            correct,
+              int                 mark)
+{
+  LateralReportGroup *group = attempt->group;
+
+  attempt->mark += mark;
+  attempt->student->n_answers++;
+  claim->n_answers++;
+  claim->certainty_sum += certainty;
+  group->n_answers++;
+  group->by_certainty[certainty].answered++;
+  if (correct)
+    {
+      attempt->student->n_correct++;
+      claim->n_correct++;
+      group->n_correct++;
+      group->by_certainty[certainty].correct++;
+      return;
+    }
+  claim->wrong_by_verdict[verdict]++;
+  if (certainty == LATERAL_CERTAINTY_MAX)
+    claim->wrong_at_high_certainty++;
+}
+
+static gboolean
+read_answers (LateralStore  *store,
+              Counting      *counting,
+              GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = lateral_store_prepare (store, answers_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AttemptTotals *attempt = g_hash_table_lookup (counting->by_uuid, column_text (stmt, 0));
+      const char *claim_id = column_text (stmt, 1);
+      int certainty = sqlite3_column_int (stmt, 3);
+      LateralReportClaim *claim;
+      LateralVerdict verdict;
+
+      if (attempt == NULL)
+        continue;
+
+      /* The schema's CHECKs make these hold; a report never trusts blindly. */
+      if (!lateral_verdict_from_string (column_text (stmt, 2), &verdict) ||
+          certainty < LATERAL_CERTAINTY_MIN || certainty > LATERAL_CERTAINTY_MAX)
+        {
+          g_set_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_FAILED,
+                       _("The database holds an answer the report cannot read (claim “%s”)"), claim_id);
+          return FALSE;
+        }
+
+      claim = g_hash_table_lookup (attempt->claims, claim_id);
+      if (claim == NULL)
+        {
+          claim = claim_new (claim_id, NULL);
+          g_hash_table_insert (attempt->claims, claim->claim_id, claim);
+        }
+      count_answer (attempt, claim, verdict, certainty,
+                    sqlite3_column_int (stmt, 4) != 0, sqlite3_column_int (stmt, 5));
+    }
+  if (rc != SQLITE_DONE)
+    return lateral_store_set_sqlite_error (lateral_store_get_db (store), rc, error);
+
+  return TRUE;
+}
+
+/* In the order of the user's language, so "Émile" comes before "Zoë". */
+static int
+compare_students (gconstpointer a,
+                  gconstpointer b)
+{
+  const LateralReportStudent *sa = *(LateralReportStudent * const *) a;
+  const LateralReportStudent *sb = *(LateralReportStudent * const *) b;
+  int order = g_utf8_collate (sa->profile_name, sb->profile_name);
+
+  return order != 0 ? order : strcmp (sa->profile_uuid, sb->profile_uuid);
+}
+
+/* Students and claims in order, claims with their texts, and the
+ * techniques, once counted. */
+static void
+finish_groups (LateralReport       *self,
+               LateralPackRegistry *registry,
+               Counting            *counting)
+{
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      LateralReportGroup *group = self->groups->pdata[i];
+      GHashTable *claims = counting->claim_tables->pdata[i];
+      LateralPack *pack = registry != NULL ? lateral_pack_registry_lookup (registry, group->pack_id) : NULL;
+
+      g_ptr_array_sort (group->students, compare_students);
+      order_claims (group, pack, claims);
+      for (guint k = 0; pack != NULL && k < group->claims->len; k++)
+        {
+          LateralReportClaim *claim = group->claims->pdata[k];
+          const LateralStep *step = lateral_pack_find_step (pack, claim->claim_id);
+
+          if (claim->claim == NULL && step != NULL && step->type == LATERAL_STEP_CLAIM)
+            claim->claim = g_strdup (step->claim);
+        }
+      count_techniques (group, pack);
+    }
+}
+
+/**
+ * lateral_report_new:
+ * @registry: (nullable): the packs, for claim texts, titles and techniques
+ * @class_code: (nullable): only attempts with this class code; NULL for all
+ * @pack_id: (nullable): only attempts at this pack; NULL for all
+ *
+ * Counts every attempt that matches, finished or not, in one read
+ * transaction. A report with no group is not an error: there is nothing
+ * recorded yet for the filters.
+ */
+LateralReport *
+lateral_report_new (LateralStore         *store,
+                    LateralPackRegistry  *registry,
+                    const char           *class_code,
+                    const char           *pack_id,
+                    GError              **error)
+{
+  g_autoptr(LateralReport) self = NULL;
+  g_auto(Counting) counting = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (LATERAL_IS_STORE (store), NULL);
+  g_return_val_if_fail (registry == NULL || LATERAL_IS_PACK_REGISTRY (registry), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (LATERAL_TYPE_REPORT, NULL);
+  self->class_code = g_strdup (class_code);
+  self->pack_id = g_strdup (pack_id);
+  self->created_at = g_get_real_time () / G_USEC_PER_SEC;
+
+  counting.attempts = g_ptr_array_new_with_free_func (g_free);
+  counting.by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  counting.claim_tables = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+
+  if (!lateral_store_exec (store, "BEGIN", error))
+    return NULL;
+  ok = read_attempts (self, store, registry, &counting, error) && read_answers (store, &counting, error);
+  lateral_store_exec (store, ok ? "COMMIT" : "ROLLBACK", NULL);
+  if (!ok)
+    return NULL;
+
+  sum_marks (&counting);
+  finish_groups (self, registry, &counting);
+  return g_steal_pointer (&self);
+}
+
+const char *
+lateral_report_get_class_code (LateralReport *self)
+{
+  g_return_val_if_fail (LATERAL_IS_REPORT (self), NULL);
+  return self->class_code;
+}
+
+const char *
+lateral_report_get_pack_id (LateralReport *self)
+{
+  g_return_val_if_fail (LATERAL_IS_REPORT (self), NULL);
+  return self->pack_id;
+}
+
+/* Unix seconds, UTC: when the numbers were read. */
+gint64
+lateral_report_get_created_at (LateralReport *self)
+{
+  g_return_val_if_fail (LATERAL_IS_REPORT (self), 0);
+  return self->created_at;
+}
+
+guint
+lateral_report_get_n_groups (LateralReport *self)
+{
+  g_return_val_if_fail (LATERAL_IS_REPORT (self), 0);
+  return self->groups->len;
+}
+
+/* Groups are sorted by class code (no class code last), then pack id. */
+const LateralReportGroup *
+lateral_report_get_group (LateralReport *self,
+                          guint          index)
+{
+  g_return_val_if_fail (LATERAL_IS_REPORT (self), NULL);
+  g_return_val_if_fail (index < self->groups->len, NULL);
+  return self->groups->pdata[index];
+}

@@ -1,0 +1,397 @@
+/* lateral-bundle-import.c: merging results bundles into the store
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A bundle is read and checked whole before anything is written, then
+ * merged in one transaction: a bundle that is truncated, not a bundle, from
+ * a newer format or wrong anywhere changes nothing. Attempts are matched by
+ * UUID, answers by claim id; answers are final, so merging is idempotent.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <glib/gi18n-lib.h>
+
+#include "lateral-bundle-private.h"
+#include "json/lateral-json-doc-private.h"
+#include "store/lateral-store-private.h"
+
+/* Bounds that keep a hostile bundle from exhausting memory. */
+#define MAX_BUNDLE_SIZE    (64 * 1024 * 1024)
+
+static gboolean
+same_answer (const LateralAnswer *a,
+             const LateralAnswer *b)
+{
+  return a->verdict == b->verdict && a->certainty == b->certainty && a->correct == b->correct &&
+         a->mark == b->mark && a->time_ms == b->time_ms && a->answered_at == b->answered_at &&
+         a->moves_expected == b->moves_expected && a->moves_unexpected == b->moves_unexpected &&
+         g_strv_equal ((const char * const *) a->moves, (const char * const *) b->moves);
+}
+
+static gboolean
+insert_profile (LateralStore          *store,
+                const LateralProfile  *profile,
+                GError               **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  /* A profile already here keeps its local name. */
+  stmt = lateral_store_prepare (store, "INSERT OR IGNORE INTO profiles (uuid, name, created_at, last_used_at)"
+                                       " VALUES (?1, ?2, ?3, ?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, profile->uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, profile->name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, profile->created_at);
+
+  return lateral_store_step_done (store, stmt, error);
+}
+
+static gboolean
+insert_attempt (LateralStore          *store,
+                const LateralAttempt  *attempt,
+                gboolean               pack_missing,
+                GError               **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = lateral_store_prepare (store,
+                                "INSERT INTO attempts (uuid, profile_uuid, pack_id, pack_version, pack_hash,"
+                                " class_code, device_id, started_at, finished_at, imported_at, pack_missing)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, attempt->uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, attempt->profile_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, attempt->pack_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, attempt->pack_version, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, attempt->pack_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, attempt->class_code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, attempt->device_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 8, attempt->started_at);
+  if (attempt->finished_at != 0)
+    sqlite3_bind_int64 (stmt, 9, attempt->finished_at);
+  else
+    sqlite3_bind_null (stmt, 9);
+  sqlite3_bind_int64 (stmt, 10, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int (stmt, 11, pack_missing ? 1 : 0);
+
+  return lateral_store_step_done (store, stmt, error);
+}
+
+static gboolean
+set_finished (LateralStore          *store,
+              const LateralAttempt  *attempt,
+              GError               **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = lateral_store_prepare (store, "UPDATE attempts SET finished_at = ?2"
+                                       " WHERE uuid = ?1 AND finished_at IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, attempt->uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, attempt->finished_at);
+
+  return lateral_store_step_done (store, stmt, error);
+}
+
+typedef enum {
+  MERGE_ADDED,
+  MERGE_UPDATED,
+  MERGE_PRESENT,
+  MERGE_REJECTED,
+} Merge;
+
+/* Merges one attempt; on MERGE_REJECTED, *out_reason says why and the
+ * caller rolls the attempt's changes back. */
+static Merge
+merge_attempt (LateralStore   *store,
+               BundleAttempt  *item,
+               gboolean        pack_missing,
+               char          **out_reason,
+               GError        **error)
+{
+  const LateralAttempt *attempt = item->attempt;
+  g_autoptr(LateralAttempt) here = NULL;
+  g_autoptr(GPtrArray) answers_here = NULL;
+  g_autoptr(GHashTable) by_claim = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) local_error = NULL;
+  gboolean changed = FALSE;
+
+  here = lateral_store_get_attempt (store, attempt->uuid, &local_error);
+  if (here == NULL && !g_error_matches (local_error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return MERGE_REJECTED;
+    }
+
+  if (here == NULL)
+    {
+      if (!insert_attempt (store, attempt, pack_missing, error))
+        return MERGE_REJECTED;
+    }
+  else
+    {
+      if (!g_str_equal (here->profile_uuid, attempt->profile_uuid) ||
+          !g_str_equal (here->pack_id, attempt->pack_id) ||
+          !g_str_equal (here->pack_hash, attempt->pack_hash) ||
+          here->started_at != attempt->started_at)
+        {
+          *out_reason = g_strdup_printf (_("attempt %s is already here with another learner, pack or start time"),
+                                         attempt->uuid);
+          return MERGE_REJECTED;
+        }
+      answers_here = lateral_store_list_answers (store, attempt->uuid, error);
+      if (answers_here == NULL)
+        return MERGE_REJECTED;
+      for (guint i = 0; i < answers_here->len; i++)
+        g_hash_table_insert (by_claim, ((LateralAnswer *) answers_here->pdata[i])->claim_id, answers_here->pdata[i]);
+      if (here->finished_at == 0 && attempt->finished_at != 0)
+        {
+          if (!set_finished (store, attempt, error))
+            return MERGE_REJECTED;
+          changed = TRUE;
+        }
+    }
+
+  for (guint i = 0; i < item->answers->len; i++)
+    {
+      LateralAnswer *answer = item->answers->pdata[i];
+      LateralAnswer *existing = g_hash_table_lookup (by_claim, answer->claim_id);
+
+      if (existing != NULL)
+        {
+          if (!same_answer (existing, answer))
+            {
+              *out_reason = g_strdup_printf (_("attempt %s: claim “%s” was answered differently here, and answers are final"),
+                                             attempt->uuid, answer->claim_id);
+              return MERGE_REJECTED;
+            }
+          continue;
+        }
+      if (!lateral_store_add_answer (store, attempt->uuid, answer, error))
+        return MERGE_REJECTED;
+      changed = TRUE;
+    }
+
+  if (here == NULL)
+    return MERGE_ADDED;
+  return changed ? MERGE_UPDATED : MERGE_PRESENT;
+}
+
+static gboolean
+merge_bundle (LateralStore         *store,
+              Bundle               *bundle,
+              const char * const   *available_pack_ids,
+              LateralImportResult  *result,
+              GError              **error)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, bundle->profiles);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      if (!insert_profile (store, value, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < bundle->attempts->len; i++)
+    {
+      BundleAttempt *item = bundle->attempts->pdata[i];
+      gboolean pack_missing = available_pack_ids != NULL &&
+                              !g_strv_contains (available_pack_ids, item->attempt->pack_id);
+      g_autofree char *reason = NULL;
+      Merge merge;
+
+      if (!lateral_store_exec (store, "SAVEPOINT attempt", error))
+        return FALSE;
+      merge = merge_attempt (store, item, pack_missing, &reason, error);
+      if (merge == MERGE_REJECTED && reason == NULL)
+        return FALSE;
+      if (merge == MERGE_REJECTED && !lateral_store_exec (store, "ROLLBACK TO attempt", error))
+        return FALSE;
+      if (!lateral_store_exec (store, "RELEASE attempt", error))
+        return FALSE;
+
+      switch (merge)
+        {
+        case MERGE_ADDED:
+          result->n_added++;
+          result->n_pack_missing += pack_missing ? 1 : 0;
+          break;
+        case MERGE_UPDATED:
+          result->n_updated++;
+          break;
+        case MERGE_PRESENT:
+          result->n_present++;
+          break;
+        case MERGE_REJECTED:
+          result->n_rejected++;
+          g_ptr_array_add (result->rejections, g_steal_pointer (&reason));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+not_one_object (const char  *filename,
+                const char  *data,
+                gsize        offset,
+                const char  *message,
+                GError     **error)
+{
+  guint line, column;
+
+  lateral_json_locate (data, offset, &line, &column);
+  g_set_error (error, LATERAL_BUNDLE_ERROR, LATERAL_BUNDLE_ERROR_NOT_A_BUNDLE,
+               "%s:%u:%u: %s", filename, line, column, message);
+  return FALSE;
+}
+
+/* json-glib 1.6 reads on after the first value: a second one ("9{…}",
+ * "{…}{…}") is parsed, leaked and no error given, and the first kept. A
+ * bundle is one object, so anything else is refused before json-glib sees
+ * it. Strings are skipped whole so that their braces do not count; a file
+ * that never closes its object is left to json-glib to name the place. */
+static gboolean
+check_one_object (const char  *filename,
+                  const char  *data,
+                  gsize        length,
+                  GError     **error)
+{
+  gsize i = 0;
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+  if (i == length)
+    return TRUE;
+  if (data[i] != '{')
+    return not_one_object (filename, data, i,
+                           _("error: the file is not a results bundle: a bundle is one JSON object, “{…}”"),
+                           error);
+
+  for (; i < length; i++)
+    {
+      if (in_string && data[i] == '\\')
+        i++;
+      else if (data[i] == '"')
+        in_string = !in_string;
+      else if (in_string)
+        continue;
+      else if (data[i] == '{' || data[i] == '[')
+        depth++;
+      else if ((data[i] == '}' || data[i] == ']') && --depth == 0)
+        break;
+    }
+  if (i >= length)
+    return TRUE;
+
+  for (i++; i < length && g_ascii_isspace (data[i]); i++)
+    ;
+  if (i < length)
+    return not_one_object (filename, data, i,
+                           _("error: text after the end of the results bundle; a bundle is one JSON object"),
+                           error);
+  return TRUE;
+}
+
+/**
+ * lateral_bundle_import_file:
+ * @available_pack_ids: (nullable): the packs this machine has; attempts for
+ *   other packs are kept and flagged pack_missing. %NULL flags none.
+ * @result: (out caller-allocates): counts of attempts, to clear with
+ *   lateral_import_result_clear()
+ *
+ * Returns: %FALSE when the bundle was rejected whole (nothing changed)
+ */
+gboolean
+lateral_bundle_import_file (LateralStore         *store,
+                            const char           *filename,
+                            const char * const   *available_pack_ids,
+                            LateralImportResult  *result,
+                            GError              **error)
+{
+  g_auto(Bundle) bundle = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  GStatBuf info;
+
+  g_return_val_if_fail (LATERAL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (filename != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  memset (result, 0, sizeof *result);
+  result->rejections = g_ptr_array_new_with_free_func (g_free);
+  lateral_bundle_init (&bundle, filename);
+
+  if (g_stat (filename, &info) != 0 || !S_ISREG (info.st_mode))
+    {
+      g_set_error (error, LATERAL_BUNDLE_ERROR, LATERAL_BUNDLE_ERROR_READ,
+                   _("%s: error: no such file"), filename);
+      return FALSE;
+    }
+  if (info.st_size > MAX_BUNDLE_SIZE)
+    {
+      g_set_error (error, LATERAL_BUNDLE_ERROR, LATERAL_BUNDLE_ERROR_READ,
+                   _("%s: error: larger than %d MiB, too large for a results bundle"),
+                   filename, MAX_BUNDLE_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+
+  if (!g_file_get_contents (filename, &contents, &length, &local_error))
+    {
+      g_set_error (error, LATERAL_BUNDLE_ERROR, LATERAL_BUNDLE_ERROR_READ,
+                   _("%s: error: %s"), filename, local_error->message);
+      return FALSE;
+    }
+  if (!check_one_object (filename, contents, length, error))
+    return FALSE;
+
+  /* json-glib's message starts with <data>:LINE:COL: give the file's name. */
+  if (!json_parser_load_from_data (parser, contents, length, &local_error))
+    {
+      gboolean placed = g_str_has_prefix (local_error->message, "<data>:");
+      const char *message = local_error->message + (placed ? strlen ("<data>") : 0);
+
+      g_set_error (error, LATERAL_BUNDLE_ERROR, LATERAL_BUNDLE_ERROR_NOT_A_BUNDLE,
+                   _("%s%s%s (the file is truncated or is not a results bundle)"),
+                   filename, placed ? "" : ": ", message);
+      return FALSE;
+    }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, LATERAL_BUNDLE_ERROR, LATERAL_BUNDLE_ERROR_NOT_A_BUNDLE,
+                   _("%s: error: the file is empty"), filename);
+      return FALSE;
+    }
+
+  if (!lateral_bundle_read (&bundle, json_parser_get_root (parser), error))
+    return FALSE;
+
+  if (!lateral_store_exec (store, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!merge_bundle (store, &bundle, available_pack_ids, result, &local_error) ||
+      !lateral_store_exec (store, "COMMIT", &local_error))
+    {
+      lateral_store_exec (store, "ROLLBACK", NULL);
+      lateral_import_result_clear (result);
+      result->rejections = g_ptr_array_new_with_free_func (g_free);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", filename);
+      return FALSE;
+    }
+
+  return TRUE;
+}

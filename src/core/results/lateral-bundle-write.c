@@ -1,0 +1,234 @@
+/* lateral-bundle-write.c: writing results bundles
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reading them back is in lateral-bundle-import.c. The format is
+ * documented in docs/results-format.md.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "json/lateral-json-builder-private.h"
+#include "lateral-bundle.h"
+#include "store/lateral-store-private.h"
+
+G_DEFINE_QUARK (lateral-bundle-error-quark, lateral_bundle_error)
+
+/* Bundles and CSV files carry times as ISO 8601 in UTC, to the second:
+ * readable by people and spreadsheets, and exact for the store's seconds. */
+char *
+lateral_format_time (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (unix_seconds);
+
+  if (time == NULL)
+    return g_strdup ("");
+
+  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+gboolean
+lateral_parse_time (const char *text,
+                    gint64     *out_unix_seconds)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  g_return_val_if_fail (out_unix_seconds != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  /* A date-time with a time zone: a bare date or a local time is ambiguous. */
+  if (!g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+                             text, 0, 0))
+    return FALSE;
+
+  time = g_date_time_new_from_iso8601 (text, NULL);
+  if (time == NULL)
+    return FALSE;
+
+  *out_unix_seconds = g_date_time_to_unix (time);
+  return TRUE;
+}
+
+static void
+add_time (JsonBuilder *builder,
+          const char  *member,
+          gint64       unix_seconds)
+{
+  g_autofree char *text = NULL;
+
+  json_builder_set_member_name (builder, member);
+  if (unix_seconds == 0)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  text = lateral_format_time (unix_seconds);
+  json_builder_add_string_value (builder, text);
+}
+
+static void
+add_answer (JsonBuilder         *builder,
+            const LateralAnswer *answer)
+{
+  json_builder_begin_object (builder);
+  lateral_json_add_string (builder, "claim_id", answer->claim_id);
+  lateral_json_add_string (builder, "verdict", lateral_verdict_to_string (answer->verdict));
+  lateral_json_add_int (builder, "certainty", answer->certainty);
+  json_builder_set_member_name (builder, "moves");
+  json_builder_begin_array (builder);
+  for (guint i = 0; answer->moves[i] != NULL; i++)
+    json_builder_add_string_value (builder, answer->moves[i]);
+  json_builder_end_array (builder);
+  lateral_json_add_int (builder, "time_ms", answer->time_ms);
+  add_time (builder, "answered_at", answer->answered_at);
+  json_builder_set_member_name (builder, "correct");
+  json_builder_add_boolean_value (builder, answer->correct);
+  lateral_json_add_int (builder, "mark", answer->mark);
+  lateral_json_add_int (builder, "moves_expected", answer->moves_expected);
+  lateral_json_add_int (builder, "moves_unexpected", answer->moves_unexpected);
+  json_builder_end_object (builder);
+}
+
+static gboolean
+add_attempt (JsonBuilder     *builder,
+             LateralStore    *store,
+             LateralAttempt  *attempt,
+             GError         **error)
+{
+  g_autoptr(GPtrArray) answers = lateral_store_list_answers (store, attempt->uuid, error);
+
+  if (answers == NULL)
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  lateral_json_add_string (builder, "uuid", attempt->uuid);
+  lateral_json_add_string (builder, "profile_uuid", attempt->profile_uuid);
+  json_builder_set_member_name (builder, "pack");
+  json_builder_begin_object (builder);
+  lateral_json_add_string (builder, "id", attempt->pack_id);
+  lateral_json_add_string (builder, "version", attempt->pack_version);
+  lateral_json_add_string (builder, "hash", attempt->pack_hash);
+  json_builder_end_object (builder);
+  lateral_json_add_string (builder, "class_code", attempt->class_code);
+  lateral_json_add_string (builder, "device_id", attempt->device_id);
+  add_time (builder, "started_at", attempt->started_at);
+  add_time (builder, "finished_at", attempt->finished_at);
+  json_builder_set_member_name (builder, "answers");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < answers->len; i++)
+    add_answer (builder, answers->pdata[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return TRUE;
+}
+
+static gboolean
+add_profiles (JsonBuilder   *builder,
+              LateralStore  *store,
+              GPtrArray     *attempts,
+              GError       **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  json_builder_set_member_name (builder, "profiles");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < attempts->len; i++)
+    {
+      LateralAttempt *attempt = attempts->pdata[i];
+      g_autoptr(LateralProfile) profile = NULL;
+
+      if (!g_hash_table_add (seen, attempt->profile_uuid))
+        continue;
+
+      profile = lateral_store_get_profile (store, attempt->profile_uuid, error);
+      if (profile == NULL)
+        {
+          if (error != NULL && *error == NULL)
+            g_set_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_NOT_FOUND,
+                         _("No profile %s in the database"), attempt->profile_uuid);
+          return FALSE;
+        }
+
+      json_builder_begin_object (builder);
+      lateral_json_add_string (builder, "uuid", profile->uuid);
+      lateral_json_add_string (builder, "name", profile->name);
+      add_time (builder, "created_at", profile->created_at);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return TRUE;
+}
+
+/**
+ * lateral_bundle_export:
+ * @profile_name: (nullable): only this learner's attempts
+ * @class_code: (nullable): only attempts with this class code
+ *
+ * Returns: (transfer full): the bundle, ready for json_to_string()
+ */
+JsonNode *
+lateral_bundle_export (LateralStore  *store,
+                       const char    *profile_name,
+                       const char    *class_code,
+                       guint         *out_n_attempts,
+                       GError       **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) attempts = NULL;
+  g_autofree char *generator = g_strdup_printf ("Lateral %s", PACKAGE_VERSION);
+
+  g_return_val_if_fail (LATERAL_IS_STORE (store), NULL);
+
+  /* One read transaction: a consistent snapshot while the app keeps writing. */
+  if (!lateral_store_exec (store, "BEGIN", error))
+    return NULL;
+
+  attempts = lateral_store_select_attempts (store, profile_name, class_code, error);
+  if (attempts == NULL)
+    goto fail;
+
+  json_builder_begin_object (builder);
+  lateral_json_add_string (builder, "format", LATERAL_BUNDLE_FORMAT);
+  lateral_json_add_string (builder, "generator", generator);
+  add_time (builder, "exported_at", g_get_real_time () / G_USEC_PER_SEC);
+  lateral_json_add_string (builder, "device_id", lateral_store_get_device_id (store));
+  if (!add_profiles (builder, store, attempts, error))
+    goto fail;
+
+  json_builder_set_member_name (builder, "attempts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < attempts->len; i++)
+    {
+      if (!add_attempt (builder, store, attempts->pdata[i], error))
+        goto fail;
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  lateral_store_exec (store, "COMMIT", NULL);
+
+  if (out_n_attempts != NULL)
+    *out_n_attempts = attempts->len;
+
+  return json_builder_get_root (builder);
+
+fail:
+  lateral_store_exec (store, "ROLLBACK", NULL);
+  return NULL;
+}
+
+void
+lateral_import_result_clear (LateralImportResult *result)
+{
+  g_return_if_fail (result != NULL);
+
+  g_clear_pointer (&result->rejections, g_ptr_array_unref);
+  memset (result, 0, sizeof *result);
+}

@@ -1,0 +1,55 @@
+/* lateral-bundle.h: results bundles, the answers that travel between machines
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The format is documented in docs/results-format.md.
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "store/lateral-store.h"
+
+G_BEGIN_DECLS
+
+#define LATERAL_BUNDLE_FORMAT         "lateral-results/1"
+#define LATERAL_BUNDLE_FORMAT_VERSION 1
+
+#define LATERAL_BUNDLE_ERROR (lateral_bundle_error_quark ())
+
+typedef enum {
+  LATERAL_BUNDLE_ERROR_READ,          /* the file could not be read */
+  LATERAL_BUNDLE_ERROR_NOT_A_BUNDLE,  /* not JSON, truncated, or not a results bundle */
+  LATERAL_BUNDLE_ERROR_NEWER_FORMAT,  /* lateral-results/N with N newer than we read */
+  LATERAL_BUNDLE_ERROR_INVALID,       /* a field is missing or wrong: the message names it */
+} LateralBundleError;
+
+typedef struct {
+  guint      n_added;     /* attempts new to this machine */
+  guint      n_updated;   /* attempts already here that gained answers */
+  guint      n_present;   /* attempts already here with every answer */
+  guint      n_rejected;  /* attempts that contradict what is here (see rejections) */
+  guint      n_pack_missing; /* added attempts flagged: their pack is not on this machine */
+  GPtrArray *rejections;  /* of char*, one sentence per rejected attempt */
+} LateralImportResult;
+
+GQuark    lateral_bundle_error_quark   (void);
+
+JsonNode *lateral_bundle_export        (LateralStore         *store,
+                                        const char           *profile_name,
+                                        const char           *class_code,
+                                        guint                *out_n_attempts,
+                                        GError              **error);
+gboolean  lateral_bundle_import_file   (LateralStore         *store,
+                                        const char           *filename,
+                                        const char * const   *available_pack_ids,
+                                        LateralImportResult  *result,
+                                        GError              **error);
+void      lateral_import_result_clear  (LateralImportResult  *result);
+
+char     *lateral_format_time          (gint64                unix_seconds);
+gboolean  lateral_parse_time           (const char           *text,
+                                        gint64               *out_unix_seconds);
+
+G_END_DECLS

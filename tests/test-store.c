@@ -320,6 +320,63 @@ test_pragmas (void)
   g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, LATERAL_STORE_APPLICATION_ID);
 }
 
+static guint
+count_profiles (LateralStore *store)
+{
+  g_autoptr(GPtrArray) profiles = lateral_store_list_profiles (store, NULL);
+
+  g_assert_nonnull (profiles);
+  return profiles->len;
+}
+
+/* The guard rolls back whatever was not committed, and a savepoint undoes
+ * only its own part. */
+static void
+test_transaction_guard (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LateralStore) store = lateral_store_open (NULL, &error);
+
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(LateralStoreTransaction) tx = lateral_store_transaction_begin (store, LATERAL_STORE_WRITE, &error);
+    g_assert_no_error (error);
+    g_assert_true (lateral_store_exec (store, "INSERT INTO profiles (uuid, name, created_at, last_used_at, use_seq)"
+                                              " VALUES ('a', 'Ana', 1, 1, 1)", &error));
+    /* freed here without a commit */
+  }
+  g_assert_cmpuint (count_profiles (store), ==, 0);
+
+  {
+    g_autoptr(LateralStoreTransaction) tx = lateral_store_transaction_begin (store, LATERAL_STORE_WRITE, &error);
+    g_assert_no_error (error);
+    g_assert_true (lateral_store_exec (store, "INSERT INTO profiles (uuid, name, created_at, last_used_at, use_seq)"
+                                              " VALUES ('a', 'Ana', 1, 1, 1)", &error));
+    g_assert_true (lateral_store_transaction_savepoint (tx, &error));
+    g_assert_true (lateral_store_exec (store, "INSERT INTO profiles (uuid, name, created_at, last_used_at, use_seq)"
+                                              " VALUES ('b', 'Ben', 1, 1, 2)", &error));
+    g_assert_true (lateral_store_transaction_rollback_to (tx, &error));
+    g_assert_true (lateral_store_transaction_savepoint (tx, &error));
+    g_assert_true (lateral_store_exec (store, "INSERT INTO profiles (uuid, name, created_at, last_used_at, use_seq)"
+                                              " VALUES ('c', 'Cai', 1, 1, 3)", &error));
+    g_assert_true (lateral_store_transaction_release (tx, &error));
+    g_assert_true (lateral_store_transaction_commit (tx, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (count_profiles (store), ==, 2);
+  g_assert_null (lateral_store_find_profile (store, "Ben", &error));
+  g_assert_no_error (error);
+
+  /* A read transaction is a snapshot that can be committed like any other. */
+  {
+    g_autoptr(LateralStoreTransaction) tx = lateral_store_transaction_begin (store, LATERAL_STORE_READ, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_profiles (store), ==, 2);
+    g_assert_true (lateral_store_transaction_commit (tx, &error));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -332,6 +389,7 @@ main (int   argc,
   g_test_add_func ("/store/attempts-and-answers", test_attempts_and_answers);
   g_test_add_func ("/store/migrations", test_migrations);
   g_test_add_func ("/store/migrate-twice", test_migrate_twice_is_noop);
+  g_test_add_func ("/store/transaction-guard", test_transaction_guard);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 
 #include "lateral-report.h"
 #include "store/lateral-store-private.h"
+#include "store/lateral-store-transaction.h"
 
 struct _LateralReport
 {
@@ -493,6 +494,7 @@ lateral_report_new (LateralStore         *store,
 {
   g_autoptr(LateralReport) self = NULL;
   g_auto(Counting) counting = { 0 };
+  g_autoptr(LateralStoreTransaction) tx = NULL;
   gboolean ok;
 
   g_return_val_if_fail (LATERAL_IS_STORE (store), NULL);
@@ -508,11 +510,11 @@ lateral_report_new (LateralStore         *store,
   counting.by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   counting.claim_tables = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
 
-  if (!lateral_store_exec (store, "BEGIN", error))
+  tx = lateral_store_transaction_begin (store, LATERAL_STORE_READ, error);
+  if (tx == NULL)
     return NULL;
   ok = read_attempts (self, store, registry, &counting, error) && read_answers (store, &counting, error);
-  lateral_store_exec (store, ok ? "COMMIT" : "ROLLBACK", NULL);
-  if (!ok)
+  if (!ok || !lateral_store_transaction_commit (tx, error))
     return NULL;
 
   sum_marks (&counting);

@@ -17,6 +17,7 @@
 #include "lateral-bundle-private.h"
 #include "json/lateral-json-doc-private.h"
 #include "store/lateral-store-private.h"
+#include "store/lateral-store-transaction.h"
 
 /* Bounds that keep a hostile bundle from exhausting memory. */
 #define MAX_BUNDLE_SIZE    (64 * 1024 * 1024)
@@ -184,8 +185,9 @@ merge_attempt (LateralStore   *store,
 }
 
 static gboolean
-merge_bundle (LateralStore         *store,
-              Bundle               *bundle,
+merge_bundle (LateralStore            *store,
+              LateralStoreTransaction *tx,
+              Bundle                  *bundle,
               const char * const   *available_pack_ids,
               LateralImportResult  *result,
               GError              **error)
@@ -208,14 +210,13 @@ merge_bundle (LateralStore         *store,
       g_autofree char *reason = NULL;
       Merge merge;
 
-      if (!lateral_store_exec (store, "SAVEPOINT attempt", error))
+      if (!lateral_store_transaction_savepoint (tx, error))
         return FALSE;
       merge = merge_attempt (store, item, pack_missing, &reason, error);
       if (merge == MERGE_REJECTED && reason == NULL)
         return FALSE;
-      if (merge == MERGE_REJECTED && !lateral_store_exec (store, "ROLLBACK TO attempt", error))
-        return FALSE;
-      if (!lateral_store_exec (store, "RELEASE attempt", error))
+      if (merge == MERGE_REJECTED ? !lateral_store_transaction_rollback_to (tx, error)
+                                  : !lateral_store_transaction_release (tx, error))
         return FALSE;
 
       switch (merge)
@@ -324,6 +325,7 @@ lateral_bundle_import_file (LateralStore         *store,
 {
   g_auto(Bundle) bundle = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(LateralStoreTransaction) tx = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   gsize length;
@@ -381,12 +383,12 @@ lateral_bundle_import_file (LateralStore         *store,
   if (!lateral_bundle_read (&bundle, json_parser_get_root (parser), error))
     return FALSE;
 
-  if (!lateral_store_exec (store, "BEGIN IMMEDIATE", error))
+  tx = lateral_store_transaction_begin (store, LATERAL_STORE_WRITE, error);
+  if (tx == NULL)
     return FALSE;
-  if (!merge_bundle (store, &bundle, available_pack_ids, result, &local_error) ||
-      !lateral_store_exec (store, "COMMIT", &local_error))
+  if (!merge_bundle (store, tx, &bundle, available_pack_ids, result, &local_error) ||
+      !lateral_store_transaction_commit (tx, &local_error))
     {
-      lateral_store_exec (store, "ROLLBACK", NULL);
       lateral_import_result_clear (result);
       result->rejections = g_ptr_array_new_with_free_func (g_free);
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", filename);

@@ -14,6 +14,7 @@
 #include "json/lateral-json-builder-private.h"
 #include "lateral-bundle.h"
 #include "store/lateral-store-private.h"
+#include "store/lateral-store-transaction.h"
 
 G_DEFINE_QUARK (lateral-bundle-error-quark, lateral_bundle_error)
 
@@ -182,17 +183,19 @@ lateral_bundle_export (LateralStore  *store,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GPtrArray) attempts = NULL;
+  g_autoptr(LateralStoreTransaction) tx = NULL;
   g_autofree char *generator = g_strdup_printf ("Lateral %s", PACKAGE_VERSION);
 
   g_return_val_if_fail (LATERAL_IS_STORE (store), NULL);
 
   /* One read transaction: a consistent snapshot while the app keeps writing. */
-  if (!lateral_store_exec (store, "BEGIN", error))
+  tx = lateral_store_transaction_begin (store, LATERAL_STORE_READ, error);
+  if (tx == NULL)
     return NULL;
 
   attempts = lateral_store_select_attempts (store, profile_name, class_code, error);
   if (attempts == NULL)
-    goto fail;
+    return NULL;
 
   json_builder_begin_object (builder);
   lateral_json_add_string (builder, "format", LATERAL_BUNDLE_FORMAT);
@@ -200,28 +203,25 @@ lateral_bundle_export (LateralStore  *store,
   add_time (builder, "exported_at", g_get_real_time () / G_USEC_PER_SEC);
   lateral_json_add_string (builder, "device_id", lateral_store_get_device_id (store));
   if (!add_profiles (builder, store, attempts, error))
-    goto fail;
+    return NULL;
 
   json_builder_set_member_name (builder, "attempts");
   json_builder_begin_array (builder);
   for (guint i = 0; i < attempts->len; i++)
     {
       if (!add_attempt (builder, store, attempts->pdata[i], error))
-        goto fail;
+        return NULL;
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  lateral_store_exec (store, "COMMIT", NULL);
+  if (!lateral_store_transaction_commit (tx, error))
+    return NULL;
 
   if (out_n_attempts != NULL)
     *out_n_attempts = attempts->len;
 
   return json_builder_get_root (builder);
-
-fail:
-  lateral_store_exec (store, "ROLLBACK", NULL);
-  return NULL;
 }
 
 void

@@ -10,6 +10,7 @@
 #include "lateral-bundle.h"
 #include "lateral-csv.h"
 #include "store/lateral-store-private.h"
+#include "store/lateral-store-transaction.h"
 
 /* The first eleven are the documented, stable columns; more may be added
  * after them, never between. */
@@ -140,6 +141,7 @@ lateral_csv_export (LateralStore  *store,
 {
   g_autoptr(GString) csv = g_string_new (NULL);
   g_autoptr(GPtrArray) attempts = NULL;
+  g_autoptr(LateralStoreTransaction) tx = NULL;
   guint n_rows = 0;
 
   g_return_val_if_fail (LATERAL_IS_STORE (store), NULL);
@@ -149,12 +151,13 @@ lateral_csv_export (LateralStore  *store,
   g_string_append (csv, "\r\n");
 
   /* One read transaction: a consistent snapshot while the app keeps writing. */
-  if (!lateral_store_exec (store, "BEGIN", error))
+  tx = lateral_store_transaction_begin (store, LATERAL_STORE_READ, error);
+  if (tx == NULL)
     return NULL;
 
   attempts = lateral_store_select_attempts (store, profile_name, class_code, error);
   if (attempts == NULL)
-    goto fail;
+    return NULL;
 
   for (guint i = 0; i < attempts->len; i++)
     {
@@ -162,18 +165,15 @@ lateral_csv_export (LateralStore  *store,
       g_autoptr(GPtrArray) answers = lateral_store_list_answers (store, attempt->uuid, error);
 
       if (answers == NULL)
-        goto fail;
+        return NULL;
       for (guint j = 0; j < answers->len; j++, n_rows++)
         append_row (csv, attempt, answers->pdata[j]);
     }
 
-  lateral_store_exec (store, "COMMIT", NULL);
+  if (!lateral_store_transaction_commit (tx, error))
+    return NULL;
   if (out_n_rows != NULL)
     *out_n_rows = n_rows;
 
   return g_string_free (g_steal_pointer (&csv), FALSE);
-
-fail:
-  lateral_store_exec (store, "ROLLBACK", NULL);
-  return NULL;
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lateral-store-private.h"
+#include "lateral-store-transaction.h"
 
 static const char * const migrations[] = {
   /* 0 -> 1: profiles, attempts and their answers. */
@@ -94,48 +95,43 @@ lateral_store_migrate (sqlite3  *db,
                        int       target_version,
                        GError  **error)
 {
+  g_autoptr(LateralStoreTransaction) tx = NULL;
   g_autofree char *set_version = NULL;
   int version;
 
   g_return_val_if_fail (target_version >= 0, FALSE);
   g_return_val_if_fail (target_version <= LATERAL_STORE_SCHEMA_VERSION, FALSE);
 
-  if (!lateral_store_exec_db (db, "BEGIN IMMEDIATE", error))
+  tx = lateral_store_transaction_begin_db (db, LATERAL_STORE_WRITE, error);
+  if (tx == NULL)
     return FALSE;
 
   /* Read inside the transaction: another process may have migrated first. */
   version = lateral_store_read_schema_version (db, error);
   if (version < 0)
-    goto fail;
+    return FALSE;
 
   if (version > target_version)
     {
       g_set_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_NEWER_VERSION,
                    _("The database has schema version %d, newer than this version of Lateral knows (%d)"),
                    version, target_version);
-      goto fail;
+      return FALSE;
     }
 
   if (version == target_version)
-    return lateral_store_exec_db (db, "COMMIT", error);
+    return lateral_store_transaction_commit (tx, error);
 
   for (int v = version; v < target_version; v++)
     {
       if (!lateral_store_exec_db (db, migrations[v], error))
         {
           g_prefix_error (error, _("Could not upgrade the database to version %d: "), v + 1);
-          goto fail;
+          return FALSE;
         }
     }
 
   set_version = g_strdup_printf ("PRAGMA user_version = %d", target_version);
-  if (!lateral_store_exec_db (db, set_version, error) ||
-      !lateral_store_exec_db (db, "COMMIT", error))
-    goto fail;
-
-  return TRUE;
-
-fail:
-  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-  return FALSE;
+  return lateral_store_exec_db (db, set_version, error) &&
+         lateral_store_transaction_commit (tx, error);
 }

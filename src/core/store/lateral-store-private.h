@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "lateral-store.h"
+#include "lateral-store-transaction.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,11 @@ gboolean        lateral_store_exec                 (LateralStore  *self,
 gboolean        lateral_store_step_done            (LateralStore  *self,
                                                     sqlite3_stmt  *stmt,
                                                     GError       **error);
+
+/* A transaction on a connection that has no LateralStore yet (migrations). */
+LateralStoreTransaction *lateral_store_transaction_begin_db (sqlite3             *db,
+                                                             LateralStoreAccess   access,
+                                                             GError             **error);
 
 /* Migrations (lateral-store-migrations.c). */
 int             lateral_store_read_schema_version  (sqlite3       *db,

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lateral-store-private.h"
+#include "lateral-store-transaction.h"
 
 struct _LateralStore
 {
@@ -426,8 +427,8 @@ lateral_store_ensure_profile (LateralStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(LateralProfile) existing = NULL;
+  g_autoptr(LateralStoreTransaction) tx = NULL;
   g_autofree char *fresh_uuid = NULL;
-  GError *local_error = NULL;
   const char *uuid;
 
   g_return_val_if_fail (LATERAL_IS_STORE (self), NULL);
@@ -436,19 +437,20 @@ lateral_store_ensure_profile (LateralStore  *self,
   if (!validate_profile_name (name, error))
     return NULL;
 
-  if (!lateral_store_exec (self, "BEGIN IMMEDIATE", error))
+  tx = lateral_store_transaction_begin (self, LATERAL_STORE_WRITE, error);
+  if (tx == NULL)
     return NULL;
 
-  existing = lateral_store_find_profile (self, name, &local_error);
-  if (local_error != NULL)
-    goto fail;
+  existing = lateral_store_find_profile (self, name, error);
+  if (existing == NULL && error != NULL && *error != NULL)
+    return NULL;
 
   if (existing != NULL)
     {
       uuid = existing->uuid;
       stmt = lateral_store_prepare (self, "UPDATE profiles SET last_used_at = ?2,"
                                           " use_seq = (SELECT max(use_seq) + 1 FROM profiles)"
-                                          " WHERE uuid = ?1", &local_error);
+                                          " WHERE uuid = ?1", error);
     }
   else
     {
@@ -456,24 +458,19 @@ lateral_store_ensure_profile (LateralStore  *self,
       stmt = lateral_store_prepare (self, "INSERT INTO profiles (uuid, name, created_at, last_used_at, use_seq)"
                                           " VALUES (?1, ?3, ?2, ?2,"
                                           " (SELECT coalesce (max(use_seq), 0) + 1 FROM profiles))",
-                                    &local_error);
+                                    error);
     }
   if (stmt == NULL)
-    goto fail;
+    return NULL;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
   if (existing == NULL)
     sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
-  if (!lateral_store_step_done (self, stmt, &local_error) ||
-      !lateral_store_exec (self, "COMMIT", &local_error))
-    goto fail;
+  if (!lateral_store_step_done (self, stmt, error) ||
+      !lateral_store_transaction_commit (tx, error))
+    return NULL;
 
   return query_profile (self, "SELECT " PROFILE_COLUMNS " FROM profiles WHERE uuid = ?1", uuid, error);
-
-fail:
-  lateral_store_exec (self, "ROLLBACK", NULL);
-  g_propagate_error (error, local_error);
-  return NULL;
 }
 
 /* Returns NULL with no error when there is no such profile. */

@@ -20,6 +20,7 @@
 #include "packs/lateral-packs-page.h"
 #include "play/lateral-play.h"
 #include "case/lateral-summary-page.h"
+#include "widgets/lateral-lrs-bar.h"
 #include "lateral-window.h"
 
 struct _LateralWindow
@@ -36,6 +37,7 @@ struct _LateralWindow
   LateralHistoryPage   *history_page;
   LateralPacksPage     *packs_page;
   AdwStatusPage        *error_page;
+  LateralLrsBar        *lrs_bar;
 
   LateralStore         *store;     /* NULL when it could not be opened */
   LateralPackRegistry  *registry;
@@ -194,6 +196,7 @@ lateral_window_load_data (LateralWindow *self)
   lateral_home_page_set_data (self->home_page, self->store, self->registry);
   lateral_history_page_set_data (self->history_page, self->store, self->registry);
   lateral_packs_page_set_registry (self->packs_page, self->registry);
+  lateral_lrs_bar_start (self->lrs_bar, lateral_store_get_filename (self->store));
 
   /* Nobody has played here yet: typing a name is the first thing to do. */
   if (lateral_home_page_get_profile_name (self->home_page) == NULL)
@@ -256,6 +259,9 @@ lateral_window_open_case (LateralWindow *self,
   profile = lateral_store_ensure_profile (self->store, profile_name, &error);
   if (profile != NULL)
     play = lateral_play_new (self->store, pack, profile->name, class_code, &error);
+  /* Only when the school configured an LRS: queue the attempt's statements. */
+  if (play != NULL && !lateral_lrs_bar_attach (self->lrs_bar, play, &error))
+    g_clear_object (&play);
   if (play == NULL)
     {
       g_autofree char *body = g_strdup_printf (_("Could not start “%s”: %s"), lateral_pack_get_title (pack), error->message);
@@ -663,6 +669,7 @@ lateral_window_class_init (LateralWindowClass *klass)
   g_type_ensure (LATERAL_TYPE_SUMMARY_PAGE);
   g_type_ensure (LATERAL_TYPE_HISTORY_PAGE);
   g_type_ensure (LATERAL_TYPE_PACKS_PAGE);
+  g_type_ensure (LATERAL_TYPE_LRS_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lateral-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LateralWindow, toast_overlay);
@@ -675,6 +682,7 @@ lateral_window_class_init (LateralWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LateralWindow, history_page);
   gtk_widget_class_bind_template_child (widget_class, LateralWindow, packs_page);
   gtk_widget_class_bind_template_child (widget_class, LateralWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, LateralWindow, lrs_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
 
   gtk_widget_class_install_action (widget_class, "win.go-home", NULL, go_home_action);

@@ -10,6 +10,7 @@
 
 #include "results/lateral-bundle.h"
 #include "lateral-cli.h"
+#include "lateral-cli-lrs.h"
 #include "results/lateral-csv.h"
 
 /* "-" is standard output; a file is replaced atomically, so an export
@@ -40,9 +41,11 @@ lateral_cli_export (int    argc,
   g_autofree char *format = NULL;
   g_autofree char *profile_name = NULL;
   g_autofree char *class_code = NULL;
+  g_autofree char *homepage = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (“-” for standard output)"), N_("FILE") },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("json (a results bundle, the default) or csv"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("json (a results bundle, the default), csv, or xapi (statements, docs/xapi.md)"), N_("FORMAT") },
+    { "homepage", 0, 0, G_OPTION_ARG_STRING, &homepage, N_("xapi: the school’s web address for actors (default: the configured LRS’s)"), N_("URL") },
     { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile_name, N_("Only this learner’s attempts"), N_("NAME") },
     { "class", 'c', 0, G_OPTION_ARG_STRING, &class_code, N_("Only attempts with this class code"), N_("CODE") },
     G_OPTION_ENTRY_NULL
@@ -50,7 +53,7 @@ lateral_cli_export (int    argc,
   g_autoptr(LateralStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  gboolean csv;
+  gboolean csv, xapi;
   guint n = 0;
 
   if (!lateral_cli_parse_options ("export", NULL,
@@ -62,9 +65,12 @@ lateral_cli_export (int    argc,
     return lateral_cli_usage_error ("export", _("unexpected argument “%s”"), argv[1]);
   if (output == NULL)
     return lateral_cli_usage_error ("export", _("--output FILE is required"));
-  if (format != NULL && !g_str_equal (format, "json") && !g_str_equal (format, "csv"))
-    return lateral_cli_usage_error ("export", _("unknown format “%s”: use json or csv"), format);
+  if (format != NULL && !g_str_equal (format, "json") && !g_str_equal (format, "csv") && !g_str_equal (format, "xapi"))
+    return lateral_cli_usage_error ("export", _("unknown format “%s”: use json, csv or xapi"), format);
   csv = format != NULL && g_str_equal (format, "csv");
+  xapi = format != NULL && g_str_equal (format, "xapi");
+  if (homepage != NULL && !xapi)
+    return lateral_cli_usage_error ("export", _("--homepage goes with --format xapi"));
 
   store = lateral_cli_open_store ("export");
   if (store == NULL)
@@ -73,6 +79,10 @@ lateral_cli_export (int    argc,
   if (csv)
     {
       contents = lateral_csv_export (store, profile_name, class_code, &n, &error);
+    }
+  else if (xapi)
+    {
+      contents = lateral_cli_lrs_export (store, homepage, profile_name, class_code, &n, &error);
     }
   else
     {
@@ -92,7 +102,10 @@ lateral_cli_export (int    argc,
     return lateral_cli_fail ("export", "%s", error->message);
 
   /* The summary goes to stderr: stdout may be the export itself. */
-  if (csv)
+  if (xapi)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "Wrote %u statement to %s.\n", "Wrote %u statements to %s.\n", n),
+                n, g_str_equal (output, "-") ? _("standard output") : output);
+  else if (csv)
     g_printerr (g_dngettext (GETTEXT_PACKAGE, "Wrote %u answer to %s.\n", "Wrote %u answers to %s.\n", n),
                 n, g_str_equal (output, "-") ? _("standard output") : output);
   else

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "lateral-cli.h"
+#include "lateral-cli-lrs.h"
 #include "lateral-cli-play-private.h"
 #include "pack/lateral-pack-registry.h"
 #include "play/lateral-play.h"
@@ -326,6 +327,7 @@ lateral_cli_play (int    argc,
   if (play == NULL)
     return lateral_cli_fail ("play", "%s", error->message);
   warn_other_class (play, class_code);
+  lateral_cli_lrs_attach (play);
 
   session.play = play;
   return run (&session);

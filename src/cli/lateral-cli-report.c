@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "lateral-cli.h"
+#include "lateral-cli-lrs.h"
 #include "report/lateral-report.h"
 #include "report/lateral-report-pdf.h"
 
@@ -44,6 +45,14 @@ print_all (const char  *text,
   return TRUE;
 }
 
+static int report_store (LateralStore                 *store,
+                         LateralPackRegistry          *registry,
+                         const char                   *class_code,
+                         const char                   *pack_id,
+                         const char                   *format,
+                         const char                   *pdf,
+                         const LateralXapiFetchResult *fetched);
+
 int
 lateral_cli_report (int    argc,
                     char **argv)
@@ -52,18 +61,19 @@ lateral_cli_report (int    argc,
   g_autofree char *pack_id = NULL;
   g_autofree char *format = NULL;
   g_autofree char *pdf = NULL;
+  g_autofree char *scratch_dir = NULL;
+  gboolean from_lrs = FALSE;
+  LateralXapiFetchResult fetched = { 0 };
   GOptionEntry entries[] = {
     { "class", 'c', 0, G_OPTION_ARG_STRING, &class_code, N_("Only attempts with this class code"), N_("CODE") },
     { "pack", 'k', 0, G_OPTION_ARG_STRING, &pack_id, N_("Only attempts at this pack"), N_("ID") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("text (the default), csv or json"), N_("FORMAT") },
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, N_("Also write the report as a PDF file"), N_("FILE") },
+    { "from-lrs", 0, 0, G_OPTION_ARG_NONE, &from_lrs, N_("Count the statements in the configured LRS instead of this machine’s database"), NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(LateralStore) store = NULL;
   g_autoptr(LateralPackRegistry) registry = lateral_pack_registry_new ();
-  g_autoptr(LateralReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *output = NULL;
 
   if (!lateral_cli_parse_options ("report", NULL,
                                   _("Per class code and case: each student’s attempts, best and latest marks and "
@@ -78,9 +88,40 @@ lateral_cli_report (int    argc,
       !g_str_equal (format, "json"))
     return lateral_cli_usage_error ("report", _("unknown format “%s”: use text, csv or json"), format);
 
+  if (from_lrs)
+    {
+      int status;
+
+      store = lateral_cli_lrs_fetch_store (class_code, pack_id, &fetched, &scratch_dir);
+      status = store == NULL ? LATERAL_CLI_EXIT_FAILURE
+                             : report_store (store, registry, class_code, pack_id, format, pdf, &fetched);
+      g_clear_object (&store);
+      lateral_cli_lrs_remove_scratch (scratch_dir);
+      lateral_xapi_fetch_result_clear (&fetched);
+      return status;
+    }
+
   store = lateral_cli_open_store ("report");
   if (store == NULL)
     return LATERAL_CLI_EXIT_FAILURE;
+
+  return report_store (store, registry, class_code, pack_id, format, pdf, NULL);
+}
+
+/* The report of a store: this machine's, or the scratch store of an LRS
+ * fetch (@fetched, whose attempts' provenance follows the report). */
+static int
+report_store (LateralStore                 *store,
+              LateralPackRegistry          *registry,
+              const char                   *class_code,
+              const char                   *pack_id,
+              const char                   *format,
+              const char                   *pdf,
+              const LateralXapiFetchResult *fetched)
+{
+  g_autoptr(LateralReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
 
   /* Titles, claim texts and techniques where this machine has the pack; a
    * folder that cannot be read only leaves them out. */
@@ -95,6 +136,14 @@ lateral_cli_report (int    argc,
   if (format == NULL || g_str_equal (format, "text"))
     {
       output = lateral_report_to_text (report);
+      if (fetched != NULL)
+        {
+          g_autofree char *sources = lateral_cli_lrs_sources_text (fetched);
+          char *both = g_strconcat (output, sources, NULL);
+
+          g_free (output);
+          output = both;
+        }
     }
   else if (g_str_equal (format, "csv"))
     {
@@ -103,7 +152,12 @@ lateral_cli_report (int    argc,
   else
     {
       g_autoptr(JsonNode) root = lateral_report_to_json (report);
-      g_autofree char *json = json_to_string (root, TRUE);
+      g_autofree char *json = NULL;
+
+      /* Where each attempt came from, and when the LRS stored it. */
+      if (fetched != NULL && JSON_NODE_HOLDS_OBJECT (root))
+        json_object_set_member (json_node_get_object (root), "lrs_attempts", lateral_cli_lrs_sources_json (fetched));
+      json = json_to_string (root, TRUE);
 
       output = g_strconcat (json, "\n", NULL);
     }

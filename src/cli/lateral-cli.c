@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lateral-cli.h"
+#include "lateral-cli-lrs.h"
 
 /* One line per command; each lives in its own lateral-cli-NAME.c. */
 static const LateralCliCommand commands[] = {
@@ -23,6 +24,7 @@ static const LateralCliCommand commands[] = {
   { "restore", N_("[FILE]"), N_("Go back to a backup of the progress database"), lateral_cli_restore },
   { "report", N_("[OPTIONS]"), N_("What a class got right and wrong: text, CSV, JSON or PDF"), lateral_cli_report },
   { "new-pack", N_("DIR --title TITLE"), N_("Write a starter scenario pack to edit"), lateral_cli_new_pack },
+  { "lrs", N_("configure|status|send"), N_("Send answers to the school’s learning record store (xAPI)"), lateral_cli_lrs },
   { NULL }
 };
 

@@ -10,6 +10,7 @@
 
 #include "lateral-play.h"
 #include "lateral-scoring.h"
+#include "store/lateral-store-transaction.h"
 
 /* Longer than any line a person or a script writes for one claim; it keeps
  * the parser's work bounded on hostile input. */
@@ -29,6 +30,10 @@ struct _LateralPlay
   guint            furthest;   /* steps up to here may be revisited */
   gboolean         resumed;
   gboolean         finished;
+
+  LateralPlayRecorder recorder;  /* nullable: see lateral_play_set_recorder() */
+  gpointer         recorder_data;
+  GDestroyNotify   recorder_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (LateralPlay, lateral_play, G_TYPE_OBJECT)
@@ -45,6 +50,8 @@ lateral_play_finalize (GObject *object)
   g_clear_pointer (&self->profile, lateral_profile_free);
   g_clear_pointer (&self->attempt, lateral_attempt_free);
   g_clear_pointer (&self->answers, g_hash_table_unref);
+  if (self->recorder_destroy != NULL)
+    self->recorder_destroy (self->recorder_data);
 
   G_OBJECT_CLASS (lateral_play_parent_class)->finalize (object);
 }
@@ -274,6 +281,49 @@ check_moves (const LateralStep   *step,
   return TRUE;
 }
 
+/* The answer and whatever the recorder writes for it commit together. */
+static gboolean
+store_answer (LateralPlay          *self,
+              const LateralAnswer  *answer,
+              GError              **error)
+{
+  g_autoptr(LateralStoreTransaction) tx = NULL;
+
+  if (self->recorder == NULL)
+    return lateral_store_add_answer (self->store, self->attempt->uuid, answer, error);
+
+  tx = lateral_store_transaction_begin (self->store, LATERAL_STORE_WRITE, error);
+  return tx != NULL &&
+         lateral_store_add_answer (self->store, self->attempt->uuid, answer, error) &&
+         self->recorder (self, LATERAL_PLAY_EVENT_ANSWERED, answer, self->recorder_data, error) &&
+         lateral_store_transaction_commit (tx, error);
+}
+
+/* Finishing and the recorder's note of it commit together; the attempt is
+ * read back so the recorder sees the time the store wrote. */
+static gboolean
+store_finish (LateralPlay  *self,
+              GError      **error)
+{
+  g_autoptr(LateralStoreTransaction) tx = NULL;
+  g_autoptr(LateralAttempt) finished = NULL;
+
+  tx = lateral_store_transaction_begin (self->store, LATERAL_STORE_WRITE, error);
+  if (tx == NULL || !lateral_store_finish_attempt (self->store, self->attempt->uuid, error))
+    return FALSE;
+
+  finished = lateral_store_get_attempt (self->store, self->attempt->uuid, error);
+  if (finished == NULL)
+    return FALSE;
+  self->attempt->finished_at = finished->finished_at;
+
+  if (self->recorder != NULL &&
+      !self->recorder (self, LATERAL_PLAY_EVENT_COMPLETED, NULL, self->recorder_data, error))
+    return FALSE;
+
+  return lateral_store_transaction_commit (tx, error);
+}
+
 /**
  * lateral_play_answer:
  *
@@ -347,8 +397,7 @@ lateral_play_answer (LateralPlay         *self,
   answer->correct = lateral_step_accepts (step, verdict);
   answer->mark = lateral_cbm_mark (answer->correct, certainty);
 
-  if (self->store != NULL &&
-      !lateral_store_add_answer (self->store, self->attempt->uuid, answer, &local_error))
+  if (self->store != NULL && !store_answer (self, answer, &local_error))
     {
       /* Another window may have answered in the same attempt meanwhile. */
       if (g_error_matches (local_error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_ALREADY_ANSWERED))
@@ -427,9 +476,11 @@ lateral_play_advance (LateralPlay  *self,
 
   if (self->store != NULL)
     {
-      if (!lateral_store_finish_attempt (self->store, self->attempt->uuid, error))
-        return FALSE;
-      self->attempt->finished_at = g_get_real_time () / G_USEC_PER_SEC;
+      if (!store_finish (self, error))
+        {
+          self->attempt->finished_at = 0;
+          return FALSE;
+        }
     }
   self->finished = TRUE;
 
@@ -579,4 +630,77 @@ lateral_play_parse_line (const char       *line,
   *out_moves = g_steal_pointer (&moves);
 
   return TRUE;
+}
+
+static int
+compare_answered_at (gconstpointer a,
+                     gconstpointer b)
+{
+  const LateralAnswer *answer_a = a;
+  const LateralAnswer *answer_b = b;
+
+  if (answer_a->answered_at != answer_b->answered_at)
+    return answer_a->answered_at < answer_b->answered_at ? -1 : 1;
+  return strcmp (answer_a->claim_id, answer_b->claim_id);
+}
+
+/**
+ * lateral_play_set_recorder:
+ * @recorder: told of the attempt's start (at once), of each answer and of
+ *   the end, inside the transaction that stores each
+ *
+ * Used by the xAPI outbox (src/core/xapi/). The attempt may be resumed, or
+ * its start may not have been recorded when the process stopped right after
+ * starting it: so the recorder hears STARTED and then ANSWERED for every
+ * answer already stored, in one transaction, and must treat a repeat as
+ * harmless (the outbox ignores a statement id it has).
+ *
+ * Returns: %FALSE when catching up failed; the recorder is then not set
+ */
+gboolean
+lateral_play_set_recorder (LateralPlay          *self,
+                           LateralPlayRecorder   recorder,
+                           gpointer              user_data,
+                           GDestroyNotify        destroy,
+                           GError              **error)
+{
+  g_autoptr(LateralStoreTransaction) tx = NULL;
+  g_autoptr(GList) answers = NULL;
+
+  g_return_val_if_fail (LATERAL_IS_PLAY (self), FALSE);
+  g_return_val_if_fail (recorder != NULL, FALSE);
+  g_return_val_if_fail (self->recorder == NULL, FALSE);
+
+  if (self->store == NULL)
+    {
+      /* Preview records nothing. */
+      if (destroy != NULL)
+        destroy (user_data);
+      return TRUE;
+    }
+
+  tx = lateral_store_transaction_begin (self->store, LATERAL_STORE_WRITE, error);
+  if (tx == NULL || !recorder (self, LATERAL_PLAY_EVENT_STARTED, NULL, user_data, error))
+    goto fail;
+
+  /* Every stored answer, also to claims the pack no longer has, in the
+   * order they were given. */
+  answers = g_hash_table_get_values (self->answers);
+  answers = g_list_sort (answers, compare_answered_at);
+  for (GList *l = answers; l != NULL; l = l->next)
+    if (!recorder (self, LATERAL_PLAY_EVENT_ANSWERED, l->data, user_data, error))
+      goto fail;
+
+  if (!lateral_store_transaction_commit (tx, error))
+    goto fail;
+
+  self->recorder = recorder;
+  self->recorder_data = user_data;
+  self->recorder_destroy = destroy;
+  return TRUE;
+
+fail:
+  if (destroy != NULL)
+    destroy (user_data);
+  return FALSE;
 }

@@ -27,9 +27,24 @@ typedef enum {
   LATERAL_PLAY_ERROR_PARSE,            /* lateral_play_parse_line() */
 } LateralPlayError;
 
+/* What a recorder hears: each is told inside the write transaction that
+ * stores it, so whatever the recorder writes (an outbox row) commits or
+ * rolls back with it. */
+typedef enum {
+  LATERAL_PLAY_EVENT_STARTED,   /* told when the recorder is set: the attempt exists */
+  LATERAL_PLAY_EVENT_ANSWERED,  /* @answer was just stored */
+  LATERAL_PLAY_EVENT_COMPLETED, /* the attempt was just marked finished */
+} LateralPlayEvent;
+
 #define LATERAL_TYPE_PLAY (lateral_play_get_type ())
 
 G_DECLARE_FINAL_TYPE (LateralPlay, lateral_play, LATERAL, PLAY, GObject)
+
+typedef gboolean (*LateralPlayRecorder) (LateralPlay          *play,
+                                         LateralPlayEvent      event,
+                                         const LateralAnswer  *answer,
+                                         gpointer              user_data,
+                                         GError              **error);
 
 GQuark               lateral_play_error_quark      (void);
 
@@ -60,6 +75,11 @@ LateralAttempt      *lateral_play_get_attempt      (LateralPlay         *self);
 LateralProfile      *lateral_play_get_profile      (LateralPlay         *self);
 LateralPack         *lateral_play_get_pack         (LateralPlay         *self);
 LateralStore        *lateral_play_get_store        (LateralPlay         *self);
+gboolean             lateral_play_set_recorder     (LateralPlay         *self,
+                                                    LateralPlayRecorder  recorder,
+                                                    gpointer             user_data,
+                                                    GDestroyNotify       destroy,
+                                                    GError             **error);
 
 gboolean             lateral_play_parse_line       (const char          *line,
                                                     LateralVerdict      *out_verdict,

@@ -65,6 +65,22 @@ static const char * const migrations[] = {
   "ALTER TABLE attempts ADD COLUMN pack_missing INTEGER NOT NULL DEFAULT 0"
   "  CHECK (pack_missing IN (0, 1));"
   "CREATE INDEX attempts_by_profile_pack ON attempts (profile_uuid, pack_id);",
+
+  /* 2 -> 3: the xAPI outbox (docs/xapi.md). One row per statement, written
+   * in the transaction of what it tells; rows stay once sent, so a
+   * statement id is never queued twice. */
+  "CREATE TABLE xapi_outbox ("
+  "  statement_id TEXT PRIMARY KEY NOT NULL,"
+  "  attempt_uuid TEXT NOT NULL REFERENCES attempts (uuid),"
+  "  kind TEXT NOT NULL,"
+  "  statement TEXT NOT NULL,"
+  "  queued_at INTEGER NOT NULL,"
+  "  state TEXT NOT NULL DEFAULT 'waiting' CHECK (state IN ('waiting', 'sent', 'set-aside')),"
+  "  done_at INTEGER,"
+  "  http_status INTEGER,"
+  "  reason TEXT"
+  ") STRICT;"
+  "CREATE INDEX xapi_outbox_by_state ON xapi_outbox (state);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LATERAL_STORE_SCHEMA_VERSION);

@@ -406,10 +406,7 @@ lateral_window_export_results (LateralWindow  *self,
                                GError        **error)
 {
   const char *profile_name;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) bundle = NULL;
   g_autofree char *path = NULL;
-  guint n_attempts = 0;
 
   g_return_val_if_fail (LATERAL_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -429,15 +426,7 @@ lateral_window_export_results (LateralWindow  *self,
       return FALSE;
     }
 
-  bundle = lateral_bundle_export (self->store, profile_name, NULL, &n_attempts, error);
-  if (bundle == NULL)
-    return FALSE;
-
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, bundle);
-
-  return json_generator_to_file (generator, path, error);
+  return lateral_bundle_write_file (self->store, profile_name, NULL, path, NULL, error);
 }
 
 static void

@@ -11,7 +11,7 @@
 
 #include "lateral-pack-private.h"
 
-G_DEFINE_TYPE (LateralPack, lateral_pack, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (LateralPack, lateral_pack, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (lateral-pack-error-quark, lateral_pack_error)
 

@@ -261,8 +261,11 @@ not_one_object (const char  *filename,
 /* json-glib 1.6 reads on after the first value: a second one ("9{…}",
  * "{…}{…}") is parsed, leaked and no error given, and the first kept. A
  * bundle is one object, so anything else is refused before json-glib sees
- * it. Strings are skipped whole so that their braces do not count; a file
- * that never closes its object is left to json-glib to name the place. */
+ * it. json-glib also recurses once per nesting level, so a 200 KB file
+ * nested 80,000 deep overflows the stack: the depth is limited here, before
+ * any recursive parser runs. Strings are skipped whole so that their braces
+ * do not count; a file that never closes its object is left to json-glib to
+ * name the place. */
 static gboolean
 check_one_object (const char  *filename,
                   const char  *data,
@@ -290,8 +293,14 @@ check_one_object (const char  *filename,
         in_string = !in_string;
       else if (in_string)
         continue;
-      else if (data[i] == '{' || data[i] == '[')
-        depth++;
+      else if ((data[i] == '{' || data[i] == '[') && ++depth > LATERAL_BUNDLE_MAX_DEPTH)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("error: nested deeper than %d levels, which no results bundle is"),
+                             LATERAL_BUNDLE_MAX_DEPTH);
+
+          return not_one_object (filename, data, i, message, error);
+        }
       else if ((data[i] == '}' || data[i] == ']') && --depth == 0)
         break;
     }

@@ -16,6 +16,10 @@ G_BEGIN_DECLS
 #define LATERAL_BUNDLE_FORMAT         "lateral-results/1"
 #define LATERAL_BUNDLE_FORMAT_VERSION 1
 
+/* A real bundle nests 6 deep (attempts[].answers[].moves[]); the limit
+ * leaves room for later members and keeps recursive parsers off deep input. */
+#define LATERAL_BUNDLE_MAX_DEPTH      32
+
 #define LATERAL_BUNDLE_ERROR (lateral_bundle_error_quark ())
 
 typedef enum {

@@ -195,7 +195,7 @@ test_write_file (void)
   /* exported_at may tick between the two calls: compare what it holds. */
   root = load_json (path);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "attempts")), ==, 2);
-  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"lateral-results/1\""));
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"" LATERAL_BUNDLE_FORMAT "\""));
   g_assert_true (g_str_has_suffix (contents, "}\n"));
 
   g_assert_false (lateral_bundle_write_file (store, NULL, NULL, missing, NULL, &error));

@@ -24,7 +24,6 @@ typedef enum {
   LATERAL_PLAY_ERROR_NOT_ANSWERED,     /* advancing past an unanswered claim */
   LATERAL_PLAY_ERROR_FINISHED,         /* answering after the case is over */
   LATERAL_PLAY_ERROR_INVALID,          /* a verdict, certainty or move the claim does not have */
-  LATERAL_PLAY_ERROR_PARSE,            /* lateral_play_parse_line() */
 } LateralPlayError;
 
 /* What a recorder hears: each is told inside the write transaction that
@@ -79,12 +78,6 @@ gboolean             lateral_play_set_recorder     (LateralPlay         *self,
                                                     LateralPlayRecorder  recorder,
                                                     gpointer             user_data,
                                                     GDestroyNotify       destroy,
-                                                    GError             **error);
-
-gboolean             lateral_play_parse_line       (const char          *line,
-                                                    LateralVerdict      *out_verdict,
-                                                    int                 *out_certainty,
-                                                    char              ***out_moves,
                                                     GError             **error);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "play/lateral-play.h"
 #include "store/lateral-store-outbox.h"
 #include "store/lateral-store-private.h"
+#include "xapi/lateral-xapi-client-private.h"
 #include "xapi/lateral-xapi-config.h"
 #include "xapi/lateral-xapi-fetch.h"
 #include "xapi/lateral-xapi-outbox.h"
@@ -369,6 +370,24 @@ test_statements_to_bundle (void)
   lateral_xapi_fetch_result_clear (&result);
 }
 
+/* What the LRS says is kept and printed: its words, never its control
+ * characters. */
+static void
+test_reason (void)
+{
+  const char *json_text = "{\"message\": \"bad\\u001b[2J\", \"warnings\": [\"raw > max\"]}";
+  const char *plain_text = "oops\r\nmore";
+  g_autoptr(GBytes) json = g_bytes_new_static (json_text, strlen (json_text));
+  g_autoptr(GBytes) text = g_bytes_new_static (plain_text, strlen (plain_text));
+  g_autofree char *from_json = lateral_xapi_client_reason (400, json);
+  g_autofree char *from_text = lateral_xapi_client_reason (409, text);
+  g_autofree char *from_nothing = lateral_xapi_client_reason (400, NULL);
+
+  g_assert_cmpstr (from_json, ==, "HTTP 400: bad\\x1b[2J [\"raw > max\"]");
+  g_assert_cmpstr (from_text, ==, "HTTP 409: oops\\x0d\\x0amore");
+  g_assert_cmpstr (from_nothing, ==, "HTTP 400");
+}
+
 static void
 test_backoff (void)
 {
@@ -401,6 +420,7 @@ main (int    argc,
   g_test_add_func ("/xapi/config", test_config_rules);
   g_test_add_func ("/xapi/statements-to-bundle", test_statements_to_bundle);
   g_test_add_func ("/xapi/backoff", test_backoff);
+  g_test_add_func ("/xapi/reason", test_reason);
 
   return g_test_run ();
 }

@@ -371,9 +371,9 @@ lateral_cli_lrs_fetch_store (const char              *class_code,
     }
 
   /* Attempts the statements tell in contradiction are left out, loudly. */
-  for (guint i = 0; out_result->rejections != NULL && i < out_result->rejections->len; i++)
+  for (guint i = 0; out_result->imported.rejections != NULL && i < out_result->imported.rejections->len; i++)
     g_printerr (_("lateral-cli report: warning: left out from the LRS: %s\n"),
-                (const char *) out_result->rejections->pdata[i]);
+                (const char *) out_result->imported.rejections->pdata[i]);
 
   *out_scratch_dir = g_steal_pointer (&dir);
   return g_steal_pointer (&scratch);
@@ -389,6 +389,23 @@ provenance_label (const LateralXapiAttemptSource *source)
   return _("sent live and from a file");
 }
 
+/* Names and ids in statements come from the LRS, whoever wrote them:
+ * control characters are escaped before they reach a terminal. */
+static void
+append_printable (GString    *text,
+                  const char *value)
+{
+  for (const char *p = value != NULL ? value : ""; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (text, "\\x%02x", c);
+      else
+        g_string_append_c (text, (char) c);
+    }
+}
+
 /* The attempts' provenance and the LRS's "stored" times, after the report. */
 char *
 lateral_cli_lrs_sources_text (const LateralXapiFetchResult *result)
@@ -402,8 +419,13 @@ lateral_cli_lrs_sources_text (const LateralXapiFetchResult *result)
       g_autofree char *first = lateral_format_time (source->stored_first);
       g_autofree char *last = lateral_format_time (source->stored_last);
 
-      g_string_append_printf (text, "  %s  %s  %s  %s  %s – %s\n", source->registration,
-                              source->profile_name, source->pack_id, provenance_label (source), first, last);
+      g_string_append (text, "  ");
+      append_printable (text, source->registration);
+      g_string_append (text, "  ");
+      append_printable (text, source->profile_name);
+      g_string_append (text, "  ");
+      append_printable (text, source->pack_id);
+      g_string_append_printf (text, "  %s  %s – %s\n", provenance_label (source), first, last);
     }
   return g_string_free (text, FALSE);
 }

@@ -6,6 +6,8 @@
 #pragma once
 
 #include "lateral-class-results-window.h"
+#include "results/lateral-bundle.h"
+#include "xapi/lateral-xapi-config.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +24,9 @@ struct _LateralClassResultsWindow
   GtkBox              *groups_box;
   AdwPreferencesGroup *export_group;
   GtkWidget           *export_menu_button;
+  GtkWidget           *lrs_button;
+  GtkWidget           *lrs_empty_button;
+  GtkWidget           *lrs_spinner;
 
   LateralStore        *store;
   LateralPackRegistry *registry;
@@ -30,6 +35,9 @@ struct _LateralClassResultsWindow
   GPtrArray           *pack_ids;     /* parallel to case_row's items; NULL = all */
   GPtrArray           *import_rows;
   gboolean             updating;
+
+  LateralXapiConfig   *lrs_config;      /* NULL: no LRS configured */
+  GCancellable        *lrs_cancellable;
 };
 
 void lateral_class_results_window_export_action (GtkWidget  *widget,
@@ -38,5 +46,16 @@ void lateral_class_results_window_export_action (GtkWidget  *widget,
 void lateral_class_results_window_print_action  (GtkWidget  *widget,
                                                  const char *action_name,
                                                  GVariant   *parameter);
+
+/* Fetching from the school's LRS (lateral-class-results-lrs.c). */
+void lateral_class_results_window_init_lrs       (LateralClassResultsWindow *self);
+void lateral_class_results_window_dispose_lrs    (LateralClassResultsWindow *self);
+void lateral_class_results_window_fetch_lrs_action (GtkWidget  *widget,
+                                                  const char *action_name,
+                                                  GVariant   *parameter);
+void lateral_class_results_window_show_import    (LateralClassResultsWindow *self,
+                                                  const char                *title,
+                                                  const LateralImportResult *result,
+                                                  const char                *error_message);
 
 G_END_DECLS

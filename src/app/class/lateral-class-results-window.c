@@ -493,6 +493,46 @@ lateral_class_results_window_new (GtkWindow           *parent,
   return self;
 }
 
+/**
+ * lateral_class_results_window_show_import:
+ * @result: (nullable): what an import brought, or %NULL when it failed
+ * @error_message: (nullable): why it failed
+ *
+ * Lists one import that is not a file (the school's LRS) under "Last
+ * Import", as a file's, and shows the report again.
+ */
+void
+lateral_class_results_window_show_import (LateralClassResultsWindow *self,
+                                          const char                *title,
+                                          const LateralImportResult *result,
+                                          const char                *error_message)
+{
+  clear_import_rows (self);
+  if (result == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Refused: %s"), error_message);
+
+      add_import_row (self, title, text, "dialog-error-symbolic");
+    }
+  else
+    {
+      g_autofree char *text = format_import_result (result);
+
+      add_import_row (self, title, text,
+                      result->n_rejected > 0 || result->n_flagged > 0 ? "dialog-warning-symbolic" : "emblem-ok-symbolic");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->import_group), TRUE);
+  refresh (self);
+}
+
+static void
+lateral_class_results_window_dispose (GObject *object)
+{
+  lateral_class_results_window_dispose_lrs (LATERAL_CLASS_RESULTS_WINDOW (object));
+
+  G_OBJECT_CLASS (lateral_class_results_window_parent_class)->dispose (object);
+}
+
 static void
 lateral_class_results_window_finalize (GObject *object)
 {
@@ -514,6 +554,7 @@ lateral_class_results_window_class_init (LateralClassResultsWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = lateral_class_results_window_dispose;
   object_class->finalize = lateral_class_results_window_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lateral-class-results-window.ui");
@@ -526,9 +567,13 @@ lateral_class_results_window_class_init (LateralClassResultsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LateralClassResultsWindow, groups_box);
   gtk_widget_class_bind_template_child (widget_class, LateralClassResultsWindow, export_group);
   gtk_widget_class_bind_template_child (widget_class, LateralClassResultsWindow, export_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LateralClassResultsWindow, lrs_button);
+  gtk_widget_class_bind_template_child (widget_class, LateralClassResultsWindow, lrs_empty_button);
+  gtk_widget_class_bind_template_child (widget_class, LateralClassResultsWindow, lrs_spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
 
   gtk_widget_class_install_action (widget_class, "results.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "results.fetch-lrs", NULL, lateral_class_results_window_fetch_lrs_action);
   gtk_widget_class_install_action (widget_class, "results.export-csv", NULL, lateral_class_results_window_export_action);
   gtk_widget_class_install_action (widget_class, "results.export-pdf", NULL, lateral_class_results_window_export_action);
   gtk_widget_class_install_action (widget_class, "results.print", NULL, lateral_class_results_window_print_action);
@@ -552,4 +597,5 @@ lateral_class_results_window_init (LateralClassResultsWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 
   set_has_results (self, FALSE);
+  lateral_class_results_window_init_lrs (self);
 }

@@ -210,4 +210,7 @@ lateral_lrs_bar_init (LateralLrsBar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  /* Without it, a screen reader hears the type name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Sending to the school’s learning record store"), -1);
 }

@@ -23,6 +23,9 @@
 #define MAX_PAGES       10000
 #define MAX_STATEMENTS  1000000
 
+/* Statements asked for per page; an LRS may send fewer, and a "more" link. */
+#define PAGE_SIZE       1000
+
 static void
 attempt_source_free (LateralXapiAttemptSource *source)
 {
@@ -38,7 +41,7 @@ void
 lateral_xapi_fetch_result_clear (LateralXapiFetchResult *result)
 {
   g_clear_pointer (&result->attempts, g_ptr_array_unref);
-  g_clear_pointer (&result->rejections, g_ptr_array_unref);
+  lateral_import_result_clear (&result->imported);
   memset (result, 0, sizeof *result);
 }
 
@@ -117,6 +120,9 @@ typedef struct {
 static void
 rebuilt_free (Rebuilt *rebuilt)
 {
+  /* Handed to the result, unless the attempt was left out. */
+  if (rebuilt->source != NULL)
+    attempt_source_free (rebuilt->source);
   g_free (rebuilt->profile_uuid);
   g_free (rebuilt->profile_name);
   g_free (rebuilt->pack_version);
@@ -174,12 +180,43 @@ answer_from_statement (JsonObject *statement,
   return json_builder_get_root (builder);
 }
 
+/* Text from the LRS goes into reports that reach terminals: control
+ * characters are written out as \xNN, so they are seen, never obeyed. */
+static char *
+printable_copy (const char *value)
+{
+  GString *text;
+
+  if (value == NULL)
+    return NULL;
+  text = g_string_new (NULL);
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (text, "\\x%02x", c);
+      else
+        g_string_append_c (text, (char) c);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+same_printable (const char *kept,
+                const char *value)
+{
+  g_autofree char *printable = printable_copy (value);
+
+  return g_strcmp0 (kept, printable) == 0;
+}
+
 static void
 set_text (char       **field,
           const char  *value)
 {
   if (*field == NULL && value != NULL)
-    *field = g_strdup (value);
+    *field = printable_copy (value);
 }
 
 /* Takes one statement into its registration; FALSE when it is not one of
@@ -205,11 +242,28 @@ take_statement (GHashTable  *rebuilt_by_registration,
   gint64 stored = parse_time (get_string (statement, "stored"));
   Rebuilt *rebuilt;
 
+  g_autoptr(JsonNode) answer = NULL;
+  const char *claim_id = NULL;
+
   if (registration == NULL || verb_id == NULL || statement_pack == NULL || profile_uuid == NULL)
     return FALSE;
   if (pack_id != NULL && !g_str_equal (pack_id, statement_pack))
     return FALSE;
   if (class_code != NULL && g_strcmp0 (class_code, statement_class) != 0)
+    return FALSE;
+
+  /* Read whole before it counts: a statement that is not one of ours
+   * never makes an attempt appear. */
+  if (g_str_equal (verb_id, LATERAL_XAPI_VERB_ANSWERED))
+    {
+      claim_id = get_string (get_object (get_object (statement, "result"), "extensions"),
+                             LATERAL_XAPI_EXTENSION ("claim-id"));
+      answer = claim_id != NULL ? answer_from_statement (statement, claim_id) : NULL;
+      if (answer == NULL)
+        return FALSE;
+    }
+  else if (!g_str_equal (verb_id, LATERAL_XAPI_VERB_ATTEMPTED) &&
+           !g_str_equal (verb_id, LATERAL_XAPI_VERB_COMPLETED))
     return FALSE;
 
   rebuilt = g_hash_table_lookup (rebuilt_by_registration, registration);
@@ -218,15 +272,15 @@ take_statement (GHashTable  *rebuilt_by_registration,
       rebuilt = g_new0 (Rebuilt, 1);
       rebuilt->source = g_new0 (LateralXapiAttemptSource, 1);
       rebuilt->source->registration = g_strdup (registration);
-      rebuilt->source->pack_id = g_strdup (statement_pack);
-      rebuilt->source->class_code = g_strdup (statement_class);
-      rebuilt->profile_uuid = g_strdup (profile_uuid);
+      rebuilt->source->pack_id = printable_copy (statement_pack);
+      rebuilt->source->class_code = printable_copy (statement_class);
+      rebuilt->profile_uuid = printable_copy (profile_uuid);
       rebuilt->answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_node_unref);
       g_hash_table_insert (rebuilt_by_registration, rebuilt->source->registration, rebuilt);
     }
-  else if (!g_str_equal (rebuilt->profile_uuid, profile_uuid) ||
-           !g_str_equal (rebuilt->source->pack_id, statement_pack) ||
-           g_strcmp0 (rebuilt->source->class_code, statement_class) != 0)
+  else if (!same_printable (rebuilt->profile_uuid, profile_uuid) ||
+           !same_printable (rebuilt->source->pack_id, statement_pack) ||
+           !same_printable (rebuilt->source->class_code, statement_class))
     {
       /* One attempt cannot belong to two learners, packs or classes: the
        * later statement is left out, the importer never sees it. */
@@ -248,18 +302,8 @@ take_statement (GHashTable  *rebuilt_by_registration,
     rebuilt->has_start = TRUE;
   else if (g_str_equal (verb_id, LATERAL_XAPI_VERB_COMPLETED))
     rebuilt->finished_at = parse_time (get_string (statement, "timestamp"));
-  else if (g_str_equal (verb_id, LATERAL_XAPI_VERB_ANSWERED))
-    {
-      const char *claim_id = get_string (get_object (get_object (statement, "result"), "extensions"),
-                                         LATERAL_XAPI_EXTENSION ("claim-id"));
-      JsonNode *answer = claim_id != NULL ? answer_from_statement (statement, claim_id) : NULL;
-
-      if (answer == NULL)
-        return FALSE;
-      g_hash_table_replace (rebuilt->answers, g_strdup (claim_id), answer);
-    }
   else
-    return FALSE;
+    g_hash_table_replace (rebuilt->answers, g_strdup (claim_id), g_steal_pointer (&answer));
 
   rebuilt->source->n_statements++;
   if (stored != 0)
@@ -382,6 +426,21 @@ lateral_xapi_statements_to_bundle (GPtrArray               *statements,
 
   rebuilt = values_array (by_registration);
   g_ptr_array_sort (rebuilt, compare_rebuilt);
+
+  /* An attempt the bundle format cannot hold (no start, pack version, hash
+   * or device) is left out here, rather than making the importer refuse
+   * the whole bundle. */
+  for (guint i = rebuilt->len; i > 0; i--)
+    {
+      Rebuilt *item = rebuilt->pdata[i - 1];
+
+      if (item->started_at == 0 || item->pack_version == NULL || item->pack_hash == NULL ||
+          item->device_id == NULL)
+        {
+          result->n_ignored += item->source->n_statements;
+          g_ptr_array_remove_index (rebuilt, i - 1);
+        }
+    }
 
   json_builder_begin_object (builder);
   add_string_member (builder, "format", "lateral-results/1");
@@ -565,6 +624,66 @@ fetch_statements (SoupSession              *session,
   return g_steal_pointer (&statements);
 }
 
+/* The bundle's header and attempt @index, with that attempt's profile. */
+static JsonNode *
+bundle_of_one (JsonNode *bundle,
+               guint     index)
+{
+  JsonObject *whole = json_node_get_object (bundle);
+  JsonObject *attempt = json_array_get_object_element (json_object_get_array_member (whole, "attempts"), index);
+  const char *profile_uuid = json_object_get_string_member (attempt, "profile_uuid");
+  JsonArray *profiles = json_object_get_array_member (whole, "profiles");
+  JsonObject *one = json_object_new ();
+  JsonArray *one_profiles = json_array_new ();
+  JsonArray *one_attempts = json_array_new ();
+  JsonNode *root = json_node_new (JSON_NODE_OBJECT);
+  GList *members = json_object_get_members (whole);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_str_equal (l->data, "profiles") && !g_str_equal (l->data, "attempts"))
+      json_object_set_member (one, l->data, json_node_copy (json_object_get_member (whole, l->data)));
+  g_list_free (members);
+
+  for (guint i = 0; i < json_array_get_length (profiles); i++)
+    {
+      JsonObject *profile = json_array_get_object_element (profiles, i);
+
+      if (g_strcmp0 (json_object_get_string_member (profile, "uuid"), profile_uuid) == 0)
+        json_array_add_element (one_profiles, json_node_copy (json_array_get_element (profiles, i)));
+    }
+  json_array_add_element (one_attempts, json_node_copy (json_array_get_element (json_object_get_array_member (whole, "attempts"), index)));
+  json_object_set_array_member (one, "profiles", one_profiles);
+  json_object_set_array_member (one, "attempts", one_attempts);
+  json_node_take_object (root, one);
+  return root;
+}
+
+static void
+take_sentences (GPtrArray **into,
+                GPtrArray  *from)
+{
+  if (from == NULL)
+    return;
+  if (*into == NULL)
+    *into = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < from->len; i++)
+    g_ptr_array_add (*into, g_strdup (from->pdata[i]));
+}
+
+static void
+merge_import (LateralImportResult       *total,
+              const LateralImportResult *one)
+{
+  total->n_added += one->n_added;
+  total->n_updated += one->n_updated;
+  total->n_present += one->n_present;
+  total->n_rejected += one->n_rejected;
+  total->n_pack_missing += one->n_pack_missing;
+  total->n_flagged += one->n_flagged;
+  take_sentences (&total->rejections, one->rejections);
+  take_sentences (&total->flagged, one->flagged);
+}
+
 /**
  * lateral_xapi_fetch_into_store:
  * @pack_id: (nullable): statements about this pack's activity only;
@@ -586,11 +705,12 @@ lateral_xapi_fetch_into_store (const LateralXapiConfig  *config,
 {
   g_autoptr(SoupSession) session = lateral_xapi_client_new_session ();
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(JsonNode) bundle = NULL;
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *dir = NULL;
   g_autofree char *file = NULL;
-  LateralImportResult imported = { 0 };
+  JsonArray *attempts;
   gboolean ok;
   GPtrArray *queries = g_ptr_array_new_with_free_func (g_free);
 
@@ -601,7 +721,7 @@ lateral_xapi_fetch_into_store (const LateralXapiConfig  *config,
       g_autofree char *activity = lateral_xapi_pack_activity_id (pack_id);
       g_autofree char *escaped = g_uri_escape_string (activity, NULL, FALSE);
 
-      g_ptr_array_add (queries, g_strconcat ("activity=", escaped, "&related_activities=true", NULL));
+      g_ptr_array_add (queries, g_strconcat ("activity=", escaped, "&related_activities=true&limit=" G_STRINGIFY (PAGE_SIZE), NULL));
     }
   else
     {
@@ -611,7 +731,7 @@ lateral_xapi_fetch_into_store (const LateralXapiConfig  *config,
         {
           g_autofree char *escaped = g_uri_escape_string (verbs[i], NULL, FALSE);
 
-          g_ptr_array_add (queries, g_strconcat ("verb=", escaped, NULL));
+          g_ptr_array_add (queries, g_strconcat ("verb=", escaped, "&limit=" G_STRINGIFY (PAGE_SIZE), NULL));
         }
     }
 
@@ -625,29 +745,58 @@ lateral_xapi_fetch_into_store (const LateralXapiConfig  *config,
           g_ptr_array_unref (queries);
           return FALSE;
         }
+      /* Once per id: the three verb queries do not overlap, but an LRS's
+       * pages may (Learning Locker's memory store pages by UUID v1 strings,
+       * which stop sorting by time when their low bits wrap). */
       for (guint j = 0; j < statements->len; j++)
-        g_ptr_array_add (all, json_node_ref (statements->pdata[j]));
+        {
+          JsonNode *node = statements->pdata[j];
+          const char *id = JSON_NODE_HOLDS_OBJECT (node) ? get_string (json_node_get_object (node), "id") : NULL;
+
+          if (id != NULL && !g_hash_table_add (seen, g_strdup (id)))
+            continue;
+          g_ptr_array_add (all, json_node_ref (node));
+        }
     }
   g_ptr_array_unref (queries);
 
   bundle = lateral_xapi_statements_to_bundle (all, class_code, pack_id, this_device_id, out_result);
 
-  /* Through a file, as a bundle from a USB stick would come in. */
+  /* Through files, as bundles from a USB stick would come in: one per
+   * attempt, so one attempt the importer refuses whole (anyone with the
+   * LRS's credentials can write statements) leaves the others in. */
   dir = g_dir_make_tmp ("lateral-lrs-XXXXXX", error);
   if (dir == NULL)
     return FALSE;
   file = g_build_filename (dir, "from-lrs.json", NULL);
-  json_generator_set_root (generator, bundle);
-  ok = json_generator_to_file (generator, file, error) &&
-       lateral_bundle_import_file (store, file, NULL, &imported, error);
+  ok = TRUE;
+  out_result->imported.rejections = g_ptr_array_new_with_free_func (g_free);
+  attempts = json_object_get_array_member (json_node_get_object (bundle), "attempts");
+  for (guint i = 0; ok && i < json_array_get_length (attempts); i++)
+    {
+      g_autoptr(JsonNode) one = bundle_of_one (bundle, i);
+      g_autoptr(GError) local_error = NULL;
+      LateralImportResult imported = { 0 };
+
+      json_generator_set_root (generator, one);
+      if (!json_generator_to_file (generator, file, error))
+        ok = FALSE;
+      else if (!lateral_bundle_import_file (store, file, NULL, &imported, &local_error))
+        {
+          const char *uuid = json_object_get_string_member (json_array_get_object_element (attempts, i), "uuid");
+
+          /* The importer's message names the scratch file: the attempt is
+           * what the teacher can look up in the LRS. */
+          out_result->imported.n_rejected++;
+          g_ptr_array_add (out_result->imported.rejections,
+                           g_strdup_printf ("registration %s: %s", uuid, local_error->message));
+        }
+      else
+        merge_import (&out_result->imported, &imported);
+      lateral_import_result_clear (&imported);
+    }
   g_unlink (file);
   g_rmdir (dir);
-  if (ok)
-    {
-      out_result->n_rejected = imported.n_rejected;
-      out_result->rejections = g_steal_pointer (&imported.rejections);
-    }
-  lateral_import_result_clear (&imported);
 
   return ok;
 }

@@ -12,6 +12,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "results/lateral-bundle.h"
 #include "store/lateral-store.h"
 #include "xapi/lateral-xapi-config.h"
 
@@ -35,8 +36,7 @@ typedef struct {
   guint       n_ignored;     /* not Lateral's, or outside the filter, or unreadable */
   guint       n_pages;
   GPtrArray  *attempts;      /* of LateralXapiAttemptSource, by registration */
-  guint       n_rejected;    /* attempts the bundle importer refused */
-  GPtrArray  *rejections;    /* of char*: why, one sentence each (nullable) */
+  LateralImportResult imported;  /* what the bundle importer made of them */
 } LateralXapiFetchResult;
 
 gboolean  lateral_xapi_fetch_into_store    (const LateralXapiConfig  *config,

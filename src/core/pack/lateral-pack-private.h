@@ -7,6 +7,7 @@
 
 #include "json/lateral-json-doc-private.h"
 #include "lateral-pack.h"
+#include "lateral-version.h"
 
 G_BEGIN_DECLS
 
@@ -60,7 +61,6 @@ void               lateral_source_free      (LateralSource          *source);
 void               lateral_move_free        (LateralMove            *move);
 
 gboolean           lateral_date_is_valid    (const char             *date);
-gboolean           lateral_version_is_valid (const char             *version);
 gboolean           lateral_pack_id_is_valid (const char             *id);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 
 #include "lateral-pack-private.h"
 #include "lateral-pack-registry.h"
+#include "lateral-version.h"
 
 struct _LateralPackRegistry
 {

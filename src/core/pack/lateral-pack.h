@@ -11,6 +11,7 @@
 
 #include <gio/gio.h>
 
+#include "pack/lateral-version.h"
 #include "play/lateral-verdict.h"
 
 G_BEGIN_DECLS
@@ -142,9 +143,6 @@ gboolean                 lateral_step_accepts              (const LateralStep *s
 
 void                     lateral_diagnostic_free           (LateralDiagnostic *diagnostic);
 char                    *lateral_diagnostic_format         (const LateralDiagnostic *diagnostic);
-
-int                      lateral_version_compare           (const char   *a,
-                                                            const char   *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LateralDiagnostic, lateral_diagnostic_free)
 

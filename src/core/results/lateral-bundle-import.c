@@ -16,7 +16,6 @@
 
 #include "lateral-bundle-private.h"
 #include "json/lateral-json-doc-private.h"
-#include "store/lateral-store-private.h"
 #include "store/lateral-store-transaction.h"
 
 /* Bounds that keep a hostile bundle from exhausting memory. */
@@ -30,74 +29,6 @@ same_answer (const LateralAnswer *a,
          a->mark == b->mark && a->time_ms == b->time_ms && a->answered_at == b->answered_at &&
          a->moves_expected == b->moves_expected && a->moves_unexpected == b->moves_unexpected &&
          g_strv_equal ((const char * const *) a->moves, (const char * const *) b->moves);
-}
-
-static gboolean
-insert_profile (LateralStore          *store,
-                const LateralProfile  *profile,
-                GError               **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  /* A profile already here keeps its local name. */
-  stmt = lateral_store_prepare (store, "INSERT OR IGNORE INTO profiles (uuid, name, created_at, last_used_at)"
-                                       " VALUES (?1, ?2, ?3, ?3)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, profile->uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, profile->name, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, profile->created_at);
-
-  return lateral_store_step_done (store, stmt, error);
-}
-
-static gboolean
-insert_attempt (LateralStore          *store,
-                const LateralAttempt  *attempt,
-                gboolean               pack_missing,
-                GError               **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = lateral_store_prepare (store,
-                                "INSERT INTO attempts (uuid, profile_uuid, pack_id, pack_version, pack_hash,"
-                                " class_code, device_id, started_at, finished_at, imported_at, pack_missing)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, attempt->uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, attempt->profile_uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, attempt->pack_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, attempt->pack_version, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, attempt->pack_hash, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, attempt->class_code, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, attempt->device_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 8, attempt->started_at);
-  if (attempt->finished_at != 0)
-    sqlite3_bind_int64 (stmt, 9, attempt->finished_at);
-  else
-    sqlite3_bind_null (stmt, 9);
-  sqlite3_bind_int64 (stmt, 10, g_get_real_time () / G_USEC_PER_SEC);
-  sqlite3_bind_int (stmt, 11, pack_missing ? 1 : 0);
-
-  return lateral_store_step_done (store, stmt, error);
-}
-
-static gboolean
-set_finished (LateralStore          *store,
-              const LateralAttempt  *attempt,
-              GError               **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = lateral_store_prepare (store, "UPDATE attempts SET finished_at = ?2"
-                                       " WHERE uuid = ?1 AND finished_at IS NULL", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, attempt->uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, attempt->finished_at);
-
-  return lateral_store_step_done (store, stmt, error);
 }
 
 typedef enum {
@@ -132,7 +63,7 @@ merge_attempt (LateralStore   *store,
 
   if (here == NULL)
     {
-      if (!insert_attempt (store, attempt, pack_missing, error))
+      if (!lateral_store_import_attempt (store, attempt, pack_missing, error))
         return MERGE_REJECTED;
     }
   else
@@ -153,7 +84,7 @@ merge_attempt (LateralStore   *store,
         g_hash_table_insert (by_claim, ((LateralAnswer *) answers_here->pdata[i])->claim_id, answers_here->pdata[i]);
       if (here->finished_at == 0 && attempt->finished_at != 0)
         {
-          if (!set_finished (store, attempt, error))
+          if (!lateral_store_import_finished (store, attempt, error))
             return MERGE_REJECTED;
           changed = TRUE;
         }
@@ -198,7 +129,7 @@ merge_bundle (LateralStore            *store,
   g_hash_table_iter_init (&iter, bundle->profiles);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      if (!insert_profile (store, value, error))
+      if (!lateral_store_import_profile (store, value, error))
         return FALSE;
     }
 

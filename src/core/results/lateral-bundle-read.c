@@ -13,7 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lateral-bundle-private.h"
-#include "store/lateral-store-private.h"
+#include "store/lateral-store.h"
 
 /* Bounds that keep a hostile bundle from exhausting memory. */
 #define MAX_ATTEMPTS       100000

@@ -292,5 +292,6 @@ lateral_import_result_clear (LateralImportResult *result)
   g_return_if_fail (result != NULL);
 
   g_clear_pointer (&result->rejections, g_ptr_array_unref);
+  g_clear_pointer (&result->flagged, g_ptr_array_unref);
   memset (result, 0, sizeof *result);
 }

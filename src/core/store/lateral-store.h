@@ -53,6 +53,8 @@ typedef struct {
   guint     n_correct;
   int       total_mark;
   gboolean  pack_missing;  /* imported for a pack this machine does not have */
+  char     *flags;         /* imported and flagged: space-separated codes, "" when none
+                            * (docs/results-format.md, "Trust") */
 } LateralAttempt;
 
 typedef struct {
@@ -149,13 +151,22 @@ gboolean        lateral_store_restore                 (const char     *filename,
  * transaction: rows keep the UUIDs and times they came with. */
 gboolean        lateral_store_import_profile          (LateralStore   *self,
                                                        const LateralProfile *profile,
+                                                       char          **out_reason,
                                                        GError        **error);
 gboolean        lateral_store_import_attempt          (LateralStore   *self,
                                                        const LateralAttempt *attempt,
                                                        gboolean        pack_missing,
+                                                       const char     *flags,
                                                        GError        **error);
 gboolean        lateral_store_import_finished         (LateralStore   *self,
                                                        const LateralAttempt *attempt,
+                                                       GError        **error);
+GPtrArray      *lateral_store_list_same_start         (LateralStore   *self,
+                                                       const LateralAttempt *attempt,
+                                                       GError        **error);
+gboolean        lateral_store_set_attempt_flags       (LateralStore   *self,
+                                                       const char     *uuid,
+                                                       const char     *flags,
                                                        GError        **error);
 gboolean        lateral_store_validate_answer         (const LateralAnswer *answer,
                                                        GError        **error);

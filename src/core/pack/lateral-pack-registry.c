@@ -1,4 +1,4 @@
-/* lateral-pack-registry.c
+/* lateral-pack-registry.c: the packs on this computer, from every folder
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

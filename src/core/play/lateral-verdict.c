@@ -1,4 +1,4 @@
-/* lateral-verdict.c
+/* lateral-verdict.c: the four verdicts: names, parsing, labels
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "json/lateral-json-enum.h"
 #include "lateral-pack-private.h"
 
 G_DEFINE_FINAL_TYPE (LateralPack, lateral_pack, G_TYPE_OBJECT)
@@ -674,18 +675,16 @@ gboolean
 lateral_asks_from_string (const char  *str,
                           LateralAsks *out_asks)
 {
+  guint value;
+
   g_return_val_if_fail (str != NULL, FALSE);
 
-  for (guint i = LATERAL_ASKS_WHO; i < LATERAL_N_ASKS; i++)
-    {
-      if (g_str_equal (str, asks_names[i]))
-        {
-          if (out_asks != NULL)
-            *out_asks = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  /* "" stands for no question: a file never writes it. */
+  if (!lateral_json_enum_from_name (asks_names, LATERAL_ASKS_WHO, LATERAL_N_ASKS, str, &value))
+    return FALSE;
+  if (out_asks != NULL)
+    *out_asks = value;
+  return TRUE;
 }
 
 /* Civic Online Reasoning's question, as learners and teachers read it. */

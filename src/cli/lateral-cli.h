@@ -57,5 +57,6 @@ int lateral_cli_import  (int argc, char **argv);
 int lateral_cli_restore (int argc, char **argv);
 int lateral_cli_report  (int argc, char **argv);
 int lateral_cli_new_pack (int argc, char **argv);
+int lateral_cli_pack     (int argc, char **argv);
 
 G_END_DECLS

@@ -18,29 +18,10 @@
 #include "lateral-class-report.h"
 #include "lateral-class-results-window.h"
 #include "lateral-class-results-window-private.h"
+#include "widgets/lateral-messages.h"
 
 
 G_DEFINE_FINAL_TYPE (LateralClassResultsWindow, lateral_class_results_window, ADW_TYPE_WINDOW)
-
-void
-lateral_class_results_window_toast (LateralClassResultsWindow *self,
-       const char                *text)
-{
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
-}
-
-void
-lateral_class_results_window_show_message (LateralClassResultsWindow *self,
-              const char                *heading,
-              const char                *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 static const char *
 selected_value (AdwComboRow *row,
@@ -165,7 +146,7 @@ show_report (LateralClassResultsWindow *self)
   if (self->report == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Could not read the results: %s"), error->message);
-      lateral_class_results_window_toast (self, text);
+      lateral_messages_toast (GTK_WIDGET (self->toast_overlay), text);
       set_has_results (self, FALSE);
       return;
     }
@@ -204,7 +185,7 @@ refresh (LateralClassResultsWindow *self)
       if (error != NULL)
         {
           g_autofree char *text = g_strdup_printf (_("Could not read the results: %s"), error->message);
-          lateral_class_results_window_toast (self, text);
+          lateral_messages_toast (GTK_WIDGET (self->toast_overlay), text);
         }
       clear_groups (self);
       g_clear_object (&self->report);
@@ -414,7 +395,7 @@ lateral_class_results_window_import_files (LateralClassResultsWindow *self,
       attempts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new attempt", "%u new attempts", n_added), n_added);
       /* TRANSLATORS: "2 of 3 files imported, 5 new attempts" */
       text = g_strdup_printf (_("%s, %s"), files_text, attempts);
-      lateral_class_results_window_toast (self, text);
+      lateral_messages_toast (GTK_WIDGET (self->toast_overlay), text);
     }
 
   return n_read;

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "pack/lateral-pack-install.h"
+#include "widgets/lateral-messages.h"
 #include "lateral-packs-page.h"
 
 struct _LateralPacksPage
@@ -26,30 +27,6 @@ struct _LateralPacksPage
 };
 
 G_DEFINE_FINAL_TYPE (LateralPacksPage, lateral_packs_page, ADW_TYPE_BIN)
-
-static void
-toast (LateralPacksPage *self,
-       const char       *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
-}
-
-static AdwMessageDialog *
-message_new (LateralPacksPage *self,
-             const char       *heading,
-             const char       *body)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-
-  /* Titles and ids come from pack files: never markup. */
-  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
-  return ADW_MESSAGE_DIALOG (dialog);
-}
 
 static const char *
 origin_label (LateralPackOrigin origin)
@@ -156,7 +133,7 @@ reload_registry (LateralPacksPage *self)
   g_autoptr(GError) error = NULL;
 
   if (!lateral_pack_registry_load (self->registry, &error))
-    toast (self, error->message);
+    lateral_messages_toast (GTK_WIDGET (self), error->message);
   lateral_packs_page_refresh (self);
 }
 
@@ -169,7 +146,7 @@ install (LateralPacksPage *self,
 
   if (!lateral_pack_install (self->registry, pack, NULL, &error))
     {
-      AdwMessageDialog *dialog = message_new (self, _("The Case Could Not Be Imported"), error->message);
+      AdwMessageDialog *dialog = lateral_messages_dialog_new (GTK_WIDGET (self), _("The Case Could Not Be Imported"), error->message);
 
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
@@ -179,7 +156,7 @@ install (LateralPacksPage *self,
   reload_registry (self);
   /* TRANSLATORS: %s is the case's title */
   text = g_strdup_printf (_("“%s” was added to your cases"), lateral_pack_get_title (pack));
-  toast (self, text);
+  lateral_messages_toast (GTK_WIDGET (self), text);
 }
 
 static void
@@ -227,7 +204,7 @@ show_problems (LateralPacksPage *self,
   AdwMessageDialog *dialog;
   GtkWidget *label, *scroller;
 
-  dialog = message_new (self, heading, _("Nothing was copied. Fix these problems in the file, then import it again:"));
+  dialog = lateral_messages_dialog_new (GTK_WIDGET (self), heading, _("Nothing was copied. Fix these problems in the file, then import it again:"));
   label = gtk_label_new (problems[0] != '\0' ? problems : error->message);
   /* Selectable, so the author can copy a path into their editor. */
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
@@ -280,7 +257,7 @@ ask_replace (LateralPacksPage       *self,
                               lateral_pack_get_version (pack));
     }
 
-  dialog = message_new (self, heading, body);
+  dialog = lateral_messages_dialog_new (GTK_WIDGET (self), heading, body);
   if (can_replace)
     {
       adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "replace", _("_Replace"), NULL);
@@ -355,7 +332,7 @@ on_remove_response (AdwMessageDialog *dialog,
 
   if (!lateral_pack_uninstall (pack, &error))
     {
-      AdwMessageDialog *failed = message_new (self, _("The Case Could Not Be Removed"), error->message);
+      AdwMessageDialog *failed = lateral_messages_dialog_new (GTK_WIDGET (self), _("The Case Could Not Be Removed"), error->message);
 
       adw_message_dialog_add_response (failed, "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (failed));
@@ -386,7 +363,7 @@ lateral_packs_page_remove (LateralPacksPage *self,
     return;
 
   heading = g_strdup_printf (_("Remove “%s”?"), lateral_pack_get_title (pack));
-  dialog = message_new (self, heading,
+  dialog = lateral_messages_dialog_new (GTK_WIDGET (self), heading,
                         _("The case leaves the list. The results recorded with it stay, and you can import it again."));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);

@@ -11,7 +11,7 @@
 
 #include "lateral-pack-private.h"
 
-G_DEFINE_TYPE (LateralPack, lateral_pack, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (LateralPack, lateral_pack, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (lateral-pack-error-quark, lateral_pack_error)
 
@@ -67,6 +67,57 @@ add_diagnostic_at (GPtrArray  *diagnostics,
   g_ptr_array_add (diagnostics, lateral_diagnostic_new (filename, line, column, "", message));
 }
 
+/* Text saved in another encoding than UTF-8, named so the author knows
+ * which choice to change in the editor's "Save as" dialog. */
+static gboolean
+check_encoding (const char *data,
+                gsize       length,
+                const char *filename,
+                GPtrArray  *diagnostics)
+{
+  const guchar *u = (const guchar *) data;
+  const char *bad;
+  gboolean le_bom = length >= 2 && u[0] == 0xFF && u[1] == 0xFE;
+  gboolean be_bom = length >= 2 && u[0] == 0xFE && u[1] == 0xFF;
+  /* Without a byte order mark, UTF-16 JSON still has a NUL after (or
+   * before) its first ASCII character. */
+  gboolean le_bare = length >= 4 && u[0] != 0 && u[1] == 0 && u[2] != 0 && u[3] == 0;
+  gboolean be_bare = length >= 4 && u[0] == 0 && u[1] != 0 && u[2] == 0 && u[3] != 0;
+
+  if (le_bom || be_bom || le_bare || be_bare)
+    {
+      g_autofree char *message =
+        g_strdup_printf (le_bom || be_bom
+                         ? _("the file is UTF-16 text with a byte order mark (%s), which Notepad calls “Unicode”; save it as UTF-8 instead")
+                         : _("the file is UTF-16 text (%s), which Notepad calls “Unicode”; save it as UTF-8 instead"),
+                         le_bom || le_bare ? "UTF-16LE" : "UTF-16BE");
+      add_diagnostic_at (diagnostics, filename, NULL, 0, message);
+      return FALSE;
+    }
+
+  if (memchr (data, '\0', length) == NULL && !g_utf8_validate (data, length, &bad))
+    {
+      g_autofree char *converted = g_convert (data, length, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+      g_autofree char *shown = NULL;
+
+      /* Every byte means something in Windows-1252 except five: if the
+       * whole file converts, that is almost certainly what it is. */
+      if (converted != NULL)
+        {
+          g_autofree char *message = NULL;
+
+          shown = g_convert (bad, 1, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+          message =
+            g_strdup_printf (_("the file is not UTF-8: it looks like Windows-1252 (“ANSI” in Notepad), where byte 0x%02X is “%s”; save it as UTF-8 instead"),
+                             (guchar) *bad, shown != NULL ? shown : "?");
+          add_diagnostic_at (diagnostics, filename, data, bad - data, message);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* One clear problem for input that is not text at all, before parsing. */
 static gboolean
 check_text (const char *data,
@@ -94,6 +145,9 @@ check_text (const char *data,
                          _("the file is empty; expected a pack, a JSON object starting with “{”"));
       return FALSE;
     }
+
+  if (!check_encoding (data, length, filename, diagnostics))
+    return FALSE;
 
   nul = memchr (data, '\0', length);
   if (nul != NULL)

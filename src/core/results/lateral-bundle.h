@@ -48,6 +48,17 @@ JsonNode *lateral_bundle_export        (LateralStore         *store,
                                         const char           *class_code,
                                         guint                *out_n_attempts,
                                         GError              **error);
+char     *lateral_bundle_to_data       (LateralStore         *store,
+                                        const char           *profile_name,
+                                        const char           *class_code,
+                                        guint                *out_n_attempts,
+                                        GError              **error);
+gboolean  lateral_bundle_write_file    (LateralStore         *store,
+                                        const char           *profile_name,
+                                        const char           *class_code,
+                                        const char           *filename,
+                                        guint                *out_n_attempts,
+                                        GError              **error);
 gboolean  lateral_bundle_import_file   (LateralStore         *store,
                                         const char           *filename,
                                         GPtrArray            *packs,

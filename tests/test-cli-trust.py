@@ -253,6 +253,80 @@ def test_identity(root, ana, ben):
     check("local Ana's next play resumes her own unfinished attempt", mine == [(2,)], out.stdout + str(mine))
 
 
+def test_class_codes(root):
+    """'7b ' and '7B' (and a decomposed 'Ä') are one class, here and on import."""
+    env, db = make_home(root, "t-codes")
+    for name, code in (("Ana", "7B"), ("Ben", "7b "), ("Cleo", " 7B"), ("Dan", "\u00c49"), ("Eve", "A\u03089")):
+        out = run(env, "play", PACK_ID, "--profile", name, "--class", code, stdin="true 1\ntrue 1\ntrue 1\n")
+    codes = query(db, "SELECT DISTINCT class_code FROM attempts ORDER BY class_code")
+    check("class codes are trimmed, NFC and case-insensitive: one spelling per class",
+          codes == [("7B",), ("\u00c49",)], codes)
+    out = run(env, "report", "--class", "7b")
+    check("report --class 7b finds class 7B", out.returncode == 0 and "Class 7B" in out.stdout
+          and "3 students" in out.stdout, out.stdout + out.stderr)
+    learner = learner_bundle(root, "Fay")
+    learner["attempts"][0]["class_code"] = " 7b"
+    out = run(env, "import", write_json(root, "lower.json", learner))
+    codes = query(db, "SELECT DISTINCT class_code FROM attempts ORDER BY class_code")
+    check("an imported ' 7b' joins class 7B", out.returncode == 0 and codes == [("7B",), ("\u00c49",)],
+          (codes, out.stdout))
+
+
+def test_control_characters(root, bundle):
+    env, db = make_home(root, "t-control")
+    out = run(env, "play", PACK_ID, "--profile", "Ana", "--class", "7\x07B", stdin="true 1\n")
+    check("a class code with BEL is refused at input",
+          out.returncode != 0 and "must not contain control characters (U+0007)" in out.stderr
+          and query(db, "SELECT count(*) FROM attempts") == [(0,)], out.stderr)
+    out = run(env, "play", PACK_ID, "--profile", "Ana\x1b[2J", stdin="true 1\n")
+    check("a name with ESC is refused at input", out.returncode != 0 and "control characters" in out.stderr,
+          out.stderr)
+
+    evil = copy.deepcopy(bundle)
+    evil["profiles"][0]["name"] = "Ana\x1b[2J\r\nFAKE ROW"
+    path = write_json(root, "evil-name.json", evil)
+    out = run(env, "import", path)
+    check("an imported name with ESC, CR and LF is refused with its place",
+          out.returncode == 1 and f"{path}: error: profiles[0].name: must not contain control characters (U+001B)"
+          in out.stderr and "\x1b" not in out.stderr, out.stderr)
+    evil = copy.deepcopy(bundle)
+    evil["attempts"][0]["class_code"] = "7B\x07"
+    out = run(env, "import", write_json(root, "evil-code.json", evil))
+    check("an imported class code with BEL is refused", out.returncode == 1
+          and "attempts[0].class_code: must not contain control characters (U+0007)" in out.stderr, out.stderr)
+    hidden = copy.deepcopy(bundle)
+    hidden["profiles"][0]["name"] = "Ana\u0000HIDDEN"
+    path = write_json(root, "nul.json", hidden)
+    out = run(env, "import", path)
+    check("\"Ana\\u0000HIDDEN\" is refused, never cut to \"Ana\"",
+          out.returncode == 1 and "error: a string holds a NUL character (\\u0000)" in out.stderr
+          and query(db, "SELECT count(*) FROM profiles WHERE imported = 1") == [(0,)], out.stderr)
+
+    # A database from before these checks may hold such names: printed escaped.
+    run(env, "play", PACK_ID, "--profile", "Ana", "--class", "7B", stdin="true 1\ntrue 1\ntrue 1\n")
+    con = sqlite3.connect(db)
+    con.execute("UPDATE profiles SET name = 'Ana' || char(27) || '[2J' || char(13) || 'X' || char(7)")
+    con.commit()
+    con.close()
+    out = run(env, "history")
+    check("history escapes control characters", out.returncode == 0 and "\x1b" not in out.stdout
+          and "\r" not in out.stdout and "\x07" not in out.stdout
+          and "Ana\\x1b[2J\\x0dX\\x07" in out.stdout, out.stdout)
+    out = run(env, "report")
+    check("report escapes control characters", out.returncode == 0 and "\x1b" not in out.stdout
+          and "Ana\\x1b[2J\\x0dX\\x07" in out.stdout, out.stdout)
+
+
+def test_failed_stdout(root):
+    env, db = make_home(root, "t-full")
+    run(env, "play", PACK_ID, "--profile", "Ana", stdin="true 1\ntrue 1\ntrue 1\n")
+    for args in (["history"], ["packs"], ["show", PACK_ID], ["validate", mini_case], ["restore"],
+                 ["report"], ["--help"], ["--version"]):
+        with open("/dev/full", "w") as full:
+            proc = subprocess.run([cli, *args], stdout=full, stderr=subprocess.PIPE, text=True, env=env, timeout=60)
+        check(f"{' '.join(args)} > /dev/full exits non-zero", proc.returncode != 0, (proc.returncode, proc.stderr))
+
+
 def main():
     with tempfile.TemporaryDirectory() as root:
         test_deep_bundle(root)
@@ -263,6 +337,9 @@ def main():
         test_report_flags(root, ana)
         test_shadowing_pack(root, ana)
         test_identity(root, ana, ben)
+        test_class_codes(root)
+        test_control_characters(root, ana)
+        test_failed_stdout(root)
 
     print(f"1..{len(results)}")
     failed = 0

@@ -64,6 +64,8 @@ lateral_cli_export (int    argc,
   store = lateral_cli_open_store ("export");
   if (store == NULL)
     return LATERAL_CLI_EXIT_FAILURE;
+  if (!lateral_cli_class_filter (store, "export", &class_code))
+    return LATERAL_CLI_EXIT_USAGE;
 
   if (csv)
     {

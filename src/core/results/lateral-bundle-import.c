@@ -85,6 +85,11 @@ insert_attempt (LateralStore          *store,
                 GError               **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *class_code = NULL;
+
+  /* One class whatever the machine typed: "7b " joins "7B". */
+  if (!lateral_store_canonical_class_code (store, attempt->class_code, &class_code, error))
+    return FALSE;
 
   stmt = lateral_store_prepare (store,
                                 "INSERT INTO attempts (uuid, profile_uuid, pack_id, pack_version, pack_hash,"
@@ -97,7 +102,7 @@ insert_attempt (LateralStore          *store,
   sqlite3_bind_text (stmt, 3, attempt->pack_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, attempt->pack_version, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, attempt->pack_hash, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, attempt->class_code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, class_code, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, attempt->device_id, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, attempt->started_at);
   if (attempt->finished_at != 0)
@@ -438,6 +443,12 @@ check_one_object (const char  *filename,
 
   for (; i < length; i++)
     {
+      /* json-glib keeps "Ana\u0000HIDDEN" as a string that C reads as
+       * "Ana": a NUL would hide the rest of a name, so it is refused. */
+      if (in_string && data[i] == '\\' && i + 5 < length && memcmp (data + i + 1, "u0000", 5) == 0)
+        return not_one_object (filename, data, i,
+                               _("error: a string holds a NUL character (\\u0000), which no results bundle has"),
+                               error);
       if (in_string && data[i] == '\\')
         i++;
       else if (data[i] == '"')

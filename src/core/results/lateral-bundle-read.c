@@ -104,6 +104,14 @@ get_string (Bundle      *bundle,
   value = json_node_get_string (node);
   if (*value == '\0' || strlen (value) > LATERAL_STORE_MAX_ID_LENGTH)
     return invalid (bundle, error, where, _("must be between 1 and %d bytes long"), LATERAL_STORE_MAX_ID_LENGTH);
+  /* Names and codes reach terminals, tables and CSV files: ESC, BEL, CR or
+   * LF in them could clear a screen or fake a row. Refused, as at input. */
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_iscntrl (g_utf8_get_char (p)))
+        return invalid (bundle, error, where, _("must not contain control characters (U+%04X)"),
+                        (guint) g_utf8_get_char (p));
+    }
 
   *out = value;
   return TRUE;

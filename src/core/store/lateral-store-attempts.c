@@ -243,15 +243,18 @@ lateral_store_start_attempt (LateralStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *code = NULL;
 
   g_return_val_if_fail (LATERAL_IS_STORE (self), NULL);
 
+  /* "7b " joins the class stored as "7B" (lateral-class-code.c). */
   if (!check_text ("profile_uuid", profile_uuid, FALSE, error) ||
       !check_text ("pack_id", pack_id, FALSE, error) ||
       !check_text ("pack_version", pack_version, FALSE, error) ||
       !check_text ("pack_hash", pack_hash, FALSE, error) ||
-      !check_text (_("The class code"), class_code, TRUE, error))
+      !lateral_store_canonical_class_code (self, class_code, &code, error))
     return NULL;
+  class_code = code;
 
   stmt = lateral_store_prepare (self,
                                 "INSERT INTO attempts (uuid, profile_uuid, pack_id, pack_version, pack_hash,"

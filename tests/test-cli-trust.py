@@ -327,6 +327,40 @@ def test_failed_stdout(root):
         check(f"{' '.join(args)} > /dev/full exits non-zero", proc.returncode != 0, (proc.returncode, proc.stderr))
 
 
+def test_output_targets(root):
+    """--output and --pdf never replace a FIFO, a symlink or a device."""
+    import stat
+    env, db = make_home(root, "t-targets")
+    run(env, "play", PACK_ID, "--profile", "Ana", "--class", "7B", stdin="true 1\ntrue 1\ntrue 1\n")
+    fifo = os.path.join(root, "out.fifo")
+    os.mkfifo(fifo)
+    target = os.path.join(root, "precious.txt")
+    with open(target, "w") as f:
+        f.write("keep me")
+    link = os.path.join(root, "out.link")
+    os.symlink(target, link)
+    for args in (["export", "--output"], ["export", "--format", "csv", "--output"], ["report", "--pdf"]):
+        for path, what, kind in ((fifo, "a FIFO", stat.S_ISFIFO), (link, "a symbolic link", stat.S_ISLNK),
+                                 ("/dev/full", "a device", stat.S_ISCHR)):
+            out = run(env, *args, path, timeout=20)
+            mode = os.lstat(path).st_mode
+            check(f"{' '.join(args)} {what}: refused, left as it was",
+                  out.returncode == 1 and f"Did not write {path}: it is {what}, not a regular file" in out.stderr
+                  and kind(mode) and "Wrote" not in out.stderr, (out.returncode, out.stderr))
+    with open(target) as f:
+        check("the symlink's target is untouched", f.read() == "keep me")
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([cli, "export", "--output", "-"], stdout=full, stderr=subprocess.PIPE, text=True,
+                              env=env, timeout=60)
+    check("export --output - to /dev/full exits 1", proc.returncode == 1 and "Wrote" not in proc.stderr,
+          proc.stderr)
+    path = os.path.join(root, "fine.json")
+    out = run(env, "export", "--output", path)
+    leftovers = [n for n in os.listdir(root) if n.startswith("fine.json") and n != "fine.json"]
+    check("a regular --output is written whole, no temporary file left", out.returncode == 0
+          and json.load(open(path))["format"] == "lateral-results/2" and not leftovers, leftovers)
+
+
 def main():
     with tempfile.TemporaryDirectory() as root:
         test_deep_bundle(root)
@@ -340,6 +374,7 @@ def main():
         test_class_codes(root)
         test_control_characters(root, ana)
         test_failed_stdout(root)
+        test_output_targets(root)
 
     print(f"1..{len(results)}")
     failed = 0

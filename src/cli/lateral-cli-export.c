@@ -10,6 +10,7 @@
 
 #include "results/lateral-bundle.h"
 #include "lateral-cli.h"
+#include "store/lateral-output-file.h"
 #include "results/lateral-csv.h"
 
 /* "-" is standard output; a file is replaced atomically (by the core's
@@ -72,7 +73,7 @@ lateral_cli_export (int    argc,
       contents = lateral_csv_export (store, profile_name, class_code, &n, &error);
       ok = contents != NULL
            && (to_stdout ? write_stdout (contents, &error)
-                         : g_file_set_contents (output, contents, -1, &error));
+                         : lateral_output_file_write (output, contents, -1, &error));
     }
   else if (to_stdout)
     {

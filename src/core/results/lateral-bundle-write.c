@@ -14,6 +14,7 @@
 #include "json/lateral-json-builder-private.h"
 #include "lateral-bundle.h"
 #include "store/lateral-store-private.h"
+#include "store/lateral-output-file.h"
 #include "store/lateral-store-transaction.h"
 
 G_DEFINE_QUARK (lateral-bundle-error-quark, lateral_bundle_error)
@@ -283,7 +284,7 @@ lateral_bundle_write_file (LateralStore  *store,
   if (contents == NULL)
     return FALSE;
 
-  return g_file_set_contents (filename, contents, -1, error);
+  return lateral_output_file_write (filename, contents, -1, error);
 }
 
 void

@@ -361,6 +361,67 @@ def test_output_targets(root):
           and json.load(open(path))["format"] == "lateral-results/2" and not leftovers, leftovers)
 
 
+def test_round_trip_limits(root):
+    """export never writes what import refuses."""
+    # A valid pack with 1,100 claims (import once allowed 1,000 answers).
+    with open(mini_case, encoding="utf-8") as f:
+        pack = json.load(f)
+    claim = pack["steps"][1]
+    pack["id"] = "org.example.many-claims"
+    pack["steps"] = [pack["steps"][0]] + [dict(copy.deepcopy(claim), id=f"c{i}") for i in range(1100)]
+    big = os.path.join(root, "many-claims.json")
+    with open(big, "w", encoding="utf-8") as f:
+        json.dump(pack, f)
+    env, db = make_home(root, "t-many", pack=big)
+    out = run(env, "play", "org.example.many-claims", "--profile", "Ana", stdin="unverified 1\n" * 1100,
+              timeout=300)
+    path = os.path.join(root, "many.json")
+    out = run(env, "export", "--output", path)
+    env2, db2 = make_home(root, "t-many-teacher", pack=big)
+    out = run(env2, "import", path)
+    check("a 1,100-claim attempt exports and imports whole",
+          out.returncode == 0 and "1 added" in out.stdout
+          and query(db2, "SELECT count(*) FROM answers") == [(1100,)], out.stdout + out.stderr)
+
+    # A clock set to year 10240: refused when the date is entered.
+    env, db = make_home(root, "t-clock")
+    proc = subprocess.run(["faketime", "-f", "+3000000d", cli, "play", PACK_ID, "--profile", "Ana"],
+                          input="true 1\n", capture_output=True, text=True, env=env, timeout=60)
+    check("play under a clock in year 10240 is refused, nothing stored",
+          proc.returncode != 0 and "clock is outside the years 0001–9999" in proc.stderr
+          and (not os.path.exists(db) or query(db, "SELECT count(*) FROM attempts") == [(0,)]), proc.stderr)
+
+    # One already in a database (from before this check): export names it
+    # instead of writing "" that would make the whole file unreadable.
+    run(env, "play", PACK_ID, "--profile", "Ana", stdin="true 1\ntrue 1\ntrue 1\n")
+    con = sqlite3.connect(db)
+    con.execute("UPDATE attempts SET started_at = 253402300800")  # 10000-01-01
+    con.commit()
+    con.close()
+    path = os.path.join(root, "year10000.json")
+    out = run(env, "export", "--output", path)
+    check("export of a year-10000 date: an error naming the attempt, no file",
+          out.returncode == 1 and "has a date outside the years 0001–9999" in out.stderr
+          and not os.path.exists(path), out.stderr)
+
+    # 1969: a clock set back before 1970 is still a date both sides read.
+    env, db = make_home(root, "t-1969")
+    old = learner_bundle(root, "Old")
+    attempt = old["attempts"][0]
+    attempt["started_at"] = "1969-07-20T20:17:00Z"
+    for answer in attempt["answers"]:
+        answer["answered_at"] = "1969-07-20T20:18:00Z"
+    attempt["finished_at"] = "1969-07-20T20:19:00Z"
+    out = run(env, "import", write_json(root, "1969.json", old))
+    path = os.path.join(root, "1969-again.json")
+    out2 = run(env, "export", "--output", path)
+    with open(path, encoding="utf-8") as f:
+        again = json.load(f)
+    check("a 1969 date imports and exports unchanged",
+          out.returncode == 0 and again["attempts"][0]["started_at"] == "1969-07-20T20:17:00Z",
+          out.stdout + out.stderr + out2.stderr)
+
+
 def main():
     with tempfile.TemporaryDirectory() as root:
         test_deep_bundle(root)
@@ -375,6 +436,7 @@ def main():
         test_control_characters(root, ana)
         test_failed_stdout(root)
         test_output_targets(root)
+        test_round_trip_limits(root)
 
     print(f"1..{len(results)}")
     failed = 0

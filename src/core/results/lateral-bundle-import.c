@@ -19,8 +19,6 @@
 #include "store/lateral-store-private.h"
 #include "store/lateral-store-transaction.h"
 
-/* Bounds that keep a hostile bundle from exhausting memory. */
-#define MAX_BUNDLE_SIZE    (64 * 1024 * 1024)
 
 static gboolean
 same_answer (const LateralAnswer *a,
@@ -521,11 +519,11 @@ lateral_bundle_import_file (LateralStore         *store,
                    _("%s: error: no such file"), filename);
       return FALSE;
     }
-  if (info.st_size > MAX_BUNDLE_SIZE)
+  if (info.st_size > LATERAL_BUNDLE_MAX_SIZE)
     {
       g_set_error (error, LATERAL_BUNDLE_ERROR, LATERAL_BUNDLE_ERROR_READ,
                    _("%s: error: larger than %d MiB, too large for a results bundle"),
-                   filename, MAX_BUNDLE_SIZE / (1024 * 1024));
+                   filename, LATERAL_BUNDLE_MAX_SIZE / (1024 * 1024));
       return FALSE;
     }
 

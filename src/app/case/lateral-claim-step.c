@@ -248,6 +248,21 @@ lateral_claim_step_get_choice (LateralClaimStep *self,
   return TRUE;
 }
 
+/* A choice picked with its number key takes the focus when the focus is on
+ * this step, so the focused object is the one whose checked state changed
+ * and a screen reader says it. */
+static void
+follow_with_focus (LateralClaimStep *self,
+                   GtkWidget        *choice)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) &&
+      gtk_widget_get_sensitive (choice))
+    gtk_widget_grab_focus (choice);
+}
+
 /* Returns: (transfer full): the choice as the bar says it, e.g.
  * "Unverified · Very sure · +3 / −6", or what is still to pick */
 char *
@@ -285,6 +300,7 @@ lateral_claim_step_pick_verdict (LateralClaimStep *self,
   g_return_if_fail (verdict < LATERAL_N_VERDICTS);
 
   gtk_check_button_set_active (self->verdict_checks[verdict], TRUE);
+  follow_with_focus (self, GTK_WIDGET (self->verdict_checks[verdict]));
 }
 
 void
@@ -295,6 +311,7 @@ lateral_claim_step_pick_certainty (LateralClaimStep *self,
   g_return_if_fail (certainty >= LATERAL_CERTAINTY_MIN && certainty <= LATERAL_CERTAINTY_MAX);
 
   gtk_check_button_set_active (self->certainty_checks[certainty - LATERAL_CERTAINTY_MIN], TRUE);
+  follow_with_focus (self, GTK_WIDGET (self->certainty_checks[certainty - LATERAL_CERTAINTY_MIN]));
 }
 
 /* Returns: (transfer full): the ids of the moves picked, possibly none */

@@ -32,11 +32,6 @@ struct _LateralClassResultsWindow
   gboolean             updating;
 };
 
-void lateral_class_results_window_toast        (LateralClassResultsWindow *self,
-                                                const char                *text);
-void lateral_class_results_window_show_message (LateralClassResultsWindow *self,
-                                                const char                *heading,
-                                                const char                *body);
 void lateral_class_results_window_export_action (GtkWidget  *widget,
                                                  const char *action_name,
                                                  GVariant   *parameter);

@@ -18,29 +18,10 @@
 #include "lateral-class-report.h"
 #include "lateral-class-results-window.h"
 #include "lateral-class-results-window-private.h"
+#include "widgets/lateral-messages.h"
 
 
 G_DEFINE_FINAL_TYPE (LateralClassResultsWindow, lateral_class_results_window, ADW_TYPE_WINDOW)
-
-void
-lateral_class_results_window_toast (LateralClassResultsWindow *self,
-       const char                *text)
-{
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
-}
-
-void
-lateral_class_results_window_show_message (LateralClassResultsWindow *self,
-              const char                *heading,
-              const char                *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 static const char *
 selected_value (AdwComboRow *row,
@@ -165,7 +146,7 @@ show_report (LateralClassResultsWindow *self)
   if (self->report == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Could not read the results: %s"), error->message);
-      lateral_class_results_window_toast (self, text);
+      lateral_messages_toast (GTK_WIDGET (self->toast_overlay), text);
       set_has_results (self, FALSE);
       return;
     }
@@ -204,7 +185,7 @@ refresh (LateralClassResultsWindow *self)
       if (error != NULL)
         {
           g_autofree char *text = g_strdup_printf (_("Could not read the results: %s"), error->message);
-          lateral_class_results_window_toast (self, text);
+          lateral_messages_toast (GTK_WIDGET (self->toast_overlay), text);
         }
       clear_groups (self);
       g_clear_object (&self->report);
@@ -332,27 +313,13 @@ format_import_result (const LateralImportResult *result)
       g_string_append_c (text, '\n');
       g_string_append (text, g_ptr_array_index (result->rejections, i));
     }
+  for (guint i = 0; result->flagged != NULL && i < result->flagged->len; i++)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append (text, g_ptr_array_index (result->flagged, i));
+    }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static char **
-dup_available_pack_ids (LateralClassResultsWindow *self)
-{
-  GListModel *packs = lateral_pack_registry_get_packs (self->registry);
-  guint n = g_list_model_get_n_items (packs);
-  GStrvBuilder *builder = g_strv_builder_new ();
-  char **ids;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LateralPack) pack = g_list_model_get_item (packs, i);
-      g_strv_builder_add (builder, lateral_pack_get_id (pack));
-    }
-  ids = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-
-  return ids;
 }
 
 /**
@@ -370,7 +337,7 @@ lateral_class_results_window_import_files (LateralClassResultsWindow *self,
                                            GFile * const             *files,
                                            guint                      n_files)
 {
-  g_auto(GStrv) pack_ids = NULL;
+  g_autoptr(GPtrArray) packs = NULL;
   guint n_read = 0, n_added = 0;
 
   g_return_val_if_fail (LATERAL_IS_CLASS_RESULTS_WINDOW (self), 0);
@@ -379,7 +346,7 @@ lateral_class_results_window_import_files (LateralClassResultsWindow *self,
   if (self->store == NULL)
     return 0;
 
-  pack_ids = dup_available_pack_ids (self);
+  packs = lateral_bundle_list_packs (self->registry);
   clear_import_rows (self);
 
   for (guint i = 0; i < n_files; i++)
@@ -395,7 +362,7 @@ lateral_class_results_window_import_files (LateralClassResultsWindow *self,
           continue;
         }
 
-      if (!lateral_bundle_import_file (self->store, path, (const char * const *) pack_ids, &result, &error))
+      if (!lateral_bundle_import_file (self->store, path, packs, &result, &error))
         {
           /* TRANSLATORS: the file was refused; the reason follows */
           g_autofree char *text = g_strdup_printf (_("Refused: %s"), error->message);
@@ -405,7 +372,8 @@ lateral_class_results_window_import_files (LateralClassResultsWindow *self,
         {
           g_autofree char *text = format_import_result (&result);
           add_import_row (self, name, text,
-                          result.n_rejected > 0 ? "dialog-warning-symbolic" : "emblem-ok-symbolic");
+                          result.n_rejected > 0 || result.n_flagged > 0 ? "dialog-warning-symbolic"
+                                                                        : "emblem-ok-symbolic");
           n_read++;
           n_added += result.n_added;
         }
@@ -427,7 +395,7 @@ lateral_class_results_window_import_files (LateralClassResultsWindow *self,
       attempts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new attempt", "%u new attempts", n_added), n_added);
       /* TRANSLATORS: "2 of 3 files imported, 5 new attempts" */
       text = g_strdup_printf (_("%s, %s"), files_text, attempts);
-      lateral_class_results_window_toast (self, text);
+      lateral_messages_toast (GTK_WIDGET (self->toast_overlay), text);
     }
 
   return n_read;

@@ -6,11 +6,12 @@
 # Copyright 2026 The Lateral authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: dbus-run-session -- /usr/bin/python3 test-a11y.py LATERAL PACK.json
+# Usage: dbus-run-session -- /usr/bin/python3 test-a11y.py LATERAL PACKS-DIR PACK-ID
 #
 # The app is driven with real key presses (xdotool, under Xvfb). The claims
-# and their checks are read from the pack, so the test follows the built-in
-# case as its content changes. Checked:
+# and their checks are read from the pack's files (every language of it:
+# the app shows the one that matches the interface), so the test follows
+# the built-in case as its content changes. Checked:
 #   - verdict and certainty choices: radio-button role, one name each, and the
 #     checked state on the focused object after a pick; checks: check boxes
 #     with one name each; one Tab stop per choice, in order;
@@ -270,12 +271,20 @@ def check_claim(app, wid, claim):
 
 def main():
     global pyatspi, PACK, CLAIMS
-    if len(sys.argv) != 3:
-        bail("usage: test-a11y.py LATERAL PACK.json")
-    app_path, pack_path = sys.argv[1], sys.argv[2]
-    with open(pack_path, encoding="utf-8") as f:
-        PACK = json.load(f)
-    CLAIMS = [step for step in PACK["steps"] if step["type"] == "claim"]
+    if len(sys.argv) != 4:
+        bail("usage: test-a11y.py LATERAL PACKS-DIR PACK-ID")
+    app_path, packs_dir, pack_id = sys.argv[1:4]
+    PACK, CLAIMS = None, []
+    for name in sorted(os.listdir(packs_dir)):
+        if not name.endswith(".json"):
+            continue
+        with open(os.path.join(packs_dir, name), encoding="utf-8") as f:
+            pack = json.load(f)
+        if isinstance(pack, dict) and pack.get("id") == pack_id:
+            PACK = PACK or pack
+            CLAIMS += [step for step in pack["steps"] if step["type"] == "claim"]
+    if PACK is None:
+        bail("no pack %s in %s" % (pack_id, packs_dir))
 
     launcher = start_a11y_bus()
     import pyatspi as module

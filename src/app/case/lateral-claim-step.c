@@ -15,6 +15,7 @@
 #include "widgets/lateral-format.h"
 #include "lateral-reveal.h"
 #include "play/lateral-scoring.h"
+#include "widgets/lateral-artefact-card.h"
 #include "widgets/lateral-columns.h"
 #include "widgets/lateral-source-row.h"
 
@@ -198,6 +199,12 @@ lateral_claim_step_new (LateralPack       *pack,
   lateral_add_paragraphs (self->context_box, step->context, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->context_box),
                           step->context != NULL && step->context[0] != NULL);
+
+  if (step->artefact != NULL)
+    {
+      adw_bin_set_child (self->artefact_bin, lateral_artefact_card_new (step->artefact));
+      gtk_widget_set_visible (GTK_WIDGET (self->artefact_bin), TRUE);
+    }
 
   lateral_claim_step_build_verdicts (self);
   lateral_claim_step_build_certainties (self);

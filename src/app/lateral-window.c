@@ -72,10 +72,22 @@ void
 lateral_window_set_page (LateralWindow *self,
                          const char    *name)
 {
+  GtkWidget *page;
+
   if (g_strcmp0 (name, "home") == 0)
     lateral_home_page_refresh (self->home_page);
 
   gtk_stack_set_visible_child_name (self->main_stack, name);
+
+  /* The focus goes to the page's first control, or it would stay on a
+   * widget of the page just hidden and nothing would have it. The case
+   * view and the summary put it on their own first control. */
+  page = gtk_stack_get_visible_child (self->main_stack);
+  if (g_strcmp0 (name, "case") != 0 && g_strcmp0 (name, "summary") != 0)
+    {
+      gtk_window_set_focus (GTK_WINDOW (self), NULL);
+      gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+    }
 }
 
 /* The back button and the subtitle follow the visible page. */

@@ -176,6 +176,14 @@ LateralProfile *lateral_profile_copy                  (const LateralProfile *pro
 void            lateral_profile_free                  (LateralProfile *profile);
 LateralAttempt *lateral_attempt_copy                  (const LateralAttempt *attempt);
 void            lateral_attempt_free                  (LateralAttempt *attempt);
+
+gboolean        lateral_class_code_normalize          (const char     *text,
+                                                       char          **out,
+                                                       GError        **error);
+gboolean        lateral_store_canonical_class_code    (LateralStore   *self,
+                                                       const char     *text,
+                                                       char          **out,
+                                                       GError        **error);
 LateralAnswer  *lateral_answer_copy                   (const LateralAnswer *answer);
 void            lateral_answer_free                   (LateralAnswer  *answer);
 

@@ -13,7 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lateral-bundle-private.h"
-#include "store/lateral-store-private.h"
+#include "store/lateral-store.h"
 
 /* Bounds that keep a hostile bundle from exhausting memory. */
 #define MAX_ATTEMPTS       100000
@@ -24,6 +24,8 @@ bundle_attempt_free (BundleAttempt *item)
 {
   lateral_attempt_free (item->attempt);
   g_ptr_array_unref (item->answers);
+  g_clear_pointer (&item->flags, g_ptr_array_unref);
+  g_clear_pointer (&item->reasons, g_ptr_array_unref);
   g_free (item);
 }
 

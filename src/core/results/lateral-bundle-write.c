@@ -13,7 +13,7 @@
 
 #include "json/lateral-json-builder-private.h"
 #include "lateral-bundle.h"
-#include "store/lateral-store-private.h"
+#include "store/lateral-store.h"
 #include "store/lateral-store-transaction.h"
 
 G_DEFINE_QUARK (lateral-bundle-error-quark, lateral_bundle_error)
@@ -292,5 +292,6 @@ lateral_import_result_clear (LateralImportResult *result)
   g_return_if_fail (result != NULL);
 
   g_clear_pointer (&result->rejections, g_ptr_array_unref);
+  g_clear_pointer (&result->flagged, g_ptr_array_unref);
   memset (result, 0, sizeof *result);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "lateral-test-store.h"
 #include "play/lateral-play.h"
 #include "report/lateral-report.h"
 #include "report/lateral-report-pdf.h"
@@ -16,91 +17,34 @@
 #define MINI "org.example.mini-case"
 #define GONE "org.example.gone"
 
-static void
-answer (LateralStore   *store,
-        const char     *attempt_uuid,
-        const char     *claim_id,
-        LateralVerdict  verdict,
-        int             certainty,
-        gboolean        correct)
-{
-  g_autoptr(GError) error = NULL;
-  const char * const moves[] = { NULL };
-  LateralAnswer a = {
-    .claim_id = (char *) claim_id,
-    .verdict = verdict,
-    .certainty = certainty,
-    .moves = (char **) moves,
-    .answered_at = 1764080100,
-    .correct = correct,
-    .mark = lateral_cbm_mark (correct, certainty),
-  };
-
-  g_assert_true (lateral_store_add_answer (store, attempt_uuid, &a, &error));
-  g_assert_no_error (error);
-}
-
-static char *
-start (LateralStore *store,
-       const char   *name,
-       const char   *pack_id,
-       const char   *class_code)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LateralProfile) profile = lateral_store_ensure_profile (store, name, &error);
-  g_autoptr(LateralAttempt) attempt = NULL;
-
-  g_assert_no_error (error);
-  attempt = lateral_store_start_attempt (store, profile->uuid, pack_id, "1.0.0", "sha256:aa", class_code, &error);
-  g_assert_no_error (error);
-  return g_strdup (attempt->uuid);
-}
-
-static void
-finish (LateralStore *store,
-        const char   *attempt_uuid)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (lateral_store_finish_attempt (store, attempt_uuid, &error));
-  g_assert_no_error (error);
-}
-
 /* The class of docs/report.md's worked example. mini-case: the-call
  * (unverified, false also accepted; impersonation), prank (true;
  * impersonation), photo (misleading; old-photo). */
 static LateralStore *
 make_class (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *a1 = NULL, *a2 = NULL, *b1 = NULL, *c1 = NULL, *g1 = NULL;
-  LateralStore *store;
+  LateralStore *store = lateral_test_store_new ("report.db");
 
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  path = g_build_filename (g_get_user_data_dir (), "report.db", NULL);
-  store = lateral_store_open (path, &error);
-  g_assert_no_error (error);
-
-  a1 = start (store, "Ana, \"A\"", MINI, "7B");
-  answer (store, a1, "the-call", LATERAL_VERDICT_FALSE, 3, TRUE);
-  answer (store, a1, "prank", LATERAL_VERDICT_TRUE, 2, TRUE);
-  answer (store, a1, "photo", LATERAL_VERDICT_TRUE, 3, FALSE);
-  finish (store, a1);
-  a2 = start (store, "Ana, \"A\"", MINI, "7B");
-  answer (store, a2, "the-call", LATERAL_VERDICT_UNVERIFIED, 1, TRUE);
-  answer (store, a2, "prank", LATERAL_VERDICT_FALSE, 3, FALSE);
-  answer (store, a2, "photo", LATERAL_VERDICT_MISLEADING, 2, TRUE);
-  finish (store, a2);
-  b1 = start (store, "Ben", MINI, "7B");
-  answer (store, b1, "the-call", LATERAL_VERDICT_TRUE, 3, FALSE);
-  c1 = start (store, "Cleo", MINI, NULL);
-  answer (store, c1, "the-call", LATERAL_VERDICT_MISLEADING, 1, FALSE);
-  answer (store, c1, "prank", LATERAL_VERDICT_TRUE, 3, TRUE);
-  answer (store, c1, "photo", LATERAL_VERDICT_UNVERIFIED, 2, FALSE);
-  finish (store, c1);
-  g1 = start (store, "Ana, \"A\"", GONE, "7B");
-  answer (store, g1, "x", LATERAL_VERDICT_TRUE, 1, TRUE);
+  a1 = lateral_test_store_start (store, "Ana, \"A\"", MINI, "7B");
+  lateral_test_store_answer (store, a1, "the-call", LATERAL_VERDICT_FALSE, 3, TRUE, NULL);
+  lateral_test_store_answer (store, a1, "prank", LATERAL_VERDICT_TRUE, 2, TRUE, NULL);
+  lateral_test_store_answer (store, a1, "photo", LATERAL_VERDICT_TRUE, 3, FALSE, NULL);
+  lateral_test_store_finish (store, a1);
+  a2 = lateral_test_store_start (store, "Ana, \"A\"", MINI, "7B");
+  lateral_test_store_answer (store, a2, "the-call", LATERAL_VERDICT_UNVERIFIED, 1, TRUE, NULL);
+  lateral_test_store_answer (store, a2, "prank", LATERAL_VERDICT_FALSE, 3, FALSE, NULL);
+  lateral_test_store_answer (store, a2, "photo", LATERAL_VERDICT_MISLEADING, 2, TRUE, NULL);
+  lateral_test_store_finish (store, a2);
+  b1 = lateral_test_store_start (store, "Ben", MINI, "7B");
+  lateral_test_store_answer (store, b1, "the-call", LATERAL_VERDICT_TRUE, 3, FALSE, NULL);
+  c1 = lateral_test_store_start (store, "Cleo", MINI, NULL);
+  lateral_test_store_answer (store, c1, "the-call", LATERAL_VERDICT_MISLEADING, 1, FALSE, NULL);
+  lateral_test_store_answer (store, c1, "prank", LATERAL_VERDICT_TRUE, 3, TRUE, NULL);
+  lateral_test_store_answer (store, c1, "photo", LATERAL_VERDICT_UNVERIFIED, 2, FALSE, NULL);
+  lateral_test_store_finish (store, c1);
+  g1 = lateral_test_store_start (store, "Ana, \"A\"", GONE, "7B");
+  lateral_test_store_answer (store, g1, "x", LATERAL_VERDICT_TRUE, 1, TRUE, NULL);
 
   return store;
 }
@@ -326,9 +270,9 @@ test_pages (void)
   for (guint i = 0; i < 100; i++)
     {
       g_autofree char *name = g_strdup_printf ("Student %03u", i);
-      g_autofree char *attempt = start (store, name, GONE, "9C");
+      g_autofree char *attempt = lateral_test_store_start (store, name, GONE, "9C");
 
-      answer (store, attempt, "x", LATERAL_VERDICT_TRUE, 1 + i % 3, i % 2 == 0);
+      lateral_test_store_answer (store, attempt, "x", LATERAL_VERDICT_TRUE, 1 + i % 3, i % 2 == 0, NULL);
     }
 
   report = lateral_report_new (store, NULL, NULL, NULL, &error);
@@ -366,6 +310,45 @@ test_pdf_unwritable (void)
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "r.pdf"));
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+/* The seeding helper bench/ fills its stores with: 100 answers to three
+ * claims are 34 attempts (the last one unfinished, of one answer), taken
+ * in turn by 7 learners in two classes, and the report counts them all. */
+static void
+test_seeded_class (void)
+{
+  static const char * const claims[] = { "the-call", "prank", "photo", NULL };
+  static const char * const classes[] = { "7B", "7A", NULL };
+  const LateralTestClass seed = {
+    .pack_id = MINI, .claim_ids = claims, .class_codes = classes, .n_learners = 7, .n_answers = 100,
+  };
+  g_autoptr(LateralStore) store = lateral_test_store_new ("seeded.db");
+  g_autoptr(LateralReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_answers = 0, n_attempts = 0, n_finished = 0, n_students = 0;
+
+  g_assert_cmpuint (lateral_test_store_seed (store, &seed), ==, 34);
+
+  report = lateral_report_new (store, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lateral_report_get_n_groups (report), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      const LateralReportGroup *group = lateral_report_get_group (report, i);
+
+      g_assert_cmpstr (group->class_code, ==, i == 0 ? "7A" : "7B");
+      n_answers += group->n_answers;
+      n_attempts += group->n_attempts;
+      n_students += group->students->len;
+      for (guint k = 0; k < group->students->len; k++)
+        n_finished += ((LateralReportStudent *) group->students->pdata[k])->n_finished;
+    }
+  g_assert_cmpuint (n_answers, ==, 100);
+  g_assert_cmpuint (n_attempts, ==, 34);
+  g_assert_cmpuint (n_finished, ==, 33);
+  /* 7 learners, odd: each takes attempts in both classes. */
+  g_assert_cmpuint (n_students, ==, 14);
 }
 
 /* The /2 sample as version @version; 1.0.0 scores "real-call" false. */
@@ -532,6 +515,7 @@ main (int   argc,
   g_test_add_func ("/report/json-csv-text", test_json_csv_text);
   g_test_add_func ("/report/pages", test_pages);
   g_test_add_func ("/report/pdf-unwritable", test_pdf_unwritable);
+  g_test_add_func ("/report/seeded-class", test_seeded_class);
   g_test_add_func ("/report/versions-not-pooled", test_versions_not_pooled);
 
   return g_test_run ();

@@ -44,6 +44,8 @@ lateral_cli_history (int    argc,
   store = lateral_cli_open_store ("history");
   if (store == NULL)
     return LATERAL_CLI_EXIT_FAILURE;
+  if (!lateral_cli_class_filter (store, "history", &class_code))
+    return LATERAL_CLI_EXIT_USAGE;
 
   attempts = lateral_store_select_attempts (store, profile_name, class_code, &error);
   if (attempts == NULL)
@@ -86,6 +88,9 @@ lateral_cli_history (int    argc,
         g_string_append_printf (status, _(", class %s"), attempt->class_code);
       if (attempt->pack_missing)
         g_string_append (status, _(", pack not on this machine"));
+      /* The codes are docs/results-format.md's; `import` printed the reasons. */
+      if (attempt->flags != NULL && attempt->flags[0] != '\0')
+        g_string_append_printf (status, _(", flagged: %s"), attempt->flags);
 
       if (same_version)
         answered = g_strdup_printf ("%u/%u", attempt->n_answers, lateral_pack_get_n_claims (pack));

@@ -24,6 +24,7 @@
 
 #include "lateral-pack-private.h"
 #include "lateral-pack-registry.h"
+#include "lateral-version.h"
 
 /* The language files of one id, all of one version. */
 typedef struct {

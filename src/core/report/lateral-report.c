@@ -14,7 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lateral-report.h"
-#include "store/lateral-store-private.h"
+#include "store/lateral-store-query.h"
 #include "store/lateral-store-transaction.h"
 
 struct _LateralReport
@@ -34,6 +34,7 @@ student_free (LateralReportStudent *student)
 {
   g_free (student->profile_name);
   g_free (student->profile_uuid);
+  g_free (student->flags);
   g_free (student);
 }
 
@@ -96,7 +97,8 @@ lateral_report_init (LateralReport *self)
 #define REPORT_GROUP_ORDER "a.class_code IS NULL, a.class_code, a.pack_id, a.pack_version"
 
 static const char attempts_sql[] =
-  "SELECT a.class_code, a.pack_id, a.profile_uuid, p.name, a.finished_at IS NOT NULL, a.uuid, a.pack_version"
+  "SELECT a.class_code, a.pack_id, a.profile_uuid, p.name, a.finished_at IS NOT NULL, a.uuid, a.flags,"
+  " a.pack_version"
   " FROM attempts a JOIN profiles p ON p.uuid = a.profile_uuid"
   REPORT_FILTER
   " ORDER BY " REPORT_GROUP_ORDER ", a.profile_uuid, a.started_at, a.rowid";
@@ -132,27 +134,20 @@ counting_clear (Counting *counting)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Counting, counting_clear)
 
-static sqlite3_stmt *
-prepare_filtered (LateralStore  *store,
-                  const char    *sql,
-                  const char    *class_code,
-                  const char    *pack_id,
-                  GError       **error)
+static LateralStoreQuery *
+query_filtered (LateralStore  *store,
+                const char    *sql,
+                const char    *class_code,
+                const char    *pack_id,
+                GError       **error)
 {
-  sqlite3_stmt *stmt = lateral_store_prepare (store, sql, error);
+  LateralStoreQuery *query = lateral_store_query_new (store, sql, error);
 
-  if (stmt == NULL)
+  if (query == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, class_code, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, pack_id, -1, SQLITE_STATIC);
-  return stmt;
-}
-
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
+  lateral_store_query_bind_text (query, 1, class_code);
+  lateral_store_query_bind_text (query, 2, pack_id);
+  return query;
 }
 
 static gboolean
@@ -200,6 +195,39 @@ group_new (LateralPackRegistry *registry,
   return group;
 }
 
+/* Flagged work is never counted silently: the student and the group say
+ * how many of their attempts were flagged on import, and why (the codes). */
+static void
+add_flags (LateralReportGroup   *group,
+           LateralReportStudent *student,
+           const char           *flags)
+{
+  g_auto(GStrv) codes = NULL;
+  GString *text;
+
+  if (student->flags == NULL)
+    student->flags = g_strdup ("");
+  if (flags == NULL || flags[0] == '\0')
+    return;
+
+  group->n_flagged++;
+  student->n_flagged++;
+  codes = g_strsplit (flags, " ", -1);
+  text = g_string_new (student->flags);
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      g_auto(GStrv) have = g_strsplit (text->str, " ", -1);
+
+      if (codes[i][0] == '\0' || g_strv_contains ((const char * const *) have, codes[i]))
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, codes[i]);
+    }
+  g_free (student->flags);
+  student->flags = g_string_free (text, FALSE);
+}
+
 /* One row per attempt, sorted by group, then profile, then start: the
  * groups and their students are built in one pass. */
 static gboolean
@@ -209,22 +237,22 @@ read_attempts (LateralReport        *self,
                Counting             *counting,
                GError              **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(LateralStoreQuery) query = NULL;
+  g_autoptr(GError) local_error = NULL;
   LateralReportGroup *group = NULL;
   LateralReportStudent *student = NULL;
   GHashTable *claims = NULL;
-  int rc;
 
-  stmt = prepare_filtered (store, attempts_sql, self->class_code, self->pack_id, error);
-  if (stmt == NULL)
+  query = query_filtered (store, attempts_sql, self->class_code, self->pack_id, error);
+  if (query == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (lateral_store_query_next (query, &local_error))
     {
-      const char *class_code = column_text (stmt, 0);
-      const char *pack_id = column_text (stmt, 1);
-      const char *profile_uuid = column_text (stmt, 2);
-      const char *pack_version = column_text (stmt, 6);
+      const char *class_code = lateral_store_query_get_text (query, 0);
+      const char *pack_id = lateral_store_query_get_text (query, 1);
+      const char *profile_uuid = lateral_store_query_get_text (query, 2);
+      const char *pack_version = lateral_store_query_get_text (query, 7);
       AttemptTotals *attempt;
 
       if (!group_matches (group, class_code, pack_id, pack_version))
@@ -239,7 +267,7 @@ read_attempts (LateralReport        *self,
         {
           student = g_new0 (LateralReportStudent, 1);
           student->profile_uuid = g_strdup (profile_uuid);
-          student->profile_name = g_strdup (column_text (stmt, 3));
+          student->profile_name = g_strdup (lateral_store_query_get_text (query, 3));
           g_ptr_array_add (group->students, student);
         }
 
@@ -248,17 +276,21 @@ read_attempts (LateralReport        *self,
       attempt->pack = group_pack (registry, group);
       attempt->claims = claims;
       attempt->student = student;
-      attempt->finished = sqlite3_column_int (stmt, 4) != 0;
+      attempt->finished = lateral_store_query_get_int (query, 4) != 0;
       g_ptr_array_add (counting->attempts, attempt);
-      g_hash_table_insert (counting->by_uuid, g_strdup (column_text (stmt, 5)), attempt);
+      g_hash_table_insert (counting->by_uuid, g_strdup (lateral_store_query_get_text (query, 5)), attempt);
 
       group->n_attempts++;
       student->n_attempts++;
       student->n_finished += attempt->finished;
+      add_flags (group, student, lateral_store_query_get_text (query, 6));
     }
 
-  if (rc != SQLITE_DONE)
-    return lateral_store_set_sqlite_error (lateral_store_get_db (store), rc, error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -454,18 +486,18 @@ read_answers (LateralStore  *store,
               Counting      *counting,
               GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(LateralStoreQuery) query = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  stmt = lateral_store_prepare (store, answers_sql, error);
-  if (stmt == NULL)
+  query = lateral_store_query_new (store, answers_sql, error);
+  if (query == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (lateral_store_query_next (query, &local_error))
     {
-      AttemptTotals *attempt = g_hash_table_lookup (counting->by_uuid, column_text (stmt, 0));
-      const char *claim_id = column_text (stmt, 1);
-      int certainty = sqlite3_column_int (stmt, 3);
+      AttemptTotals *attempt = g_hash_table_lookup (counting->by_uuid, lateral_store_query_get_text (query, 0));
+      const char *claim_id = lateral_store_query_get_text (query, 1);
+      int certainty = lateral_store_query_get_int (query, 3);
       LateralReportClaim *claim;
       LateralVerdict verdict;
 
@@ -473,7 +505,7 @@ read_answers (LateralStore  *store,
         continue;
 
       /* The schema's CHECKs make these hold; a report never trusts blindly. */
-      if (!lateral_verdict_from_string (column_text (stmt, 2), &verdict) ||
+      if (!lateral_verdict_from_string (lateral_store_query_get_text (query, 2), &verdict) ||
           certainty < LATERAL_CERTAINTY_MIN || certainty > LATERAL_CERTAINTY_MAX)
         {
           g_set_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_FAILED,
@@ -488,11 +520,14 @@ read_answers (LateralStore  *store,
           g_hash_table_insert (attempt->claims, claim->claim_id, claim);
         }
       count_answer (attempt, claim, verdict, certainty,
-                    sqlite3_column_int (stmt, 4) != 0, sqlite3_column_int (stmt, 5));
-      count_checks (attempt, claim_id, column_text (stmt, 6));
+                    lateral_store_query_get_int (query, 4) != 0, lateral_store_query_get_int (query, 5));
+      count_checks (attempt, claim_id, lateral_store_query_get_text (query, 6));
     }
-  if (rc != SQLITE_DONE)
-    return lateral_store_set_sqlite_error (lateral_store_get_db (store), rc, error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   return TRUE;
 }

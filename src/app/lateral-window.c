@@ -202,11 +202,30 @@ lateral_window_load_data (LateralWindow *self)
  *
  * Returns: whether the case is open
  */
+static gboolean
+lateral_window_open_case_full (LateralWindow *self,
+                               const char    *pack_id,
+                               const char    *profile_name,
+                               const char    *class_code,
+                               gboolean       start_over);
+
 gboolean
 lateral_window_open_case (LateralWindow *self,
                           const char    *pack_id,
                           const char    *profile_name,
                           const char    *class_code)
+{
+  return lateral_window_open_case_full (self, pack_id, profile_name, class_code, FALSE);
+}
+
+/* As lateral_window_open_case(), but always a new attempt: Start Over
+ * leaves an unfinished attempt as it is, every answer kept. */
+static gboolean
+lateral_window_open_case_full (LateralWindow *self,
+                               const char    *pack_id,
+                               const char    *profile_name,
+                               const char    *class_code,
+                               gboolean       start_over)
 {
   g_autoptr(LateralProfile) profile = NULL;
   g_autoptr(LateralPlay) play = NULL;
@@ -242,7 +261,8 @@ lateral_window_open_case (LateralWindow *self,
 
   profile = lateral_store_ensure_profile (self->store, profile_name, &error);
   if (profile != NULL)
-    play = lateral_play_new (self->store, pack, profile->name, class_code, &error);
+    play = start_over ? lateral_play_new_start_over (self->store, pack, profile->name, class_code, &error)
+                      : lateral_play_new (self->store, pack, profile->name, class_code, &error);
   if (play == NULL)
     {
       g_autofree char *body = g_strdup_printf (_("Could not start “%s”: %s"), lateral_pack_get_title (pack), error->message);
@@ -313,6 +333,17 @@ start_case_action (GtkWidget  *widget,
   lateral_window_open_case (LATERAL_WINDOW (widget),
                             g_variant_get_string (parameter, NULL),
                             NULL, NULL);
+}
+
+static void
+start_over_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LateralWindow *self = LATERAL_WINDOW (widget);
+
+  if (lateral_window_open_case_full (self, g_variant_get_string (parameter, NULL), NULL, NULL, TRUE))
+    lateral_messages_toast (GTK_WIDGET (self->toast_overlay), _("A new start: your unfinished answers stay in your history"));
 }
 
 static void
@@ -655,6 +686,7 @@ lateral_window_class_init (LateralWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.go-home", NULL, go_home_action);
   gtk_widget_class_install_action (widget_class, "win.start-case", "s", start_case_action);
+  gtk_widget_class_install_action (widget_class, "win.start-over", "s", start_over_action);
   gtk_widget_class_install_action (widget_class, "win.show-summary", NULL, show_summary_action);
   gtk_widget_class_install_action (widget_class, "win.try-again", NULL, try_again_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);

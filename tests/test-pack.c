@@ -344,33 +344,6 @@ test_read_error (void)
   g_assert_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_READ);
 }
 
-static void
-test_version_compare (void)
-{
-  static const char *ordered[] = {
-    "0.0.1", "0.9.0", "0.10.0", "1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta",
-    "1.0.0-beta", "1.0.0-beta.2", "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "1.0.1",
-    "1.2.0", "1.10.0", "2.0.0", "10.0.0", "123456789012345678901234567890.0.0",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (ordered); i++)
-    {
-      for (guint j = 0; j < G_N_ELEMENTS (ordered); j++)
-        {
-          int expected = (i > j) - (i < j);
-          int got = lateral_version_compare (ordered[i], ordered[j]);
-
-          if (((got > 0) - (got < 0)) != expected)
-            g_error ("compare (%s, %s) = %d, expected %d", ordered[i], ordered[j], got, expected);
-        }
-    }
-
-  /* Something that is not a version sorts below every version. */
-  g_assert_cmpint (lateral_version_compare ("banana", "0.0.1"), <, 0);
-  g_assert_cmpint (lateral_version_compare ("0.0.1", "1.0"), >, 0);
-  g_assert_cmpint (lateral_version_compare ("1.0", "1.0"), ==, 0);
-}
-
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -681,7 +654,6 @@ main (int   argc,
   g_test_add_func ("/pack/moments", test_moments);
   g_test_add_func ("/pack/load-bytes-same-hash", test_load_bytes_same_hash);
   g_test_add_func ("/pack/read-error", test_read_error);
-  g_test_add_func ("/pack/version-compare", test_version_compare);
   g_test_add_func ("/pack/limits", test_limits);
   g_test_add_func ("/pack/too-many-problems", test_too_many_problems);
   g_test_add_func ("/pack/big-file", test_big_file);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lateral-class-results-window-private.h"
+#include "store/lateral-output-file.h"
 #include "widgets/lateral-messages.h"
 #include "report/lateral-report-pdf.h"
 
@@ -55,7 +56,7 @@ lateral_class_results_window_export_csv (LateralClassResultsWindow  *self,
     return FALSE;
 
   csv = lateral_report_to_csv (self->report);
-  return g_file_set_contents (path, csv, -1, error);
+  return lateral_output_file_write (path, csv, -1, error);
 }
 
 /**

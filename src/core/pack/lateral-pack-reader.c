@@ -602,62 +602,6 @@ lateral_pack_id_is_valid (const char *id)
   return n >= 3;
 }
 
-static gboolean
-number_is_valid (const char **p,
-                 char         stop)
-{
-  const char *s = *p;
-
-  if (!g_ascii_isdigit (*s))
-    return FALSE;
-  if (*s == '0' && g_ascii_isdigit (s[1]))
-    return FALSE;  /* no leading zeros */
-  while (g_ascii_isdigit (*s))
-    s++;
-  if (*s != stop)
-    return FALSE;
-  *p = s;
-  return TRUE;
-}
-
-gboolean
-lateral_version_is_valid (const char *version)
-{
-  const char *p = version;
-
-  if (!number_is_valid (&p, '.'))
-    return FALSE;
-  p++;
-  if (!number_is_valid (&p, '.'))
-    return FALSE;
-  p++;
-  if (!g_ascii_isdigit (*p) || (*p == '0' && g_ascii_isdigit (p[1])))
-    return FALSE;
-  while (g_ascii_isdigit (*p))
-    p++;
-  if (*p == '\0')
-    return TRUE;
-  if (*p != '-')
-    return FALSE;
-
-  /* Prerelease: dot-separated non-empty identifiers of [0-9A-Za-z-]. */
-  p++;
-  for (;;)
-    {
-      const char *start = p;
-
-      while (g_ascii_isalnum (*p) || *p == '-')
-        p++;
-      if (p == start)
-        return FALSE;
-      if (*p == '\0')
-        return TRUE;
-      if (*p != '.')
-        return FALSE;
-      p++;
-    }
-}
-
 gboolean
 lateral_language_is_valid (const char *tag)
 {

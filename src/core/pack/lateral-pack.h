@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 
 #include "pack/lateral-moment.h"
+#include "pack/lateral-version.h"
 #include "play/lateral-verdict.h"
 
 G_BEGIN_DECLS
@@ -278,9 +279,6 @@ char                    *lateral_artefact_get_accessible_text (const LateralArte
 LateralDiagnostic       *lateral_diagnostic_copy           (const LateralDiagnostic *diagnostic);
 void                     lateral_diagnostic_free           (LateralDiagnostic *diagnostic);
 char                    *lateral_diagnostic_format         (const LateralDiagnostic *diagnostic);
-
-int                      lateral_version_compare           (const char   *a,
-                                                            const char   *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LateralDiagnostic, lateral_diagnostic_free)
 

@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (LateralMarksChart, lateral_marks_chart, LATERAL, MARKS_CHA
 GtkWidget *lateral_marks_chart_new       (void);
 void       lateral_marks_chart_set_marks (LateralMarksChart *self,
                                           const int         *marks,
+                                          const gint64      *dates,
                                           guint              n_marks);
 guint      lateral_marks_chart_get_n_marks (LateralMarksChart *self);
 

@@ -514,16 +514,16 @@ def test_kills(root, lrs, config_home):
             if out.returncode != 0:
                 raise RuntimeError(out.stderr)
 
-    # How long sending three batches takes here, uninterrupted: the kills
+    # How long sending two batches takes here, uninterrupted: the kills
     # land at random moments within it.
-    fill(3 * 50)
+    fill(2 * 50)
     started = time.monotonic()
     run(env, "lrs", "send")
     duration = time.monotonic() - started
     # Ten kills of a running `lrs send`, each with batches left to send.
     while kills < 10 and tries < 40:
         tries += 1
-        fill(3 * 50)
+        fill(2 * 50)
         before = len(outbox(db, "waiting"))
         proc = subprocess.Popen([cli, "lrs", "send"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.0, duration))

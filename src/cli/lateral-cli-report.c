@@ -104,6 +104,8 @@ lateral_cli_report (int    argc,
   store = lateral_cli_open_store ("report");
   if (store == NULL)
     return LATERAL_CLI_EXIT_FAILURE;
+  if (!lateral_cli_class_filter (store, "report", &class_code))
+    return LATERAL_CLI_EXIT_USAGE;
 
   return report_store (store, registry, class_code, pack_id, format, pdf, NULL);
 }
@@ -135,15 +137,19 @@ report_store (LateralStore                 *store,
 
   if (format == NULL || g_str_equal (format, "text"))
     {
-      output = lateral_report_to_text (report);
+      /* Names and codes in a table for a terminal: escaped (CSV and JSON
+       * quote them their own way). */
+      g_autofree char *text = lateral_report_to_text (report);
+
       if (fetched != NULL)
         {
           g_autofree char *sources = lateral_cli_lrs_sources_text (fetched);
-          char *both = g_strconcat (output, sources, NULL);
+          char *both = g_strconcat (text, sources, NULL);
 
-          g_free (output);
-          output = both;
+          g_free (text);
+          text = both;
         }
+      output = lateral_cli_escape (text);
     }
   else if (g_str_equal (format, "csv"))
     {

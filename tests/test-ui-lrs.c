@@ -12,6 +12,8 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 
 #include "lateral-test-case.h"
 #include "lateral-test-ui.h"
@@ -51,16 +53,22 @@ closed_port (void)
 }
 
 static void
-write_config (void)
+write_config_port (guint port)
 {
   g_autofree char *dir = g_build_filename (g_get_user_config_dir (), "lateral", NULL);
   g_autofree char *ini = g_build_filename (dir, "lrs.ini", NULL);
   g_autofree char *contents = g_strdup_printf ("[lrs]\nendpoint=http://127.0.0.1:%u/xAPI/\n"
                                                "homepage=https://school.example.org\nkey=k\nsecret=s\n",
-                                               closed_port ());
+                                               port);
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (ini, contents, -1, NULL));
+}
+
+static void
+write_config (void)
+{
+  write_config_port (closed_port ());
 }
 
 static void
@@ -174,6 +182,90 @@ test_off_without_config (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A stand-in LRS in this process (libsoup's server, on loopback): it
+ * accepts every POST of statements and remembers their ids. It answers on
+ * the main loop, which the app's sender never blocks: it sends from a
+ * thread. */
+static void
+statements_cb (SoupServer        *server,
+               SoupServerMessage *message,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  GHashTable *received = user_data;
+  SoupMessageBody *body = soup_server_message_get_request_body (message);
+  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *array;
+
+  g_assert_cmpstr (soup_server_message_get_method (message), ==, "POST");
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  array = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_hash_table_add (received, g_strdup (json_object_get_string_member (json_array_get_object_element (array, i), "id")));
+  soup_server_message_set_status (message, 200, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY, "[]", 2);
+}
+
+typedef struct {
+  LateralLrsBar *bar;
+  LateralStore  *store;
+  GHashTable    *received;
+} Online;
+
+static gboolean
+all_sent (gpointer data)
+{
+  Online *online = data;
+  g_autoptr(GPtrArray) sent = lateral_store_outbox_list (online->store, LATERAL_OUTBOX_SENT, 0, NULL);
+
+  return g_hash_table_size (online->received) == 2 && sent != NULL && sent->len == 2 &&
+         g_strcmp0 (lateral_lrs_bar_get_text (online->bar), "All answers sent to the school") == 0;
+}
+
+/* Online: each answer leaves as soon as it is committed. */
+static void
+test_sent_online (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GHashTable) received = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) sent = NULL;
+  g_autoptr(GError) error = NULL;
+  LateralWindow *window;
+  LateralLrsBar *bar;
+  Online online;
+  GSList *uris;
+  guint port;
+
+  soup_server_add_handler (server, "/xAPI/statements", statements_cb, received, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (server);
+  port = (guint) g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  write_config_port (port);
+
+  window = lateral_test_case_open_window (400, 800);
+  bar = find_bar (GTK_WIDGET (window));
+  g_assert_true (lateral_window_open_case (window, LATERAL_TEST_PACK_ID, "Cleo", NULL));
+  answer_first_claim (lateral_test_case_get_play (window));
+
+  /* Both the start and the answer reach the LRS, and are marked sent. */
+  online.bar = bar;
+  online.store = lateral_window_get_store (window);
+  online.received = received;
+  g_assert_true (lateral_test_ui_wait_until (all_sent, &online, 20000));
+  sent = lateral_store_outbox_list (lateral_window_get_store (window), LATERAL_OUTBOX_SENT, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sent->len, ==, 2);
+  for (guint i = 0; i < sent->len; i++)
+    g_assert_true (g_hash_table_contains (received, ((LateralOutboxItem *) sent->pdata[i])->statement_id));
+  g_assert_cmpuint (g_hash_table_size (received), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_config ();
+}
+
 static void
 collect_rows (GtkWidget *widget,
               GPtrArray *rows)
@@ -259,6 +351,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/lrs/off-without-config", test_off_without_config);
   g_test_add_func ("/ui/lrs/queued-offline", test_queued_offline);
+  g_test_add_func ("/ui/lrs/sent-online", test_sent_online);
   g_test_add_func ("/ui/lrs/class-results-fetch", test_class_results_fetch);
 
   return g_test_run ();

@@ -422,6 +422,46 @@ def test_round_trip_limits(root):
           out.stdout + out.stderr + out2.stderr)
 
 
+def test_long_import_alongside_play(root, bundle):
+    """A long import commits in chunks: a writer alongside waits < 1 s."""
+    import time
+    many = copy.deepcopy(bundle)
+    a0, p0 = bundle["attempts"][0], bundle["profiles"][0]
+    many["profiles"], many["attempts"] = [], []
+    for i in range(4000):
+        pu = str(uuid.uuid4())
+        many["profiles"].append(dict(p0, uuid=pu, name=f"Learner {i}"))
+        many["attempts"].append(dict(copy.deepcopy(a0), uuid=str(uuid.uuid4()), profile_uuid=pu))
+    path = write_json(root, "many.json", many)
+    env, db = make_home(root, "t-busy")
+    run(env, "play", PACK_ID, "--profile", "Local", stdin="true 1\n")  # the database exists
+    started = time.monotonic()
+    importer = subprocess.Popen([cli, "import", path], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+    waits = []
+    play = None
+    con = sqlite3.connect(db, timeout=30, isolation_level=None)
+    try:
+        while importer.poll() is None:
+            t = time.monotonic()
+            con.execute("BEGIN IMMEDIATE")
+            waits.append(time.monotonic() - t)
+            con.execute("COMMIT")
+            if play is None and len(waits) == 5:
+                play = run(env, "play", PACK_ID, "--profile", "Local", stdin="true 1\ntrue 1\n")
+            time.sleep(0.05)
+    finally:
+        con.close()
+    out, err = importer.communicate()
+    took = time.monotonic() - started
+    check(f"a 4,000-attempt import ({took:.1f} s) leaves the lock to others: {len(waits)} writes alongside, "
+          f"the longest wait {max(waits or [0]):.2f} s < 1 s",
+          importer.returncode == 0 and "4000 added" in out and len(waits) >= 5 and max(waits) < 1.0,
+          (importer.returncode, out[:200], err[:500], len(waits), sorted(waits)[-3:]))
+    check("lateral-cli play alongside the import answers and exits 0",
+          play is not None and play.returncode == 0, play and play.stderr)
+
+
 def main():
     with tempfile.TemporaryDirectory() as root:
         test_deep_bundle(root)
@@ -437,6 +477,7 @@ def main():
         test_failed_stdout(root)
         test_output_targets(root)
         test_round_trip_limits(root)
+        test_long_import_alongside_play(root, ana)
 
     print(f"1..{len(results)}")
     failed = 0

@@ -462,6 +462,86 @@ def test_long_import_alongside_play(root, bundle):
           play is not None and play.returncode == 0, play and play.stderr)
 
 
+def test_restore(root):
+    """restore: copy, check, swap; refused under a running command; a full disk changes nothing."""
+    env, db = make_home(root, "t-restore")
+    run(env, "play", PACK_ID, "--profile", "Ana", stdin="true 1\ntrue 1\ntrue 1\n")
+    out = run(env, "restore")
+    backups = [line.strip() for line in out.stdout.splitlines() if line.strip().endswith(".db")]
+    check("a backup exists, named by its number", len(backups) == 1 and "/lateral-s000001-" in backups[0],
+          out.stdout)
+    run(env, "play", PACK_ID, "--profile", "Ben", stdin="true 1\ntrue 1\ntrue 1\n")
+
+    # A command still running (play waiting for its next line) holds the database.
+    player = subprocess.Popen([cli, "play", PACK_ID, "--profile", "Cleo"], env=env, stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    import time
+    time.sleep(1.5)
+    out = run(env, "restore", backups[0])
+    player.communicate("", timeout=30)
+    check("restore while Lateral is running is refused, nothing changed",
+          out.returncode == 1 and "Lateral is using" in out.stderr and "nothing was changed" in out.stderr
+          and query(db, "SELECT count(*) FROM profiles WHERE name = 'Ben'") == [(1,)], out.stderr)
+
+    # A backup that fails its integrity check.
+    broken = os.path.join(root, "broken-backup.db")
+    with open(backups[0], "rb") as f:
+        data = bytearray(f.read())
+    for i in range(4096 + 100, min(len(data), 4096 * 3)):
+        data[i] = 0x5a
+    with open(broken, "wb") as f:
+        f.write(data)
+    out = run(env, "restore", broken)
+    aside = [n for n in os.listdir(os.path.dirname(db)) if "before-restore" in n or n.endswith(".restoring")]
+    check("a backup that fails its check: refused, the database as it was, no file left behind",
+          out.returncode == 1 and "integrity check failed" in out.stderr and not aside
+          and query(db, "SELECT count(*) FROM profiles WHERE name = 'Ben'") == [(1,)], out.stderr)
+
+    out = run(env, "restore", backups[0])
+    kept = [n for n in os.listdir(os.path.dirname(db)) if "before-restore" in n and not n.endswith(("-wal", "-shm"))]
+    check("restore: the backup in place, the replaced database kept and named",
+          out.returncode == 0 and len(kept) == 1 and kept[0] in out.stdout
+          and query(db, "SELECT count(*) FROM profiles WHERE name = 'Ben'") == [(0,)], out.stdout + out.stderr)
+
+    # A full disk: a small tmpfs holds the data folder.
+    mnt = os.path.join(root, "small")
+    os.makedirs(mnt)
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", mnt], capture_output=True).returncode:
+        results.append(("restore on a full disk # SKIP cannot mount a tmpfs here", True, ""))
+        return
+    try:
+        env2 = dict(env, XDG_DATA_HOME=os.path.join(mnt, "home"))
+        db2 = os.path.join(mnt, "home", "lateral", "lateral.db")
+        run(env2, "play", PACK_ID, "--profile", "Dora", stdin="true 1\ntrue 1\ntrue 1\n")
+        big = os.path.join(root, "big-backup.db")
+        shutil.copy(db, big)
+        con = sqlite3.connect(big)
+        con.execute("CREATE TABLE padding (x BLOB)")
+        con.execute("INSERT INTO padding VALUES (zeroblob(600000))")
+        con.commit()
+        con.close()
+        out = run(env2, "restore", big)
+        left = [n for n in os.listdir(os.path.dirname(db2)) if n.endswith(".restoring") or "before-restore" in n]
+        check("restore on a full disk: refused, nothing changed, no partial file",
+              out.returncode == 1 and "nothing was changed" in out.stderr and not left
+              and query(db2, "SELECT name FROM profiles") == [("Dora",)], out.stderr)
+    finally:
+        subprocess.run(["umount", mnt])
+
+
+def test_clock_set_back(root):
+    env, db = make_home(root, "t-clock-back")
+    run(env, "play", PACK_ID, "--profile", "Ana", stdin="true 1\ntrue 1\ntrue 1\n")
+    newest = run(env, "restore").stdout.split()
+    for days in ("-3d", "-2d", "-3d"):
+        subprocess.run(["faketime", "-f", days, cli, "history"], env=env, capture_output=True, timeout=60)
+    out = run(env, "restore")
+    backups = [line.strip() for line in out.stdout.splitlines() if line.strip().endswith(".db")]
+    today = [b for b in newest if b.endswith(".db")]
+    check("a clock set back makes no backup at each start and deletes none; the newest is still listed last",
+          len(backups) == 1 and today and backups[-1] == today[0], (out.stdout, today))
+
+
 def main():
     with tempfile.TemporaryDirectory() as root:
         test_deep_bundle(root)
@@ -478,6 +558,8 @@ def main():
         test_output_targets(root)
         test_round_trip_limits(root)
         test_long_import_alongside_play(root, ana)
+        test_restore(root)
+        test_clock_set_back(root)
 
     print(f"1..{len(results)}")
     failed = 0

@@ -76,6 +76,9 @@ sqlite3        *lateral_store_open_checked         (const char    *filename,
                                                     char         **out_recovery_message,
                                                     GError       **error);
 char           *lateral_store_backup_dir           (const char    *filename);
+int             lateral_store_lock                 (const char    *filename,
+                                                    gboolean       exclusive,
+                                                    GError       **error);
 char           *lateral_store_move_aside           (const char    *filename,
                                                     const char    *tag,
                                                     GError       **error);

@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <unistd.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "lateral-store-private.h"
@@ -23,6 +25,7 @@ struct _LateralStore
   char       *filename;
   char       *device_id;
   char       *recovery_message;
+  int         lock_fd;     /* a shared lock while open: restore waits for none */
 };
 
 G_DEFINE_FINAL_TYPE (LateralStore, lateral_store, G_TYPE_OBJECT)
@@ -41,6 +44,8 @@ lateral_store_finalize (GObject *object)
   g_clear_pointer (&self->filename, g_free);
   g_clear_pointer (&self->device_id, g_free);
   g_clear_pointer (&self->recovery_message, g_free);
+  if (self->lock_fd >= 0)
+    close (self->lock_fd);
 
   G_OBJECT_CLASS (lateral_store_parent_class)->finalize (object);
 }
@@ -60,6 +65,7 @@ finalize_statement (gpointer stmt)
 static void
 lateral_store_init (LateralStore *self)
 {
+  self->lock_fd = -1;
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
 }
 
@@ -226,6 +232,14 @@ lateral_store_open (const char  *filename,
   int version;
 
   self->filename = filename != NULL ? g_strdup (filename) : lateral_store_get_default_filename ();
+  /* Held while open, so that a restore never swaps the file under a
+   * running app or command (lateral_store_restore()). */
+  if (!g_str_equal (self->filename, ":memory:"))
+    {
+      self->lock_fd = lateral_store_lock (self->filename, FALSE, error);
+      if (self->lock_fd < 0)
+        return NULL;
+    }
   self->db = lateral_store_open_checked (self->filename, &self->recovery_message, error);
   if (self->db == NULL)
     return NULL;

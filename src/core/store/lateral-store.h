@@ -23,6 +23,7 @@ typedef enum {
   LATERAL_STORE_ERROR_NOT_FOUND,
   LATERAL_STORE_ERROR_ALREADY_ANSWERED, /* answers are final */
   LATERAL_STORE_ERROR_INVALID,          /* an argument the schema refuses */
+  LATERAL_STORE_ERROR_BUSY,             /* in use: a restore, or a running app during a restore */
 } LateralStoreError;
 
 typedef struct {

@@ -255,7 +255,7 @@ def test_class(root):
           csv_out.returncode == 0 and b"\r\nstudents," in csv_out.stdout and b"\n" not in csv_out.stdout.replace(b"\r\n", b"")
           and sum(r[:1] == ["students"] for r in rows) == len(NAMES)
           and sum(r[:1] == ["claims"] for r in rows) == len(claims)
-          and ["students", "7B", PACK_ID, "O'Brien, Pat"] in [r[:4] for r in rows], csv_out.stdout[:300])
+          and ["students", "7B", PACK_ID, PACK["version"], "O'Brien, Pat"] in [r[:5] for r in rows], csv_out.stdout[:300])
 
     pdf = os.path.join(root, "class.pdf")
     out = run(teacher, "report", "--format", "json", "--pdf", pdf)

@@ -38,16 +38,18 @@ create_attempt_row (LateralHistoryPage   *self,
   g_autofree char *subtitle = NULL;
   GtkWidget *row;
 
+  /* The version played: a case's verdicts may change between versions,
+   * and the marks are those of the version played. */
   if (attempt->finished_at != 0)
-    /* TRANSLATORS: when, how many right, the total mark: "14 Sep 2026, 09:30 · 6 of 8 right · +9" */
-    subtitle = g_strdup_printf (_("%s · %u of %u right · %s"), when,
+    /* TRANSLATORS: the case's version, when, how many right, the total mark: "Version 1.0.0 · 14 Sep 2026, 09:30 · 6 of 8 right · +9" */
+    subtitle = g_strdup_printf (_("Version %s · %s · %u of %u right · %s"), attempt->pack_version, when,
                                 attempt->n_correct, attempt->n_answers, mark);
   else
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%s · unfinished, %u claim answered",
-                                             "%s · unfinished, %u claims answered",
+                                             "Version %s · %s · unfinished, %u claim answered",
+                                             "Version %s · %s · unfinished, %u claims answered",
                                              attempt->n_answers),
-                                when, attempt->n_answers);
+                                attempt->pack_version, when, attempt->n_answers);
 
   row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

@@ -22,6 +22,7 @@
 
 #include "lateral-pack-archive.h"
 #include "lateral-pack-install.h"
+#include "lateral-version.h"
 
 /**
  * lateral_pack_install_get_user_dir:

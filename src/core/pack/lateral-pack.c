@@ -178,6 +178,46 @@ check_text (const char *data,
   return TRUE;
 }
 
+/* Paths count steps from 0, as JSON does; the app says "Step 3 of 13".
+ * Each problem inside a step also names it the app's way, with its id. */
+static void
+label_steps (GPtrArray             *problems,
+             const LateralJsonNode *root)
+{
+  const LateralJsonNode *steps = NULL;
+
+  for (guint i = 0; root->type == LATERAL_JSON_OBJECT && i < root->n; i++)
+    if (g_str_equal (root->v.members[i].name, "steps"))
+      steps = root->v.members[i].value;
+  if (steps == NULL || steps->type != LATERAL_JSON_ARRAY)
+    return;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      LateralDiagnostic *d = g_ptr_array_index (problems, i);
+      const LateralJsonNode *step;
+      const char *id = NULL;
+      guint64 index;
+      char *end;
+
+      if (d->path == NULL || !g_str_has_prefix (d->path, "steps["))
+        continue;
+      index = g_ascii_strtoull (d->path + strlen ("steps["), &end, 10);
+      if (*end != ']' || index >= steps->n)
+        continue;
+      step = steps->v.items[index];
+      for (guint k = 0; step->type == LATERAL_JSON_OBJECT && k < step->n; k++)
+        if (g_str_equal (step->v.members[k].name, "id") && step->v.members[k].value->type == LATERAL_JSON_STRING)
+          id = step->v.members[k].value->v.string;
+      g_free (d->step);
+      if (id != NULL)
+        /* TRANSLATORS: where a problem is, as the app numbers steps: "step 3 “first-call”" */
+        d->step = g_strdup_printf (_("step %u “%s”"), (guint) index + 1, id);
+      else
+        d->step = g_strdup_printf (_("step %u"), (guint) index + 1);
+    }
+}
+
 static int
 compare_diagnostics (gconstpointer a,
                      gconstpointer b)
@@ -299,6 +339,7 @@ lateral_pack_load_bytes (GBytes     *bytes,
           pack_dir = g_canonicalize_filename (dir, NULL);
         }
       lateral_pack_check_tree (pack, lateral_json_doc_get_root (doc), filename, pack_dir, problems);
+      label_steps (problems, lateral_json_doc_get_root (doc));
       g_ptr_array_sort (problems, compare_diagnostics);
     }
 
@@ -731,6 +772,7 @@ lateral_diagnostic_copy (const LateralDiagnostic *diagnostic)
                                                     diagnostic->path, diagnostic->message);
 
   copy->severity = diagnostic->severity;
+  copy->step = g_strdup (diagnostic->step);
   return copy;
 }
 
@@ -743,6 +785,7 @@ lateral_diagnostic_free (LateralDiagnostic *diagnostic)
   g_free (diagnostic->file);
   g_free (diagnostic->path);
   g_free (diagnostic->message);
+  g_free (diagnostic->step);
   g_free (diagnostic);
 }
 
@@ -759,119 +802,10 @@ lateral_diagnostic_format (const LateralDiagnostic *diagnostic)
     g_string_append_printf (str, ":%u:%u", diagnostic->line, diagnostic->column);
   g_string_append_printf (str, ": %s: ", diagnostic->severity == LATERAL_DIAGNOSTIC_WARNING
                                           ? _("warning") : _("error"));
-  if (diagnostic->path != NULL && diagnostic->path[0] != '\0')
+  if (diagnostic->path != NULL && diagnostic->path[0] != '\0' && diagnostic->step != NULL)
+    g_string_append_printf (str, "%s (%s): ", diagnostic->path, diagnostic->step);
+  else if (diagnostic->path != NULL && diagnostic->path[0] != '\0')
     g_string_append_printf (str, "%s: ", diagnostic->path);
   g_string_append (str, diagnostic->message);
   return g_string_free (str, FALSE);
-}
-
-/* Numeric identifiers compare by value; they have no leading zeros, so
- * length first, then digits, never overflows. */
-static int
-compare_numeric (const char *a,
-                 gsize       la,
-                 const char *b,
-                 gsize       lb)
-{
-  int cmp;
-
-  if (la != lb)
-    return la < lb ? -1 : 1;
-  cmp = strncmp (a, b, la);
-  return (cmp > 0) - (cmp < 0);
-}
-
-static gboolean
-all_digits (const char *s,
-            gsize       len)
-{
-  for (gsize i = 0; i < len; i++)
-    {
-      if (!g_ascii_isdigit (s[i]))
-        return FALSE;
-    }
-  return len > 0;
-}
-
-static int
-compare_prerelease (const char *a,
-                    const char *b)
-{
-  while (*a != '\0' && *b != '\0')
-    {
-      gsize la = strcspn (a, ".");
-      gsize lb = strcspn (b, ".");
-      gboolean na = all_digits (a, la), nb = all_digits (b, lb);
-      int cmp;
-
-      if (na && nb)
-        cmp = compare_numeric (a, la, b, lb);
-      else if (na != nb)
-        cmp = na ? -1 : 1;  /* numeric identifiers sort first */
-      else
-        {
-          cmp = strncmp (a, b, MIN (la, lb));
-          if (cmp == 0 && la != lb)
-            cmp = la < lb ? -1 : 1;
-          cmp = (cmp > 0) - (cmp < 0);
-        }
-      if (cmp != 0)
-        return cmp;
-
-      a += la + (a[la] == '.');
-      b += lb + (b[lb] == '.');
-    }
-
-  /* The one with more identifiers is the later prerelease. */
-  return (*a != '\0') - (*b != '\0');
-}
-
-/**
- * lateral_version_compare:
- *
- * Compares two semantic versions (MAJOR.MINOR.PATCH[-PRERELEASE]) by the
- * rules of semver.org: 1.0.0-alpha < 1.0.0-alpha.1 < 1.0.0-beta < 1.0.0.
- * An invalid version sorts before every valid one.
- *
- * Returns: negative, 0 or positive as @a is lower, equal or higher than @b
- */
-int
-lateral_version_compare (const char *a,
-                         const char *b)
-{
-  gboolean va, vb;
-
-  g_return_val_if_fail (a != NULL, 0);
-  g_return_val_if_fail (b != NULL, 0);
-
-  va = lateral_version_is_valid (a);
-  vb = lateral_version_is_valid (b);
-  if (!va || !vb)
-    {
-      if (va != vb)
-        return va ? 1 : -1;
-      return CLAMP (strcmp (a, b), -1, 1);
-    }
-
-  for (guint part = 0; part < 3; part++)
-    {
-      gsize la = strspn (a, "0123456789");
-      gsize lb = strspn (b, "0123456789");
-      int cmp = compare_numeric (a, la, b, lb);
-
-      if (cmp != 0)
-        return cmp;
-      a += la;
-      b += lb;
-      if (part < 2)
-        {
-          a++;
-          b++;
-        }
-    }
-
-  /* A release is later than any of its prereleases. */
-  if (*a == '\0' || *b == '\0')
-    return (*a == '\0') - (*b == '\0');
-  return compare_prerelease (a + 1, b + 1);
 }

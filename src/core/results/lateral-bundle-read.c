@@ -13,8 +13,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "lateral-bundle-private.h"
+#include "store/lateral-store.h"
 #include "json/lateral-json-doc-private.h"
-#include "store/lateral-store-private.h"
 
 /* Bounds that keep a hostile bundle from exhausting memory; export keeps
  * to them too (lateral-bundle.h). A pack may have as many claims as steps,

@@ -13,7 +13,7 @@
 
 #include "json/lateral-json-builder-private.h"
 #include "lateral-bundle.h"
-#include "store/lateral-store-private.h"
+#include "store/lateral-store.h"
 #include "store/lateral-output-file.h"
 #include "store/lateral-store-transaction.h"
 

@@ -16,6 +16,12 @@ G_BEGIN_DECLS
 
 #define LATERAL_STORE_ERROR (lateral_store_error_quark ())
 
+/* Answers are never loaded blindly from foreign input: these bound what a
+ * bundle (or a caller) can make us store. */
+#define LATERAL_STORE_MAX_ID_LENGTH    256
+#define LATERAL_STORE_MAX_NAME_LENGTH  200
+#define LATERAL_STORE_MAX_MOVES        64
+
 typedef enum {
   LATERAL_STORE_ERROR_FAILED,           /* SQLite or the file system said no */
   LATERAL_STORE_ERROR_NEWER_VERSION,    /* written by a newer Lateral: left alone */
@@ -140,6 +146,30 @@ char           *lateral_store_backup                  (LateralStore   *self,
 gboolean        lateral_store_restore                 (const char     *filename,
                                                        const char     *backup_file,
                                                        char          **out_kept_as,
+                                                       GError        **error);
+
+/* Merging a results bundle (lateral-store-import.c), inside the caller's
+ * transaction: rows keep the UUIDs and times they came with. */
+gboolean        lateral_store_import_profile          (LateralStore   *self,
+                                                       const LateralProfile *profile,
+                                                       char          **out_reason,
+                                                       GError        **error);
+gboolean        lateral_store_import_attempt          (LateralStore   *self,
+                                                       const LateralAttempt *attempt,
+                                                       gboolean        pack_missing,
+                                                       const char     *flags,
+                                                       GError        **error);
+gboolean        lateral_store_import_finished         (LateralStore   *self,
+                                                       const LateralAttempt *attempt,
+                                                       GError        **error);
+GPtrArray      *lateral_store_list_same_start         (LateralStore   *self,
+                                                       const LateralAttempt *attempt,
+                                                       GError        **error);
+gboolean        lateral_store_set_attempt_flags       (LateralStore   *self,
+                                                       const char     *uuid,
+                                                       const char     *flags,
+                                                       GError        **error);
+gboolean        lateral_store_validate_answer         (const LateralAnswer *answer,
                                                        GError        **error);
 
 LateralProfile *lateral_profile_copy                  (const LateralProfile *profile);

@@ -542,6 +542,25 @@ def test_clock_set_back(root):
           len(backups) == 1 and today and backups[-1] == today[0], (out.stdout, today))
 
 
+def test_deleted_during_play(root):
+    """A database deleted under a running play: the next answer is not shown as saved."""
+    import time
+    env, db = make_home(root, "t-deleted")
+    run(env, "play", PACK_ID, "--profile", "Ana", stdin="")  # the database and Ana exist
+    player = subprocess.Popen([cli, "play", PACK_ID, "--profile", "Ana"], env=env, stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    player.stdin.write("unverified 2\n")
+    player.stdin.flush()
+    time.sleep(2)
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(db + suffix):
+            os.remove(db + suffix)
+    out, err = player.communicate("true 3\nmisleading 1\n", timeout=60)
+    check("deleting the database during play: the next answer fails with a clear error, no reveal for it",
+          player.returncode != 0 and "was deleted or replaced while Lateral was open" in err
+          and out.count("Your answer:") == 1, (player.returncode, out[-400:], err))
+
+
 def main():
     with tempfile.TemporaryDirectory() as root:
         test_deep_bundle(root)
@@ -560,6 +579,7 @@ def main():
         test_long_import_alongside_play(root, ana)
         test_restore(root)
         test_clock_set_back(root)
+        test_deleted_during_play(root)
 
     print(f"1..{len(results)}")
     failed = 0

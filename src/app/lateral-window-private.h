@@ -35,6 +35,8 @@ struct _LateralWindow
   LateralStore         *store;     /* NULL when it could not be opened */
   LateralPackRegistry  *registry;
   GtkWindow            *class_results;  /* weak */
+  guint                 open_retry_id;  /* retrying a database another program holds */
+  guint                 open_tries;
 };
 
 void lateral_window_set_page                (LateralWindow  *self,

@@ -116,11 +116,83 @@ lateral_window_update_header (LateralWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
+/* The database opened: the pages get it. */
+static void
+store_ready (LateralWindow *self)
+{
+  const char *recovery;
+
+  lateral_home_page_set_data (self->home_page, self->store, self->registry);
+  lateral_history_page_set_data (self->history_page, self->store, self->registry);
+  lateral_packs_page_set_registry (self->packs_page, self->registry);
+  gtk_stack_set_visible_child_name (self->main_stack, "home");
+
+  /* Nobody has played here yet: typing a name is the first thing to do. */
+  if (lateral_home_page_get_profile_name (self->home_page) == NULL)
+    lateral_home_page_focus_new_learner (self->home_page);
+
+  recovery = lateral_store_get_recovery_message (self->store);
+  if (recovery != NULL)
+    lateral_messages_show (GTK_WIDGET (self), _("Your Results Database Was Damaged"), recovery);
+}
+
+#define OPEN_RETRY_SECONDS 2
+#define OPEN_MAX_TRIES     60
+
+static gboolean open_store (LateralWindow *self);
+
+static gboolean
+retry_open (gpointer data)
+{
+  LateralWindow *self = data;
+
+  self->open_retry_id = 0;
+  if (open_store (self))
+    store_ready (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Opens the database, or shows why not. A database another program holds
+ * (a long import, a restore) is tried again every 2 s for 2 minutes,
+ * rather than leaving a permanent error page. */
+static gboolean
+open_store (LateralWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+  gboolean again;
+
+  self->store = lateral_store_open (NULL, &error);
+  if (self->store != NULL)
+    return TRUE;
+
+  again = g_error_matches (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_BUSY) &&
+          ++self->open_tries < OPEN_MAX_TRIES;
+  /* The store's own sentence says where the file is, that it was left
+   * untouched and what to do. */
+  if (g_error_matches (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_NEWER_VERSION))
+    text = g_strdup (error->message);
+  else if (again)
+    text = g_strdup_printf (_("Another program is using your results database; trying again in a moment. (%s)"),
+                            error->message);
+  else
+    text = g_strdup_printf (_("Could not open your results database: %s"), error->message);
+
+  /* AdwStatusPage reads its description as Pango markup: a path with “&”
+   * or “<” would blank the page, so the text is escaped to show as is. */
+  escaped = g_markup_escape_text (text, -1);
+  adw_status_page_set_description (self->error_page, escaped);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  if (again)
+    self->open_retry_id = g_timeout_add_seconds (OPEN_RETRY_SECONDS, retry_open, self);
+  return FALSE;
+}
+
 static void
 lateral_window_load_data (LateralWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  const char *recovery;
 
   self->registry = lateral_pack_registry_new ();
   if (!lateral_pack_registry_load (self->registry, &error))
@@ -136,34 +208,8 @@ lateral_window_load_data (LateralWindow *self)
       lateral_messages_toast (GTK_WIDGET (self->toast_overlay), _("Some cases could not be loaded: “lateral-cli packs” tells why"));
     }
 
-  self->store = lateral_store_open (NULL, &error);
-  if (self->store == NULL)
-    {
-      g_autofree char *text = NULL;
-
-      /* The store's own sentence says where the file is, that it was left
-       * untouched and what to do. */
-      if (g_error_matches (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_NEWER_VERSION))
-        text = g_strdup (error->message);
-      else
-        text = g_strdup_printf (_("Could not open your results database: %s"), error->message);
-
-      adw_status_page_set_description (self->error_page, text);
-      gtk_stack_set_visible_child_name (self->main_stack, "error");
-      return;
-    }
-
-  lateral_home_page_set_data (self->home_page, self->store, self->registry);
-  lateral_history_page_set_data (self->history_page, self->store, self->registry);
-  lateral_packs_page_set_registry (self->packs_page, self->registry);
-
-  /* Nobody has played here yet: typing a name is the first thing to do. */
-  if (lateral_home_page_get_profile_name (self->home_page) == NULL)
-    lateral_home_page_focus_new_learner (self->home_page);
-
-  recovery = lateral_store_get_recovery_message (self->store);
-  if (recovery != NULL)
-    lateral_messages_show (GTK_WIDGET (self), _("Your Results Database Was Damaged"), recovery);
+  if (open_store (self))
+    store_ready (self);
 }
 
 /**
@@ -331,6 +377,7 @@ lateral_window_finalize (GObject *object)
 {
   LateralWindow *self = LATERAL_WINDOW (object);
 
+  g_clear_handle_id (&self->open_retry_id, g_source_remove);
   if (self->class_results != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->class_results), (gpointer *) &self->class_results);
 

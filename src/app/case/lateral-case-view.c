@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lateral-case-view.h"
+#include "widgets/lateral-messages.h"
 #include "lateral-claim-step.h"
 #include "lateral-reveal.h"
 #include "widgets/lateral-format.h"
@@ -336,6 +337,18 @@ lock_in_action (GtkWidget  *widget,
                                 (const char * const *) moves,
                                 (guint) CLAMP (elapsed_ms, 0, G_MAXUINT),
                                 &error);
+  /* Answered elsewhere meanwhile (another window, lateral-cli): that
+   * answer counts, answers being final; its reveal is shown and the
+   * learner moves on, told why the reveal is not for this choice. */
+  if (answer == NULL && g_error_matches (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_ALREADY_ANSWERED))
+    {
+      g_clear_error (&error);
+      answer = lateral_play_take_stored_answer (self->play, &error);
+      if (answer != NULL)
+        lateral_messages_toast (GTK_WIDGET (self),
+                                _("This claim was already answered elsewhere (another window or lateral-cli): "
+                                  "that answer counts"));
+    }
   if (answer == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Your answer could not be saved: %s"), error->message);

@@ -43,6 +43,8 @@ const LateralStep   *lateral_play_get_current_step (LateralPlay         *self);
 guint                lateral_play_get_position     (LateralPlay         *self);
 gboolean             lateral_play_go_to            (LateralPlay         *self,
                                                     guint                index);
+const LateralAnswer *lateral_play_take_stored_answer (LateralPlay       *self,
+                                                      GError           **error);
 const LateralAnswer *lateral_play_answer           (LateralPlay         *self,
                                                     LateralVerdict       verdict,
                                                     int                  certainty,

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "lateral-store-private.h"
 #include "lateral-store-transaction.h"
@@ -26,6 +27,9 @@ struct _LateralStore
   char       *device_id;
   char       *recovery_message;
   int         lock_fd;     /* a shared lock while open: restore waits for none */
+  gboolean    file_known;  /* file_dev/file_ino are the file opened */
+  dev_t       file_dev;
+  ino_t       file_ino;
 };
 
 G_DEFINE_FINAL_TYPE (LateralStore, lateral_store, G_TYPE_OBJECT)
@@ -79,6 +83,9 @@ lateral_store_set_sqlite_error (sqlite3  *db,
   if ((rc & 0xff) == SQLITE_CONSTRAINT)
     g_set_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_INVALID,
                  _("The database refused the change: %s"), message);
+  else if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    g_set_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_BUSY,
+                 _("Database error: %s"), message);
   else
     g_set_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_FAILED,
                  _("Database error: %s"), message);
@@ -247,6 +254,19 @@ lateral_store_open (const char  *filename,
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, TRUE);
 
+  /* Which file this is: lateral_store_check_file() tells a database
+   * deleted or replaced under the running app. */
+  {
+    GStatBuf info;
+
+    if (!g_str_equal (self->filename, ":memory:") && g_stat (self->filename, &info) == 0)
+      {
+        self->file_known = TRUE;
+        self->file_dev = info.st_dev;
+        self->file_ino = info.st_ino;
+      }
+  }
+
   /* synchronous=FULL: a commit that returned survives a power cut, which is
    * what lets the caller show a reveal right after storing an answer. */
   if (!lateral_store_exec (self, "PRAGMA journal_mode = WAL;"
@@ -287,6 +307,36 @@ lateral_store_open (const char  *filename,
 fail:
   g_prefix_error (error, _("Could not open %s: "), self->filename);
   return NULL;
+}
+
+/**
+ * lateral_store_check_file:
+ *
+ * SQLite keeps writing to a database file that was deleted or replaced
+ * after it was opened, and those writes are lost with it. Checked before
+ * and after an answer is stored, so that no answer is shown as saved that
+ * is not in the learner's file.
+ *
+ * Returns: %FALSE, with @error set, when the file is no longer the one
+ *   this store opened
+ */
+gboolean
+lateral_store_check_file (LateralStore  *self,
+                          GError       **error)
+{
+  GStatBuf info;
+
+  g_return_val_if_fail (LATERAL_IS_STORE (self), FALSE);
+
+  if (!self->file_known)
+    return TRUE;
+  if (g_stat (self->filename, &info) == 0 && info.st_dev == self->file_dev && info.st_ino == self->file_ino)
+    return TRUE;
+
+  g_set_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_FILE_GONE,
+               _("Your results file %s was deleted or replaced while Lateral was open, so this answer was "
+                 "not saved. Close Lateral and open it again."), self->filename);
+  return FALSE;
 }
 
 const char *

@@ -561,6 +561,34 @@ def test_deleted_during_play(root):
           and out.count("Your answer:") == 1, (player.returncode, out[-400:], err))
 
 
+def test_languages(root):
+    """An attempt played in either language of the teacher's pack matches its hash: no flag."""
+    packs = os.path.join(root, "lang-packs")
+    os.makedirs(packs)
+    shutil.copy(mini_case, packs)
+    with open(mini_case, encoding="utf-8") as f:
+        pack = json.load(f)
+    pack["language"], pack["title"] = "es", "Un caso pequeño"
+    with open(os.path.join(packs, "mini-case.es.json"), "w", encoding="utf-8") as f:
+        json.dump(pack, f, ensure_ascii=False)
+    paths = []
+    for lang in ("en", "es"):
+        env = dict(os.environ, XDG_DATA_HOME=os.path.join(root, "lang-" + lang), LATERAL_PACKS_DIR=packs,
+                   LC_ALL="C.UTF-8", LANGUAGE=lang)
+        run(env, "play", PACK_ID, "--profile", "Ana-" + lang, stdin="true 1\ntrue 1\ntrue 1\n")
+        paths.append(os.path.join(root, f"lang-{lang}.json"))
+        run(env, "export", "--output", paths[-1])
+    hashes = {json.load(open(p))["attempts"][0]["pack"]["hash"] for p in paths}
+    for lang in ("en", "es"):
+        env = dict(os.environ, XDG_DATA_HOME=os.path.join(root, "lang-teacher-" + lang), LATERAL_PACKS_DIR=packs,
+                   LC_ALL="C.UTF-8", LANGUAGE=lang)
+        out = run(env, "import", *paths)
+        check(f"attempts played in English and in Spanish pool unflagged for a teacher reading {lang}",
+              len(hashes) == 2 and out.returncode == 0 and len(out.stdout.splitlines()) == 2
+              and query(os.path.join(root, "lang-teacher-" + lang, "lateral", "lateral.db"),
+                        "SELECT count(*) FROM attempts WHERE flags = ''") == [(2,)], (hashes, out.stdout))
+
+
 def main():
     with tempfile.TemporaryDirectory() as root:
         test_deep_bundle(root)
@@ -580,6 +608,7 @@ def main():
         test_restore(root)
         test_clock_set_back(root)
         test_deleted_during_play(root)
+        test_languages(root)
 
     print(f"1..{len(results)}")
     failed = 0

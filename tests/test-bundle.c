@@ -463,6 +463,44 @@ test_braces_in_strings (void)
   g_assert_cmpstr (found->name, ==, "Ana }{ \"] \\");
 }
 
+/* A class too large for one bundle is written in parts that import reads
+ * one by one: here with a 2,500-byte limit, as with 64 MiB for real. */
+static void
+test_write_parts (void)
+{
+  g_autofree char *db1 = tmp_path ("parts1.db");
+  g_autofree char *db2 = tmp_path ("parts2.db");
+  g_autofree char *path = tmp_path ("parts.json");
+  g_autoptr(LateralStore) one = make_class (db1);
+  g_autoptr(LateralStore) two = lateral_store_open (db2, NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) files = NULL;
+  guint n_attempts = 0, n_added = 0;
+
+  g_assert_true (lateral_bundle_write_parts (one, NULL, NULL, path, 2500, &n_attempts, &files, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_attempts, ==, 3);
+  g_assert_cmpuint (g_strv_length (files), >=, 2);
+  g_assert_cmpstr (files[0], ==, path);
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      LateralImportResult result = { 0 };
+      GStatBuf info;
+
+      g_assert_cmpint (g_stat (files[i], &info), ==, 0);
+      g_assert_cmpint (info.st_size, <=, 2500);
+      g_assert_true (lateral_bundle_import_file (two, files[i], NULL, &result, &error));
+      g_assert_no_error (error);
+      n_added += result.n_added;
+      lateral_import_result_clear (&result);
+    }
+  g_assert_cmpuint (n_added, ==, 3);
+
+  /* One attempt larger than the limit is an error, not a file import refuses. */
+  g_assert_false (lateral_bundle_write_parts (one, NULL, NULL, path, 300, NULL, NULL, &error));
+  g_assert_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_INVALID);
+}
+
 static void
 test_csv_cells (void)
 {
@@ -521,6 +559,7 @@ main (int   argc,
   g_test_add_func ("/bundle/time-format", test_time_format);
   g_test_add_func ("/bundle/fuzz-regressions", test_fuzz_regressions);
   g_test_add_func ("/bundle/braces-in-strings", test_braces_in_strings);
+  g_test_add_func ("/bundle/write-parts", test_write_parts);
   g_test_add_func ("/csv/cells", test_csv_cells);
 
   return g_test_run ();

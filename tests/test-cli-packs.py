@@ -37,13 +37,14 @@ for name in broken:
 
 out = run(["validate", "valid/sample-case.json"], cwd=packs)
 check("validate a valid pack: exit 0, says so",
-      out.returncode == 0 and out.stdout == "valid/sample-case.json: valid\n" and out.stderr == "",
+      out.returncode == 0 and out.stdout == "valid/sample-case.json: valid, with 5 warnings\n"
+      and out.stderr.startswith("valid/sample-case.json:3:9: warning: id: “org.example.sample-case” is an example id"),
       out.stdout + out.stderr)
 
 out = run(["validate", "valid/sample-case.json", "empty.json"], cwd=packs)
 check("validate one valid and one broken: exit 1",
       out.returncode == 1 and "valid/sample-case.json: valid" in out.stdout
-      and out.stderr.startswith("empty.json: error:"), out.stdout + out.stderr)
+      and "\nempty.json: error:" in out.stderr, out.stdout + out.stderr)
 
 out = run(["validate", "no-such-file.json"], cwd=packs)
 check("validate a missing file: exit 1, one error line naming it",

@@ -8,8 +8,8 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "play/lateral-play.h"
 #include "lateral-test-store.h"
+#include "play/lateral-play.h"
 #include "report/lateral-report.h"
 #include "report/lateral-report-pdf.h"
 #include "play/lateral-scoring.h"
@@ -312,6 +312,45 @@ test_pdf_unwritable (void)
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
+/* The seeding helper bench/ fills its stores with: 100 answers to three
+ * claims are 34 attempts (the last one unfinished, of one answer), taken
+ * in turn by 7 learners in two classes, and the report counts them all. */
+static void
+test_seeded_class (void)
+{
+  static const char * const claims[] = { "the-call", "prank", "photo", NULL };
+  static const char * const classes[] = { "7B", "7A", NULL };
+  const LateralTestClass seed = {
+    .pack_id = MINI, .claim_ids = claims, .class_codes = classes, .n_learners = 7, .n_answers = 100,
+  };
+  g_autoptr(LateralStore) store = lateral_test_store_new ("seeded.db");
+  g_autoptr(LateralReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_answers = 0, n_attempts = 0, n_finished = 0, n_students = 0;
+
+  g_assert_cmpuint (lateral_test_store_seed (store, &seed), ==, 34);
+
+  report = lateral_report_new (store, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lateral_report_get_n_groups (report), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      const LateralReportGroup *group = lateral_report_get_group (report, i);
+
+      g_assert_cmpstr (group->class_code, ==, i == 0 ? "7A" : "7B");
+      n_answers += group->n_answers;
+      n_attempts += group->n_attempts;
+      n_students += group->students->len;
+      for (guint k = 0; k < group->students->len; k++)
+        n_finished += ((LateralReportStudent *) group->students->pdata[k])->n_finished;
+    }
+  g_assert_cmpuint (n_answers, ==, 100);
+  g_assert_cmpuint (n_attempts, ==, 34);
+  g_assert_cmpuint (n_finished, ==, 33);
+  /* 7 learners, odd: each takes attempts in both classes. */
+  g_assert_cmpuint (n_students, ==, 14);
+}
+
 /* The /2 sample as version @version; 1.0.0 scores "real-call" false. */
 static void
 write_versioned_pack (const char *folder,
@@ -464,45 +503,6 @@ test_versions_not_pooled (void)
   g_unsetenv ("LATERAL_PACKS_DIR");
 }
 
-/* The seeding helper bench/ fills its stores with: 100 answers to three
- * claims are 34 attempts (the last one unfinished, of one answer), taken
- * in turn by 7 learners in two classes, and the report counts them all. */
-static void
-test_seeded_class (void)
-{
-  static const char * const claims[] = { "the-call", "prank", "photo", NULL };
-  static const char * const classes[] = { "7B", "7A", NULL };
-  const LateralTestClass seed = {
-    .pack_id = MINI, .claim_ids = claims, .class_codes = classes, .n_learners = 7, .n_answers = 100,
-  };
-  g_autoptr(LateralStore) store = lateral_test_store_new ("seeded.db");
-  g_autoptr(LateralReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n_answers = 0, n_attempts = 0, n_finished = 0, n_students = 0;
-
-  g_assert_cmpuint (lateral_test_store_seed (store, &seed), ==, 34);
-
-  report = lateral_report_new (store, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (lateral_report_get_n_groups (report), ==, 2);
-  for (guint i = 0; i < 2; i++)
-    {
-      const LateralReportGroup *group = lateral_report_get_group (report, i);
-
-      g_assert_cmpstr (group->class_code, ==, i == 0 ? "7A" : "7B");
-      n_answers += group->n_answers;
-      n_attempts += group->n_attempts;
-      n_students += group->students->len;
-      for (guint k = 0; k < group->students->len; k++)
-        n_finished += ((LateralReportStudent *) group->students->pdata[k])->n_finished;
-    }
-  g_assert_cmpuint (n_answers, ==, 100);
-  g_assert_cmpuint (n_attempts, ==, 34);
-  g_assert_cmpuint (n_finished, ==, 33);
-  /* 7 learners, odd: each takes attempts in both classes. */
-  g_assert_cmpuint (n_students, ==, 14);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -515,8 +515,8 @@ main (int   argc,
   g_test_add_func ("/report/json-csv-text", test_json_csv_text);
   g_test_add_func ("/report/pages", test_pages);
   g_test_add_func ("/report/pdf-unwritable", test_pdf_unwritable);
-  g_test_add_func ("/report/versions-not-pooled", test_versions_not_pooled);
   g_test_add_func ("/report/seeded-class", test_seeded_class);
+  g_test_add_func ("/report/versions-not-pooled", test_versions_not_pooled);
 
   return g_test_run ();
 }

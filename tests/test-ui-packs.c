@@ -160,7 +160,7 @@ test_manage_cases (void)
   if (GTK_IS_VIEWPORT (extra))
     extra = gtk_viewport_get_child (GTK_VIEWPORT (extra));
   text = gtk_label_get_text (GTK_LABEL (extra));
-  g_assert_nonnull (strstr (text, "line 19, column 15 — steps[0].date: “12/09/2015” is not a real date"));
+  g_assert_nonnull (strstr (text, "line 19, column 15 — steps[0].date: “12/09/2015” is a date in another order"));
   g_assert_nonnull (strstr (text, "line 44, column 78 — steps[1].reveal.sources[0].date"));
   g_assert_true (gtk_label_get_selectable (GTK_LABEL (extra)));
   answer (dialog, "close");

@@ -44,6 +44,8 @@ lateral_cli_history (int    argc,
   store = lateral_cli_open_store ("history");
   if (store == NULL)
     return LATERAL_CLI_EXIT_FAILURE;
+  if (!lateral_cli_class_filter (store, "history", &class_code))
+    return LATERAL_CLI_EXIT_USAGE;
 
   attempts = lateral_store_select_attempts (store, profile_name, class_code, &error);
   if (attempts == NULL)

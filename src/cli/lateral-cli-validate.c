@@ -41,7 +41,9 @@ lateral_cli_validate (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) files = NULL;
+  gboolean strict = FALSE;
   const GOptionEntry entries[] = {
+    { "strict", 0, 0, G_OPTION_ARG_NONE, &strict, N_("Count warnings as errors (exit 1), for a pack repository's CI"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };
@@ -49,7 +51,7 @@ lateral_cli_validate (int    argc,
   int status = LATERAL_CLI_EXIT_OK;
 
   context = g_option_context_new (_("FILE… — check scenario packs"));
-  g_option_context_set_summary (context, _("Exit status: 0 when every file is a valid pack (warnings allowed), 1 when any is not, 2 on a usage error."));
+  g_option_context_set_summary (context, _("Exit status: 0 when every file is a valid pack (warnings allowed, unless --strict), 1 when any is not, 2 on a usage error."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_help_enabled (context, TRUE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -80,7 +82,14 @@ lateral_cli_validate (int    argc,
               continue;
             }
           g_ptr_array_add (valid, g_object_ref (pack));
-          if (warnings->len > 0)
+          if (strict && warnings->len > 0)
+            {
+              status = LATERAL_CLI_EXIT_FAILURE;
+              g_printerr (ngettext ("%s: %u warning, which --strict counts as an error\n",
+                                    "%s: %u warnings, which --strict counts as errors\n", warnings->len),
+                          files[i], warnings->len);
+            }
+          else if (warnings->len > 0)
             g_print (ngettext ("%s: valid, with %u warning\n", "%s: valid, with %u warnings\n", warnings->len),
                      files[i], warnings->len);
           else

@@ -1,4 +1,5 @@
-/* lateral-packs-page.c: Manage Cases, the packs offered, their languages and warnings
+/* lateral-packs-page.c: Manage Cases: the packs on this computer, their
+ * languages and warnings, added and removed
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -22,6 +22,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "json/lateral-json-files.h"
 #include "lateral-pack-private.h"
 #include "lateral-pack-registry.h"
 #include "lateral-version.h"
@@ -266,25 +267,17 @@ add_problem (LateralPackRegistry *self,
   g_ptr_array_add (self->problems, lateral_diagnostic_new (filename, 0, 0, "", message));
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 static void
 scan_folder (LateralPackRegistry *self,
              const char          *folder,
              LateralPackOrigin    origin)
 {
-  g_autoptr(GDir) dir = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
+  g_autoptr(GPtrArray) names = NULL;
 
-  dir = g_dir_open (folder, 0, &error);
-  if (dir == NULL)
+  /* Sorted, so which of two equal packs wins never depends on the disk. */
+  names = lateral_json_list_files (folder, &error);
+  if (names == NULL)
     {
       /* Most of these folders do not exist, and need not. */
       if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT) &&
@@ -295,14 +288,6 @@ scan_folder (LateralPackRegistry *self,
         }
       return;
     }
-
-  /* Sorted, so which of two equal packs wins never depends on the disk. */
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      if (g_str_has_suffix (name, ".json") && name[0] != '.')
-        g_ptr_array_add (names, g_strdup (name));
-    }
-  g_ptr_array_sort (names, compare_names);
 
   for (guint i = 0; i < names->len; i++)
     {

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "json/lateral-json-enum.h"
 #include "lateral-pack-private.h"
 
 G_DEFINE_FINAL_TYPE (LateralPack, lateral_pack, G_TYPE_OBJECT)
@@ -178,6 +179,46 @@ check_text (const char *data,
   return TRUE;
 }
 
+/* Paths count steps from 0, as JSON does; the app says "Step 3 of 13".
+ * Each problem inside a step also names it the app's way, with its id. */
+static void
+label_steps (GPtrArray             *problems,
+             const LateralJsonNode *root)
+{
+  const LateralJsonNode *steps = NULL;
+
+  for (guint i = 0; root->type == LATERAL_JSON_OBJECT && i < root->n; i++)
+    if (g_str_equal (root->v.members[i].name, "steps"))
+      steps = root->v.members[i].value;
+  if (steps == NULL || steps->type != LATERAL_JSON_ARRAY)
+    return;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      LateralDiagnostic *d = g_ptr_array_index (problems, i);
+      const LateralJsonNode *step;
+      const char *id = NULL;
+      guint64 index;
+      char *end;
+
+      if (d->path == NULL || !g_str_has_prefix (d->path, "steps["))
+        continue;
+      index = g_ascii_strtoull (d->path + strlen ("steps["), &end, 10);
+      if (*end != ']' || index >= steps->n)
+        continue;
+      step = steps->v.items[index];
+      for (guint k = 0; step->type == LATERAL_JSON_OBJECT && k < step->n; k++)
+        if (g_str_equal (step->v.members[k].name, "id") && step->v.members[k].value->type == LATERAL_JSON_STRING)
+          id = step->v.members[k].value->v.string;
+      g_free (d->step);
+      if (id != NULL)
+        /* TRANSLATORS: where a problem is, as the app numbers steps: "step 3 “first-call”" */
+        d->step = g_strdup_printf (_("step %u “%s”"), (guint) index + 1, id);
+      else
+        d->step = g_strdup_printf (_("step %u"), (guint) index + 1);
+    }
+}
+
 static int
 compare_diagnostics (gconstpointer a,
                      gconstpointer b)
@@ -299,6 +340,7 @@ lateral_pack_load_bytes (GBytes     *bytes,
           pack_dir = g_canonicalize_filename (dir, NULL);
         }
       lateral_pack_check_tree (pack, lateral_json_doc_get_root (doc), filename, pack_dir, problems);
+      label_steps (problems, lateral_json_doc_get_root (doc));
       g_ptr_array_sort (problems, compare_diagnostics);
     }
 
@@ -674,18 +716,16 @@ gboolean
 lateral_asks_from_string (const char  *str,
                           LateralAsks *out_asks)
 {
+  guint value;
+
   g_return_val_if_fail (str != NULL, FALSE);
 
-  for (guint i = LATERAL_ASKS_WHO; i < LATERAL_N_ASKS; i++)
-    {
-      if (g_str_equal (str, asks_names[i]))
-        {
-          if (out_asks != NULL)
-            *out_asks = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  /* "" stands for no question: a file never writes it. */
+  if (!lateral_json_enum_from_name (asks_names, LATERAL_ASKS_WHO, LATERAL_N_ASKS, str, &value))
+    return FALSE;
+  if (out_asks != NULL)
+    *out_asks = value;
+  return TRUE;
 }
 
 /* Civic Online Reasoning's question, as learners and teachers read it. */
@@ -833,6 +873,7 @@ lateral_diagnostic_copy (const LateralDiagnostic *diagnostic)
                                                     diagnostic->path, diagnostic->message);
 
   copy->severity = diagnostic->severity;
+  copy->step = g_strdup (diagnostic->step);
   return copy;
 }
 
@@ -845,6 +886,7 @@ lateral_diagnostic_free (LateralDiagnostic *diagnostic)
   g_free (diagnostic->file);
   g_free (diagnostic->path);
   g_free (diagnostic->message);
+  g_free (diagnostic->step);
   g_free (diagnostic);
 }
 
@@ -861,7 +903,9 @@ lateral_diagnostic_format (const LateralDiagnostic *diagnostic)
     g_string_append_printf (str, ":%u:%u", diagnostic->line, diagnostic->column);
   g_string_append_printf (str, ": %s: ", diagnostic->severity == LATERAL_DIAGNOSTIC_WARNING
                                           ? _("warning") : _("error"));
-  if (diagnostic->path != NULL && diagnostic->path[0] != '\0')
+  if (diagnostic->path != NULL && diagnostic->path[0] != '\0' && diagnostic->step != NULL)
+    g_string_append_printf (str, "%s (%s): ", diagnostic->path, diagnostic->step);
+  else if (diagnostic->path != NULL && diagnostic->path[0] != '\0')
     g_string_append_printf (str, "%s: ", diagnostic->path);
   g_string_append (str, diagnostic->message);
   return g_string_free (str, FALSE);

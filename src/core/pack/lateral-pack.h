@@ -203,6 +203,7 @@ typedef struct {
   char  *path;       /* JSON path such as steps[3].reveal.sources[0].url, "" for the root */
   char  *message;
   LateralDiagnosticSeverity severity;
+  char  *step;       /* nullable: the step as the app numbers it, such as “step 3 “first-call”” */
 } LateralDiagnostic;
 
 #define LATERAL_TYPE_PACK (lateral_pack_get_type ())

@@ -18,8 +18,6 @@
 #include "json/lateral-json-doc-private.h"
 #include "store/lateral-store-transaction.h"
 
-/* Bounds that keep a hostile bundle from exhausting memory. */
-#define MAX_BUNDLE_SIZE    (64 * 1024 * 1024)
 
 static gboolean
 same_answer (const LateralAnswer *a,
@@ -156,7 +154,7 @@ merge_attempt (LateralStore   *store,
         g_hash_table_insert (by_claim, ((LateralAnswer *) answers_here->pdata[i])->claim_id, answers_here->pdata[i]);
       if (here->finished_at == 0 && attempt->finished_at != 0)
         {
-          if (!lateral_store_import_finished (store, attempt, error))
+          if (!lateral_store_finish_attempt_at (store, attempt->uuid, attempt->finished_at, error))
             return MERGE_REJECTED;
           changed = TRUE;
         }
@@ -327,6 +325,12 @@ check_one_object (const char  *filename,
 
   for (; i < length; i++)
     {
+      /* json-glib keeps "Ana\u0000HIDDEN" as a string that C reads as
+       * "Ana": a NUL would hide the rest of a name, so it is refused. */
+      if (in_string && data[i] == '\\' && i + 5 < length && memcmp (data + i + 1, "u0000", 5) == 0)
+        return not_one_object (filename, data, i,
+                               _("error: a string holds a NUL character (\\u0000), which no results bundle has"),
+                               error);
       if (in_string && data[i] == '\\')
         i++;
       else if (data[i] == '"')
@@ -399,11 +403,11 @@ lateral_bundle_import_file (LateralStore         *store,
                    _("%s: error: no such file"), filename);
       return FALSE;
     }
-  if (info.st_size > MAX_BUNDLE_SIZE)
+  if (info.st_size > LATERAL_BUNDLE_MAX_SIZE)
     {
       g_set_error (error, LATERAL_BUNDLE_ERROR, LATERAL_BUNDLE_ERROR_READ,
                    _("%s: error: larger than %d MiB, too large for a results bundle"),
-                   filename, MAX_BUNDLE_SIZE / (1024 * 1024));
+                   filename, LATERAL_BUNDLE_MAX_SIZE / (1024 * 1024));
       return FALSE;
     }
 

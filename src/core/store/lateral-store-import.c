@@ -69,6 +69,11 @@ lateral_store_import_attempt (LateralStore          *store,
                               GError               **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *class_code = NULL;
+
+  /* One class whatever the machine typed: "7b " joins "7B". */
+  if (!lateral_store_canonical_class_code (store, attempt->class_code, &class_code, error))
+    return FALSE;
 
   stmt = lateral_store_prepare (store,
                                 "INSERT INTO attempts (uuid, profile_uuid, pack_id, pack_version, pack_hash,"
@@ -81,7 +86,7 @@ lateral_store_import_attempt (LateralStore          *store,
   sqlite3_bind_text (stmt, 3, attempt->pack_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, attempt->pack_version, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, attempt->pack_hash, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, attempt->class_code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, class_code, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, attempt->device_id, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, attempt->started_at);
   if (attempt->finished_at != 0)
@@ -139,23 +144,5 @@ lateral_store_set_attempt_flags (LateralStore  *store,
     return FALSE;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, flags, -1, SQLITE_STATIC);
-  return lateral_store_step_done (store, stmt, error);
-}
-
-/* An attempt unfinished here that the bundle shows finished. */
-gboolean
-lateral_store_import_finished (LateralStore          *store,
-                               const LateralAttempt  *attempt,
-                               GError               **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = lateral_store_prepare (store, "UPDATE attempts SET finished_at = ?2"
-                                       " WHERE uuid = ?1 AND finished_at IS NULL", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, attempt->uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, attempt->finished_at);
-
   return lateral_store_step_done (store, stmt, error);
 }

@@ -128,6 +128,10 @@ LateralAttempt *lateral_store_start_attempt           (LateralStore   *self,
 gboolean        lateral_store_finish_attempt          (LateralStore   *self,
                                                        const char     *attempt_uuid,
                                                        GError        **error);
+gboolean        lateral_store_finish_attempt_at       (LateralStore   *self,
+                                                       const char     *attempt_uuid,
+                                                       gint64          finished_at,
+                                                       GError        **error);
 
 GPtrArray      *lateral_store_list_answers            (LateralStore   *self,
                                                        const char     *attempt_uuid,
@@ -158,9 +162,6 @@ gboolean        lateral_store_import_attempt          (LateralStore   *self,
                                                        gboolean        pack_missing,
                                                        const char     *flags,
                                                        GError        **error);
-gboolean        lateral_store_import_finished         (LateralStore   *self,
-                                                       const LateralAttempt *attempt,
-                                                       GError        **error);
 GPtrArray      *lateral_store_list_same_start         (LateralStore   *self,
                                                        const LateralAttempt *attempt,
                                                        GError        **error);
@@ -175,6 +176,14 @@ LateralProfile *lateral_profile_copy                  (const LateralProfile *pro
 void            lateral_profile_free                  (LateralProfile *profile);
 LateralAttempt *lateral_attempt_copy                  (const LateralAttempt *attempt);
 void            lateral_attempt_free                  (LateralAttempt *attempt);
+
+gboolean        lateral_class_code_normalize          (const char     *text,
+                                                       char          **out,
+                                                       GError        **error);
+gboolean        lateral_store_canonical_class_code    (LateralStore   *self,
+                                                       const char     *text,
+                                                       char          **out,
+                                                       GError        **error);
 LateralAnswer  *lateral_answer_copy                   (const LateralAnswer *answer);
 void            lateral_answer_free                   (LateralAnswer  *answer);
 

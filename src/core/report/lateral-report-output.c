@@ -206,6 +206,7 @@ add_checks (JsonBuilder              *builder,
       lateral_json_add_string (builder, "asks", asks[0] != '\0' ? asks : "none");
       lateral_json_add_int (builder, "picked", group->checks_by_asks[q].picked);
       lateral_json_add_int (builder, "picked_expected", group->checks_by_asks[q].picked_expected);
+      lateral_json_add_int (builder, "expected_offered", group->checks_by_asks[q].expected_offered);
       json_builder_end_object (builder);
     }
 }
@@ -496,7 +497,7 @@ text_checks (GString                  *text,
   guint total = 0;
 
   for (guint q = 0; q < LATERAL_N_ASKS; q++)
-    total += group->checks_by_asks[q].picked;
+    total += group->checks_by_asks[q].picked + group->checks_by_asks[q].expected_offered;
   if (total == 0)
     return;
 
@@ -505,12 +506,14 @@ text_checks (GString                  *text,
     {
       const LateralReportChecks *checks = &group->checks_by_asks[q];
 
-      if (checks->picked == 0)
+      if (checks->picked == 0 && checks->expected_offered == 0)
         continue;
       /* Translators: a question such as "Who is behind it?", the checks
-       * answering it that learners picked, and how many of those the case expects */
-      g_string_append_printf (text, _("  %s %u picked, %u of them expected\n"),
-                              lateral_asks_get_question (q), checks->picked, checks->picked_expected);
+       * answering it that learners picked, how many of those the case
+       * expects, and how many expected checks were offered in all */
+      g_string_append_printf (text, _("  %s %u picked, %u of the %u expected\n"),
+                              lateral_asks_get_question (q), checks->picked, checks->picked_expected,
+                              checks->expected_offered);
     }
 }
 

@@ -457,10 +457,20 @@ count_checks (AttemptTotals *attempt,
   JsonNode *root;
   JsonArray *ids;
 
-  if (attempt->pack == NULL || moves_json == NULL || g_str_equal (moves_json, "[]"))
+  if (attempt->pack == NULL)
     return;
   step = lateral_pack_find_step (attempt->pack, claim_id);
   if (step == NULL || step->type != LATERAL_STEP_CLAIM || step->moves->len == 0)
+    return;
+
+  /* Every answer was offered the claim's expected checks, picked or not. */
+  for (guint i = 0; i < step->moves->len; i++)
+    {
+      const LateralMove *move = g_ptr_array_index (step->moves, i);
+
+      attempt->group->checks_by_asks[move->asks].expected_offered += move->expected;
+    }
+  if (moves_json == NULL || g_str_equal (moves_json, "[]"))
     return;
 
   parser = json_parser_new_immutable ();

@@ -54,6 +54,7 @@ typedef struct {
 typedef struct {
   guint  picked;               /* checks picked */
   guint  picked_expected;      /* of them, checks the pack expects */
+  guint  expected_offered;     /* expected checks offered, over all answers */
 } LateralReportChecks;
 
 /* One class code, one pack, one version of it: a claim whose verdict

@@ -46,6 +46,17 @@ start_case_action (GtkWidget  *widget,
 }
 
 static void
+start_over_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LateralWindow *self = LATERAL_WINDOW (widget);
+
+  if (lateral_window_open_case_full (self, g_variant_get_string (parameter, NULL), NULL, NULL, TRUE))
+    lateral_messages_toast (GTK_WIDGET (self->toast_overlay), _("A new start: your unfinished answers stay in your history"));
+}
+
+static void
 show_summary_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -281,6 +292,7 @@ lateral_window_actions_install (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.go-home", NULL, go_home_action);
   gtk_widget_class_install_action (widget_class, "win.start-case", "s", start_case_action);
+  gtk_widget_class_install_action (widget_class, "win.start-over", "s", start_over_action);
   gtk_widget_class_install_action (widget_class, "win.show-summary", NULL, show_summary_action);
   gtk_widget_class_install_action (widget_class, "win.try-again", NULL, try_again_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);

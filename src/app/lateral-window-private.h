@@ -40,6 +40,11 @@ struct _LateralWindow
 void lateral_window_set_page                (LateralWindow  *self,
                                              const char     *name);
 void lateral_window_update_header           (LateralWindow  *self);
+gboolean lateral_window_open_case_full      (LateralWindow  *self,
+                                             const char     *pack_id,
+                                             const char     *profile_name,
+                                             const char     *class_code,
+                                             gboolean        start_over);
 
 void lateral_window_actions_install         (GtkWidgetClass *widget_class);
 void lateral_window_actions_add_drop_target (LateralWindow  *self);

@@ -183,6 +183,18 @@ lateral_window_open_case (LateralWindow *self,
                           const char    *profile_name,
                           const char    *class_code)
 {
+  return lateral_window_open_case_full (self, pack_id, profile_name, class_code, FALSE);
+}
+
+/* With @start_over, always a new attempt: Start Over leaves an unfinished
+ * attempt as it is, every answer kept. */
+gboolean
+lateral_window_open_case_full (LateralWindow *self,
+                               const char    *pack_id,
+                               const char    *profile_name,
+                               const char    *class_code,
+                               gboolean       start_over)
+{
   g_autoptr(LateralProfile) profile = NULL;
   g_autoptr(LateralPlay) play = NULL;
   g_autoptr(GError) error = NULL;
@@ -217,7 +229,8 @@ lateral_window_open_case (LateralWindow *self,
 
   profile = lateral_store_ensure_profile (self->store, profile_name, &error);
   if (profile != NULL)
-    play = lateral_play_new (self->store, pack, profile->name, class_code, &error);
+    play = start_over ? lateral_play_new_start_over (self->store, pack, profile->name, class_code, &error)
+                      : lateral_play_new (self->store, pack, profile->name, class_code, &error);
   if (play == NULL)
     {
       g_autofree char *body = g_strdup_printf (_("Could not start “%s”: %s"), lateral_pack_get_title (pack), error->message);

@@ -1,4 +1,4 @@
-/* lateral-history-page.c
+/* lateral-history-page.c: a learner's past attempts and marks over time
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -76,6 +76,7 @@ lateral_history_page_show_profile (LateralHistoryPage *self,
   g_autoptr(LateralProfile) profile = NULL;
   g_autoptr(GPtrArray) attempts = NULL;
   g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) dates = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *title = NULL;
 
   g_return_if_fail (LATERAL_IS_HISTORY_PAGE (self));
@@ -99,10 +100,14 @@ lateral_history_page_show_profile (LateralHistoryPage *self,
 
       gtk_list_box_append (self->attempts_list, create_attempt_row (self, attempt));
       if (oldest_first->finished_at != 0)
-        g_array_append_val (marks, oldest_first->total_mark);
+        {
+          g_array_append_val (marks, oldest_first->total_mark);
+          g_array_append_val (dates, oldest_first->finished_at);
+        }
     }
 
-  lateral_marks_chart_set_marks (self->chart, (const int *) (gpointer) marks->data, marks->len);
+  lateral_marks_chart_set_marks (self->chart, (const int *) (gpointer) marks->data,
+                                 (const gint64 *) (gpointer) dates->data, marks->len);
   gtk_widget_set_visible (self->chart_group, marks->len > 0);
 }
 

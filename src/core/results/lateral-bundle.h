@@ -46,6 +46,12 @@ gboolean  lateral_bundle_import_file   (LateralStore         *store,
                                         const char * const   *available_pack_ids,
                                         LateralImportResult  *result,
                                         GError              **error);
+gboolean  lateral_bundle_import_file_cancellable (LateralStore         *store,
+                                                  const char           *filename,
+                                                  const char * const   *available_pack_ids,
+                                                  GCancellable         *cancellable,
+                                                  LateralImportResult  *result,
+                                                  GError              **error);
 void      lateral_import_result_clear  (LateralImportResult  *result);
 
 char     *lateral_format_time          (gint64                unix_seconds);

@@ -1,0 +1,448 @@
+/* test-ui-main-loop.c: the window keeps answering while the data work runs
+ *
+ * Copyright 2026 The Lateral authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A timeout source ticks every 50 ms on the main loop while a window does
+ * something slow: importing a 40 MiB results bundle in Class Results,
+ * building the report over more than 100,000 answers, opening a store of
+ * 50,000 answers at start-up. The longest gap between two ticks must stay
+ * under 250 ms, and the result must appear. Closing the window half-way
+ * through an import must leave the database consistent and the bundle
+ * imported whole or not at all.
+ *
+ * The inputs are generated here (nothing this big is committed): a class of
+ * 3,000 learners who each played the built-in case again and again.
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+
+#include "class/lateral-class-results-window.h"
+#include "lateral-test-ui.h"
+#include "lateral-window.h"
+#include "play/lateral-scoring.h"
+#include "results/lateral-bundle.h"
+#include "store/lateral-store-transaction.h"
+
+#define PACK_ID     "io.github.lateral.prank-call"
+#define MAX_GAP_US  (250 * 1000)
+#define MIB         (1024 * 1024)
+
+/* The built-in case's claims and verdicts, as bench/class-scale.c has them,
+ * so the answers are marked as the case would mark them. */
+static const struct {
+  const char     *id;
+  LateralVerdict  verdict;
+} claims[] = {
+  { "putin-phoned", LATERAL_VERDICT_UNVERIFIED },
+  { "spokesperson-confirms", LATERAL_VERDICT_FALSE },
+  { "denial-proves-fake", LATERAL_VERDICT_UNVERIFIED },
+  { "impersonators", LATERAL_VERDICT_TRUE },
+  { "john-accepts", LATERAL_VERDICT_TRUE },
+  { "real-call", LATERAL_VERDICT_UNVERIFIED },
+  { "headline-vs-body", LATERAL_VERDICT_MISLEADING },
+  { "quote-word-for-word", LATERAL_VERDICT_FALSE },
+  { "gay-rights", LATERAL_VERDICT_TRUE },
+};
+
+typedef struct {
+  guint n_attempts;
+  guint n_answers;
+} BundleSize;
+
+/* A class's bundle, pretty-printed as `lateral-cli export` writes it, of
+ * @n_learners learners playing in turn until it holds @min_answers answers
+ * and @min_bytes bytes. */
+static BundleSize
+write_class_bundle (const char *path,
+                    guint       n_learners,
+                    guint       min_answers,
+                    gsize       min_bytes)
+{
+  g_autoptr(GString) out = g_string_sized_new (min_bytes + MIB);
+  g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *device = g_uuid_string_random ();
+  g_autoptr(GError) error = NULL;
+  BundleSize size = { 0 };
+
+  g_string_append_printf (out, "{\n  \"format\" : \"lateral-results/1\",\n  \"generator\" : \"Lateral test\",\n"
+                               "  \"exported_at\" : \"2026-11-25T10:00:00Z\",\n  \"device_id\" : \"%s\",\n"
+                               "  \"profiles\" : [\n", device);
+  for (guint i = 0; i < n_learners; i++)
+    {
+      char *uuid = g_uuid_string_random ();
+
+      g_ptr_array_add (profiles, uuid);
+      g_string_append_printf (out, "    {\n      \"uuid\" : \"%s\",\n      \"name\" : \"Learner %04u\",\n"
+                                   "      \"created_at\" : \"2026-11-24T09:00:00Z\"\n    }%s\n",
+                              uuid, i, i + 1 < n_learners ? "," : "");
+    }
+  g_string_append (out, "  ],\n  \"attempts\" : [\n");
+
+  while (size.n_answers < min_answers || out->len < min_bytes)
+    {
+      guint learner = size.n_attempts % n_learners;
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      g_string_append_printf (out, "%s    {\n      \"uuid\" : \"%s\",\n      \"profile_uuid\" : \"%s\",\n"
+                                   "      \"pack\" : {\n        \"id\" : \"" PACK_ID "\",\n        \"version\" : \"1.0.0\",\n"
+                                   "        \"hash\" : \"8880c29012e3561711090ead133438f702626ada2cdd98880890ea253e19c46e\"\n      },\n"
+                                   "      \"class_code\" : \"7B\",\n      \"device_id\" : \"%s\",\n"
+                                   "      \"started_at\" : \"2026-11-24T09:10:00Z\",\n"
+                                   "      \"finished_at\" : \"2026-11-24T09:30:00Z\",\n      \"answers\" : [\n",
+                              size.n_attempts > 0 ? ",\n" : "", uuid,
+                              (char *) g_ptr_array_index (profiles, learner), device);
+      for (guint c = 0; c < G_N_ELEMENTS (claims); c++)
+        {
+          guint seed = learner * 31 + size.n_attempts * 7 + c * 13;
+          LateralVerdict verdict = seed % 3 != 0 ? claims[c].verdict : (claims[c].verdict + 1) % LATERAL_N_VERDICTS;
+          int certainty = 1 + seed % 3;
+          gboolean correct = verdict == claims[c].verdict;
+
+          g_string_append_printf (out, "        {\n          \"claim_id\" : \"%s\",\n          \"verdict\" : \"%s\",\n"
+                                       "          \"certainty\" : %d,\n          \"moves\" : [],\n"
+                                       "          \"time_ms\" : %u,\n          \"answered_at\" : \"2026-11-24T09:%02u:00Z\",\n"
+                                       "          \"correct\" : %s,\n          \"mark\" : %d,\n"
+                                       "          \"moves_expected\" : 0,\n          \"moves_unexpected\" : 0\n        }%s\n",
+                                  claims[c].id, lateral_verdict_to_string (verdict), certainty,
+                                  5000 + seed % 20000, 11 + c, correct ? "true" : "false",
+                                  lateral_cbm_mark (correct, certainty),
+                                  c + 1 < G_N_ELEMENTS (claims) ? "," : "");
+          size.n_answers++;
+        }
+      g_string_append (out, "      ]\n    }");
+      size.n_attempts++;
+    }
+  g_string_append (out, "\n  ]\n}\n");
+
+  g_file_set_contents (path, out->str, out->len, &error);
+  g_assert_no_error (error);
+  return size;
+}
+
+/* Ticks every 50 ms and keeps the longest time between two ticks. */
+typedef struct {
+  gint64 last;
+  gint64 longest;
+  guint  n_ticks;
+  guint  id;
+} Ticker;
+
+static gboolean
+tick (gpointer data)
+{
+  Ticker *ticker = data;
+  gint64 now = g_get_monotonic_time ();
+
+  ticker->longest = MAX (ticker->longest, now - ticker->last);
+  ticker->last = now;
+  ticker->n_ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+ticker_start (Ticker *ticker)
+{
+  ticker->last = g_get_monotonic_time ();
+  ticker->longest = 0;
+  ticker->n_ticks = 0;
+  ticker->id = g_timeout_add (50, tick, ticker);
+}
+
+/* Returns: the longest gap in µs, the last stretch included */
+static gint64
+ticker_stop (Ticker *ticker)
+{
+  tick (ticker);
+  g_clear_handle_id (&ticker->id, g_source_remove);
+  return ticker->longest;
+}
+
+static gboolean
+is_idle (gpointer data)
+{
+  return !lateral_class_results_window_is_busy (data);
+}
+
+static gboolean
+is_filled (gpointer data)
+{
+  return lateral_class_results_window_is_filled (data);
+}
+
+static LateralPackRegistry *
+load_registry (void)
+{
+  g_autoptr(LateralPackRegistry) registry = lateral_pack_registry_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lateral_pack_registry_load (registry, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&registry);
+}
+
+static guint
+count_answers (LateralReport *report)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < lateral_report_get_n_groups (report); i++)
+    n += lateral_report_get_group (report, i)->n_answers;
+  return n;
+}
+
+typedef struct {
+  char       *tmp;
+  char       *bundle;
+  char       *db;
+  BundleSize  size;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GStatBuf info;
+
+  fixture->tmp = g_dir_make_tmp ("lateral-main-loop-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->bundle = g_build_filename (fixture->tmp, "class.json", NULL);
+  fixture->db = g_build_filename (fixture->tmp, "lateral.db", NULL);
+  fixture->size = write_class_bundle (fixture->bundle, 3000, 100000, 40 * MIB);
+  g_assert_cmpint (g_stat (fixture->bundle, &info), ==, 0);
+  g_assert_cmpint (info.st_size, >=, 40 * MIB);
+  g_test_message ("bundle: %.1f MiB, %u attempts, %u answers",
+                  (double) info.st_size / MIB, fixture->size.n_attempts, fixture->size.n_answers);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  g_remove (fixture->bundle);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (fixture->db, suffixes[i], NULL);
+      g_remove (path);
+    }
+  /* The daily backups the store makes. */
+  {
+    g_autofree char *backups = g_build_filename (fixture->tmp, "backups", NULL);
+    g_autoptr(GDir) dir = g_dir_open (backups, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (backups, name, NULL);
+        g_remove (path);
+      }
+    g_rmdir (backups);
+  }
+  g_rmdir (fixture->tmp);
+  g_free (fixture->tmp);
+  g_free (fixture->bundle);
+  g_free (fixture->db);
+}
+
+/* Import the 40 MiB bundle, then build the report over its answers again,
+ * with the ticker running through each. */
+static void
+test_class_results (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(LateralPackRegistry) registry = load_registry ();
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->bundle);
+  g_autoptr(LateralStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  LateralClassResultsWindow *window;
+  LateralReport *report;
+  GListModel *students;
+  Ticker ticker = { 0 };
+  gint64 gap, start, shown;
+
+  store = lateral_store_open (fixture->db, &error);
+  g_assert_no_error (error);
+  window = lateral_class_results_window_new (NULL, store, registry);
+  gtk_window_present (GTK_WINDOW (window));
+  lateral_test_ui_wait_drawn (GTK_WIDGET (window));
+  g_assert_true (lateral_test_ui_wait_until (is_idle, window, 10000));
+
+  ticker_start (&ticker);
+  g_assert_true (lateral_class_results_window_import_files (window, &file, 1));
+  g_assert_true (lateral_test_ui_wait_until (is_idle, window, 300000));
+  /* And until the report it shows is on screen, every row. */
+  g_assert_true (lateral_test_ui_wait_until (is_filled, window, 60000));
+  lateral_test_ui_wait_drawn (GTK_WIDGET (window));
+  gap = ticker_stop (&ticker);
+  g_test_message ("import of 40 MiB: %u ticks, longest gap %" G_GINT64_FORMAT " ms", ticker.n_ticks, gap / 1000);
+  g_assert_cmpint (gap, <, MAX_GAP_US);
+
+  /* The result appears: every answer of the bundle, every learner listed. */
+  report = lateral_class_results_window_get_report (window);
+  g_assert_nonnull (report);
+  g_assert_cmpuint (count_answers (report), ==, fixture->size.n_answers);
+  g_assert_cmpuint (count_answers (report), >=, 100000);
+  students = lateral_class_results_window_get_student_rows (window, 0);
+  g_assert_nonnull (students);
+  g_assert_cmpuint (g_list_model_get_n_items (students), ==, 3000);
+  lateral_test_ui_wait_drawn (GTK_WIDGET (window));
+
+  /* The report alone, as choosing another class or case rebuilds it. */
+  ticker_start (&ticker);
+  start = g_get_monotonic_time ();
+  lateral_class_results_window_select (window, "7B", PACK_ID);
+  g_assert_null (lateral_class_results_window_get_report (window));
+  g_assert_true (lateral_test_ui_wait_until (is_idle, window, 120000));
+  lateral_test_ui_wait_drawn (GTK_WIDGET (window));
+  shown = g_get_monotonic_time () - start;
+  g_assert_true (lateral_test_ui_wait_until (is_filled, window, 60000));
+  lateral_test_ui_wait_drawn (GTK_WIDGET (window));
+  gap = ticker_stop (&ticker);
+  g_test_message ("report over %u answers: first rows drawn after %" G_GINT64_FORMAT " ms; %u ticks, longest gap %" G_GINT64_FORMAT " ms",
+                  fixture->size.n_answers, shown / 1000, ticker.n_ticks, gap / 1000);
+  g_assert_cmpint (gap, <, MAX_GAP_US);
+  report = lateral_class_results_window_get_report (window);
+  g_assert_nonnull (report);
+  g_assert_cmpuint (count_answers (report), ==, fixture->size.n_answers);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gint64
+file_size (const char *path)
+{
+  GStatBuf info;
+
+  return g_stat (path, &info) == 0 ? info.st_size : 0;
+}
+
+static gboolean
+import_writing (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autofree char *wal = g_strconcat (fixture->db, "-wal", NULL);
+
+  /* The merge has written a good part of its pages: well into the
+   * transaction, far from its end. */
+  return file_size (wal) > 4 * MIB;
+}
+
+static gboolean
+is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+wait_write_lock (LateralStore *store)
+{
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LateralStoreTransaction) tx = lateral_store_transaction_begin (store, LATERAL_STORE_WRITE, &error);
+
+      /* Freed without a commit: rolled back, nothing written. */
+      if (tx != NULL)
+        return;
+      g_assert_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_FAILED);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+check_database (Fixture *fixture,
+                guint   *out_n_attempts)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->db, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM attempts", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  *out_n_attempts = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* Close the window while the import is writing: the transaction is rolled
+ * back, so the database holds none of the bundle (or, had it finished
+ * first, all of it), and it is intact. */
+static void
+test_cancel_import (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(LateralPackRegistry) registry = load_registry ();
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->bundle);
+  g_autoptr(LateralStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  LateralClassResultsWindow *window;
+  guint n_attempts = G_MAXUINT;
+  gboolean writing;
+  gint64 closed;
+
+  store = lateral_store_open (fixture->db, &error);
+  g_assert_no_error (error);
+  window = lateral_class_results_window_new (NULL, store, registry);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (lateral_test_ui_wait_until (is_idle, window, 10000));
+
+  g_assert_true (lateral_class_results_window_import_files (window, &file, 1));
+  writing = lateral_test_ui_wait_until (import_writing, fixture, 300000);
+  g_assert_true (writing);
+  g_assert_true (lateral_class_results_window_is_busy (window));
+
+  /* What the close button does. Nothing keeps the window: it is disposed
+   * at once, which cancels the import. */
+  closed = g_get_monotonic_time ();
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (lateral_test_ui_wait_until (is_gone, &window, 10000));
+
+  /* The worker has let go of the database once its write lock can be had
+   * (it rolled back, or had committed). */
+  wait_write_lock (store);
+  g_test_message ("the import stopped %" G_GINT64_FORMAT " ms after the window was closed",
+                  (g_get_monotonic_time () - closed) / 1000);
+
+  check_database (fixture, &n_attempts);
+  g_test_message ("%u of the bundle's %u attempts are in the database", n_attempts, fixture->size.n_attempts);
+  /* Closed mid-way, it stopped: none of the bundle. */
+  g_assert_cmpuint (n_attempts, ==, 0);
+
+  /* And the same file imports whole afterwards. */
+  window = lateral_class_results_window_new (NULL, store, registry);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (lateral_class_results_window_import_files (window, &file, 1));
+  g_assert_true (lateral_test_ui_wait_until (is_idle, window, 300000));
+  check_database (fixture, &n_attempts);
+  g_assert_cmpuint (n_attempts, ==, fixture->size.n_attempts);
+  /* Closed while its report is being built: nothing left running. */
+  lateral_class_results_window_select (window, NULL, NULL);
+  g_assert_true (lateral_class_results_window_is_busy (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_null (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  lateral_test_ui_init (&argc, &argv);
+
+  g_test_add ("/ui/main-loop/class-results", Fixture, NULL,
+              fixture_set_up, test_class_results, fixture_tear_down);
+  g_test_add ("/ui/main-loop/cancel-import", Fixture, NULL,
+              fixture_set_up, test_cancel_import, fixture_tear_down);
+
+  return g_test_run ();
+}

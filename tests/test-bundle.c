@@ -39,7 +39,7 @@ add_answer (LateralStore   *store,
     .certainty = certainty,
     .moves = (char **) moves,
     .time_ms = 4200,
-    .answered_at = 1764080100,
+    .answered_at = g_get_real_time () / G_USEC_PER_SEC,  /* after the start: import checks it */
     .correct = correct,
     .mark = lateral_cbm_mark (correct, certainty),
     .moves_expected = move != NULL ? 1 : 0,
@@ -83,16 +83,12 @@ export_to_file (LateralStore *store,
                 guint         expected_attempts)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
   char *path = tmp_path (name);
   guint n_attempts = 0;
 
-  root = lateral_bundle_export (store, profile, class_code, &n_attempts, &error);
+  g_assert_true (lateral_bundle_write_file (store, profile, class_code, path, &n_attempts, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_attempts, ==, expected_attempts);
-  text = json_to_string (root, TRUE);
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
 
   return path;
 }
@@ -151,7 +147,7 @@ test_round_trip (void)
   second = export_to_file (two, "second.json", NULL, NULL, 3);
   a = load_json (first);
   b = load_json (second);
-  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (a), "format"), ==, "lateral-results/1");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (a), "format"), ==, LATERAL_BUNDLE_FORMAT);
   assert_member_equal (a, b, "format");
   assert_member_equal (a, b, "profiles");
   assert_member_equal (a, b, "attempts");
@@ -168,6 +164,43 @@ test_round_trip (void)
   g_assert_true (lateral_bundle_import_file (one, second, NULL, &result, &error));
   g_assert_cmpuint (result.n_present, ==, 3);
   lateral_import_result_clear (&result);
+}
+
+/* The one writer the app and the CLI share: the file holds exactly the
+ * bundle's text, an old file is replaced whole, and a file that cannot be
+ * written is an error that leaves nothing behind. */
+static void
+test_write_file (void)
+{
+  g_autofree char *db = tmp_path ("write.db");
+  g_autoptr(LateralStore) store = make_class (db);
+  g_autofree char *path = tmp_path ("written.json");
+  g_autofree char *missing = tmp_path ("no-such-folder/bundle.json");
+  g_autofree char *data = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  guint n = 0;
+
+  g_assert_true (g_file_set_contents (path, "an older, longer file that must not survive in part", -1, NULL));
+  g_assert_true (lateral_bundle_write_file (store, "Ana Łukasiewicz", NULL, path, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+
+  data = lateral_bundle_to_data (store, "Ana Łukasiewicz", NULL, &n, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_true (g_str_has_suffix (data, "}\n"));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  /* exported_at may tick between the two calls: compare what it holds. */
+  root = load_json (path);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "attempts")), ==, 2);
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"" LATERAL_BUNDLE_FORMAT "\""));
+  g_assert_true (g_str_has_suffix (contents, "}\n"));
+
+  g_assert_false (lateral_bundle_write_file (store, NULL, NULL, missing, NULL, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -230,12 +263,17 @@ test_pack_missing (void)
   g_autofree char *bundle = export_to_file (one, "miss.json", NULL, NULL, 3);
   g_autoptr(GPtrArray) attempts = NULL;
   g_autoptr(GError) error = NULL;
-  const char * const here[] = { "io.github.lateral.prank-call", NULL };
+  g_autofree char *pack_path = g_test_build_filename (G_TEST_DIST, "..", "data", "packs", "prank-call.json", NULL);
+  g_autoptr(GPtrArray) here = g_ptr_array_new_with_free_func (g_object_unref);
   LateralImportResult result = { 0 };
 
+  g_ptr_array_add (here, lateral_pack_load_file (pack_path, NULL, &error));
+  g_assert_no_error (error);
   g_assert_true (lateral_bundle_import_file (two, bundle, here, &result, &error));
   g_assert_cmpuint (result.n_added, ==, 3);
   g_assert_cmpuint (result.n_pack_missing, ==, 1);
+  /* The two prank-call attempts name a version this machine lacks. */
+  g_assert_cmpuint (result.n_flagged, ==, 2);
   lateral_import_result_clear (&result);
 
   attempts = lateral_store_list_attempts (two, NULL, "org.example.other", &error);
@@ -290,7 +328,7 @@ test_rejected_whole (void)
     { "not-json", LATERAL_BUNDLE_ERROR_NOT_A_BUNDLE, "not a results bundle" },
     { "pack", LATERAL_BUNDLE_ERROR_NOT_A_BUNDLE, "lateral-pack/1" },
     { "no-format", LATERAL_BUNDLE_ERROR_NOT_A_BUNDLE, "no \"format\"" },
-    { "newer", LATERAL_BUNDLE_ERROR_NEWER_FORMAT, "lateral-results/2" },
+    { "newer", LATERAL_BUNDLE_ERROR_NEWER_FORMAT, "lateral-results/3" },
     { "bad-certainty", LATERAL_BUNDLE_ERROR_INVALID, "attempts[1].answers[0].certainty" },
     { "bad-mark", LATERAL_BUNDLE_ERROR_INVALID, "attempts[0].answers[1]: The mark" },
     { "unknown-profile", LATERAL_BUNDLE_ERROR_INVALID, "attempts[0].profile_uuid" },
@@ -322,11 +360,11 @@ test_rejected_whole (void)
       else if (g_str_equal (cases[i].name, "not-json"))
         g_string_assign (text, "profile,class_code\nAna,7B\n");
       else if (g_str_equal (cases[i].name, "pack"))
-        g_string_replace (text, "lateral-results/1", "lateral-pack/1", 1);
+        g_string_replace (text, LATERAL_BUNDLE_FORMAT, "lateral-pack/1", 1);
       else if (g_str_equal (cases[i].name, "no-format"))
         g_string_replace (text, "\"format\"", "\"formats\"", 1);
       else if (g_str_equal (cases[i].name, "newer"))
-        g_string_replace (text, "lateral-results/1", "lateral-results/2", 1);
+        g_string_replace (text, LATERAL_BUNDLE_FORMAT, "lateral-results/3", 1);
       else if (g_str_equal (cases[i].name, "bad-certainty"))
         g_string_replace (text, "\"certainty\" : 1", "\"certainty\" : 4", 1);
       else if (g_str_equal (cases[i].name, "bad-mark"))
@@ -444,9 +482,11 @@ test_braces_in_strings (void)
   g_assert_no_error (error);
   g_assert_cmpuint (result.n_added, ==, 1);
   lateral_import_result_clear (&result);
-  found = lateral_store_find_profile (two, "Ana }{ \"] \\", &error);
+  /* Imported profiles are not found by name (they are not this machine's
+   * learners): by id. */
+  found = lateral_store_get_profile (two, ana->uuid, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (found);
+  g_assert_cmpstr (found->name, ==, "Ana }{ \"] \\");
 }
 
 static void
@@ -498,6 +538,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/bundle/round-trip", test_round_trip);
+  g_test_add_func ("/bundle/write-file", test_write_file);
   g_test_add_func ("/bundle/selection", test_selection);
   g_test_add_func ("/bundle/merge-grows-unfinished", test_merge_grows_unfinished);
   g_test_add_func ("/bundle/pack-missing", test_pack_missing);

@@ -203,7 +203,7 @@ def test_bundles(root, env_a):
     with open(path_a) as fa, open(path_b) as fb:
         a, b = json.load(fa), json.load(fb)
     check("export, import, export again: the bundles match",
-          a["format"] == "lateral-results/1" and a["profiles"] == b["profiles"] and a["attempts"] == b["attempts"])
+          a["format"] == "lateral-results/2" and a["profiles"] == b["profiles"] and a["attempts"] == b["attempts"])
 
     out = run(env_b, "import", path_a)
     check("importing the same bundle twice adds nothing",

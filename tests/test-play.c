@@ -260,82 +260,6 @@ test_preview (void)
   g_assert_cmpuint (profiles->len, ==, 0);
 }
 
-static void
-test_parse_line (void)
-{
-  static const struct {
-    const char     *line;
-    LateralVerdict  verdict;
-    int             certainty;
-    const char     *moves;   /* joined with "," */
-  } good[] = {
-    { "true 1", LATERAL_VERDICT_TRUE, 1, "" },
-    { "  False\t3  ", LATERAL_VERDICT_FALSE, 3, "" },
-    { "MISLEADING 2 a", LATERAL_VERDICT_MISLEADING, 2, "a" },
-    { "unverified 2 second-source,ask-office\r\n", LATERAL_VERDICT_UNVERIFIED, 2, "second-source,ask-office" },
-  };
-  static const struct {
-    const char *line;
-    const char *needle;
-  } bad[] = {
-    { "", "empty" },
-    { "   ", "empty" },
-    { "true", "certainty" },
-    { "maybe 2", "“maybe” is not a verdict" },
-    { "true 0", "“0” is not a certainty" },
-    { "true 4", "“4” is not a certainty" },
-    { "true 22", "“22” is not a certainty" },
-    { "true two", "“two” is not a certainty" },
-    { "true 2 a,,b", "empty move" },
-    { "true 2 a,", "empty move" },
-    { "true 2 a, b", "Too many words" },
-    { "true 2 a b", "Too many words" },
-    { "tru\xff 2", "UTF-8" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_auto(GStrv) moves = NULL;
-      g_autofree char *joined = NULL;
-      LateralVerdict verdict;
-      int certainty;
-
-      g_assert_true (lateral_play_parse_line (good[i].line, &verdict, &certainty, &moves, &error));
-      g_assert_no_error (error);
-      g_assert_cmpint (verdict, ==, good[i].verdict);
-      g_assert_cmpint (certainty, ==, good[i].certainty);
-      joined = g_strjoinv (",", moves);
-      g_assert_cmpstr (joined, ==, good[i].moves);
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      char **moves = NULL;
-      LateralVerdict verdict = LATERAL_VERDICT_TRUE;
-      int certainty = 7;
-
-      g_assert_false (lateral_play_parse_line (bad[i].line, &verdict, &certainty, &moves, &error));
-      g_assert_error (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_PARSE);
-      g_test_message ("bad line %u: %s", i, error->message);
-      g_assert_nonnull (strstr (error->message, bad[i].needle));
-      g_assert_null (moves);
-      g_assert_cmpint (certainty, ==, 7);
-    }
-
-  {
-    g_autofree char *huge = g_strnfill (5000, 'a');
-    g_autoptr(GError) error = NULL;
-    char **moves = NULL;
-    LateralVerdict verdict;
-    int certainty;
-
-    g_assert_false (lateral_play_parse_line (huge, &verdict, &certainty, &moves, &error));
-    g_assert_error (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_PARSE);
-  }
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -345,7 +269,6 @@ main (int   argc,
   g_test_add_func ("/play/walk", test_walk);
   g_test_add_func ("/play/resume", test_resume);
   g_test_add_func ("/play/preview", test_preview);
-  g_test_add_func ("/play/parse-line", test_parse_line);
 
   return g_test_run ();
 }

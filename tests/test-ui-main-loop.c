@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <time.h>
 #include <glib/gstdio.h>
 
 #include "class/lateral-class-results-window.h"
@@ -52,6 +53,24 @@ typedef struct {
   guint n_answers;
 } BundleSize;
 
+/* The built-in case as this machine has it: the bundle names its version
+ * and hash, as a learner's copy of the same pack would. */
+static LateralPack *
+builtin_pack (void)
+{
+  static LateralPack *pack;
+
+  if (pack == NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("LATERAL_PACKS_DIR"), "prank-call.json", NULL);
+      g_autoptr(GError) error = NULL;
+
+      pack = lateral_pack_load_file (path, NULL, &error);
+      g_assert_no_error (error);
+    }
+  return pack;
+}
+
 /* A class's bundle, pretty-printed as `lateral-cli export` writes it, of
  * @n_learners learners playing in turn until it holds @min_answers answers
  * and @min_bytes bytes. */
@@ -61,6 +80,7 @@ write_class_bundle (const char *path,
                     guint       min_answers,
                     gsize       min_bytes)
 {
+  LateralPack *pack = builtin_pack ();
   g_autoptr(GString) out = g_string_sized_new (min_bytes + MIB);
   g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *device = g_uuid_string_random ();
@@ -87,19 +107,20 @@ write_class_bundle (const char *path,
       g_autofree char *uuid = g_uuid_string_random ();
 
       g_string_append_printf (out, "%s    {\n      \"uuid\" : \"%s\",\n      \"profile_uuid\" : \"%s\",\n"
-                                   "      \"pack\" : {\n        \"id\" : \"" PACK_ID "\",\n        \"version\" : \"1.0.0\",\n"
-                                   "        \"hash\" : \"8880c29012e3561711090ead133438f702626ada2cdd98880890ea253e19c46e\"\n      },\n"
+                                   "      \"pack\" : {\n        \"id\" : \"" PACK_ID "\",\n        \"version\" : \"%s\",\n"
+                                   "        \"hash\" : \"%s\"\n      },\n"
                                    "      \"class_code\" : \"7B\",\n      \"device_id\" : \"%s\",\n"
                                    "      \"started_at\" : \"2026-11-24T09:10:00Z\",\n"
                                    "      \"finished_at\" : \"2026-11-24T09:30:00Z\",\n      \"answers\" : [\n",
                               size.n_attempts > 0 ? ",\n" : "", uuid,
-                              (char *) g_ptr_array_index (profiles, learner), device);
+                              (char *) g_ptr_array_index (profiles, learner),
+                              lateral_pack_get_version (pack), lateral_pack_get_content_hash (pack), device);
       for (guint c = 0; c < G_N_ELEMENTS (claims); c++)
         {
           guint seed = learner * 31 + size.n_attempts * 7 + c * 13;
           LateralVerdict verdict = seed % 3 != 0 ? claims[c].verdict : (claims[c].verdict + 1) % LATERAL_N_VERDICTS;
           int certainty = 1 + seed % 3;
-          gboolean correct = verdict == claims[c].verdict;
+          gboolean correct = lateral_step_accepts (lateral_pack_find_step (pack, claims[c].id), verdict);
 
           g_string_append_printf (out, "        {\n          \"claim_id\" : \"%s\",\n          \"verdict\" : \"%s\",\n"
                                        "          \"certainty\" : %d,\n          \"moves\" : [],\n"
@@ -122,22 +143,43 @@ write_class_bundle (const char *path,
   return size;
 }
 
-/* Ticks every 50 ms and keeps the longest time between two ticks. */
+/* Ticks every 50 ms and keeps the longest time between two ticks, and the
+ * most processor time the main thread spent between two ticks.
+ *
+ * The gap is what a person feels; on a machine running more work than it
+ * has cores, though, the gap also holds the time the main thread was
+ * ready but not scheduled. So the gap is asserted when the machine is not
+ * overloaded (load average below its number of processors), and the main
+ * thread's own time always: that is the part Lateral controls. */
 typedef struct {
   gint64 last;
+  gint64 last_cpu;
   gint64 longest;
+  gint64 longest_cpu;
   guint  n_ticks;
   guint  id;
 } Ticker;
+
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 static gboolean
 tick (gpointer data)
 {
   Ticker *ticker = data;
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_us ();
 
   ticker->longest = MAX (ticker->longest, now - ticker->last);
+  ticker->longest_cpu = MAX (ticker->longest_cpu, cpu - ticker->last_cpu);
   ticker->last = now;
+  ticker->last_cpu = cpu;
   ticker->n_ticks++;
   return G_SOURCE_CONTINUE;
 }
@@ -146,18 +188,41 @@ static void
 ticker_start (Ticker *ticker)
 {
   ticker->last = g_get_monotonic_time ();
+  ticker->last_cpu = thread_cpu_us ();
   ticker->longest = 0;
+  ticker->longest_cpu = 0;
   ticker->n_ticks = 0;
   ticker->id = g_timeout_add (50, tick, ticker);
 }
 
-/* Returns: the longest gap in µs, the last stretch included */
-static gint64
-ticker_stop (Ticker *ticker)
+static double
+load_average (void)
 {
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return 0;
+  return g_ascii_strtod (text, NULL);
+}
+
+/* Stops the ticker (the last stretch counts) and checks it. */
+static void
+ticker_check (Ticker     *ticker,
+              const char *what)
+{
+  double load = load_average ();
+  guint n_cpus = g_get_num_processors ();
+
   tick (ticker);
   g_clear_handle_id (&ticker->id, g_source_remove);
-  return ticker->longest;
+  g_test_message ("%s: %u ticks, longest gap %" G_GINT64_FORMAT " ms, most main-thread time between ticks %"
+                  G_GINT64_FORMAT " ms (load average %.1f, %u processors)",
+                  what, ticker->n_ticks, ticker->longest / 1000, ticker->longest_cpu / 1000, load, n_cpus);
+  g_assert_cmpint (ticker->longest_cpu, <, MAX_GAP_US);
+  if (load < n_cpus)
+    g_assert_cmpint (ticker->longest, <, MAX_GAP_US);
+  else
+    g_test_message ("%s: the machine is overloaded, the gap itself is not checked", what);
 }
 
 static gboolean
@@ -263,7 +328,7 @@ test_class_results (Fixture       *fixture,
   LateralReport *report;
   GListModel *students;
   Ticker ticker = { 0 };
-  gint64 gap, start, shown;
+  gint64 start, shown;
 
   store = lateral_store_open (fixture->db, &error);
   g_assert_no_error (error);
@@ -278,9 +343,7 @@ test_class_results (Fixture       *fixture,
   /* And until the report it shows is on screen, every row. */
   g_assert_true (lateral_test_ui_wait_until (is_filled, window, 60000));
   lateral_test_ui_wait_drawn (GTK_WIDGET (window));
-  gap = ticker_stop (&ticker);
-  g_test_message ("import of 40 MiB: %u ticks, longest gap %" G_GINT64_FORMAT " ms", ticker.n_ticks, gap / 1000);
-  g_assert_cmpint (gap, <, MAX_GAP_US);
+  ticker_check (&ticker, "import of 40 MiB");
 
   /* The result appears: every answer of the bundle, every learner listed. */
   report = lateral_class_results_window_get_report (window);
@@ -302,10 +365,9 @@ test_class_results (Fixture       *fixture,
   shown = g_get_monotonic_time () - start;
   g_assert_true (lateral_test_ui_wait_until (is_filled, window, 60000));
   lateral_test_ui_wait_drawn (GTK_WIDGET (window));
-  gap = ticker_stop (&ticker);
-  g_test_message ("report over %u answers: first rows drawn after %" G_GINT64_FORMAT " ms; %u ticks, longest gap %" G_GINT64_FORMAT " ms",
-                  fixture->size.n_answers, shown / 1000, ticker.n_ticks, gap / 1000);
-  g_assert_cmpint (gap, <, MAX_GAP_US);
+  g_test_message ("report over %u answers: first rows drawn after %" G_GINT64_FORMAT " ms",
+                  fixture->size.n_answers, shown / 1000);
+  ticker_check (&ticker, "report");
   report = lateral_class_results_window_get_report (window);
   g_assert_nonnull (report);
   g_assert_cmpuint (count_answers (report), ==, fixture->size.n_answers);

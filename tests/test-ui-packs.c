@@ -12,6 +12,7 @@
 
 #include "pack/lateral-pack-install.h"
 #include "packs/lateral-packs-page.h"
+#include "pack/lateral-pack-archive.h"
 #include "lateral-test-ui.h"
 #include "lateral-window.h"
 
@@ -81,8 +82,14 @@ import (LateralPacksPage *page,
         const char       *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
+  /* Opened in a worker thread: the page stays usable meanwhile. */
   lateral_packs_page_import_file (page, file);
+  g_assert_true (lateral_packs_page_is_busy (page));
+  while (lateral_packs_page_is_busy (page) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (lateral_packs_page_is_busy (page));
 }
 
 static char *
@@ -180,6 +187,27 @@ test_manage_cases (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Version 2.0.0 Is Already Installed");
   answer (dialog, "cancel");
   g_assert_cmpstr (installed_version (window), ==, "2.0.0");
+
+  /* The same case as one .lateral file: the same question. */
+  {
+    g_autoptr(LateralPack) loaded = lateral_pack_load_file (v2, NULL, NULL);
+    g_autofree char *archive = g_build_filename (g_get_user_cache_dir (), "sample.lateral", NULL);
+    g_autofree char *hostile = g_build_filename (g_get_user_cache_dir (), "hostile.lateral", NULL);
+
+    g_assert_true (lateral_pack_archive_write (loaded, archive, NULL, NULL));
+    import (page, archive);
+    dialog = take_dialog ();
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Version 2.0.0 Is Already Installed");
+    answer (dialog, "cancel");
+
+    /* Not a zip at all: refused, with the reason. */
+    g_assert_true (g_file_set_contents (hostile, "PK\003\004 but cut short", -1, NULL));
+    import (page, hostile);
+    dialog = take_dialog ();
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "“hostile.lateral” Cannot Be Imported");
+    answer (dialog, "close");
+    g_assert_cmpstr (installed_version (window), ==, "2.0.0");
+  }
 
   /* Remove: asked first, then gone from the folder and the list. */
   lateral_packs_page_remove (page, SAMPLE_ID);

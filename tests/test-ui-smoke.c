@@ -1,4 +1,5 @@
-/* test-ui-smoke.c: the main window comes up, is drawn and is titled
+/* test-ui-smoke.c: the main window comes up, is drawn and is titled; the
+ * shared message dialog shows plain text over its window
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,6 +8,7 @@
 
 #include "lateral-test-ui.h"
 #include "lateral-window.h"
+#include "widgets/lateral-messages.h"
 
 static void
 test_window_drawn (void)
@@ -52,6 +54,43 @@ test_window_size_remembered (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The shared dialog helper: plain text (a learner's name may hold "<"),
+ * over the window that asked, closable. */
+static void
+test_message_dialog (void)
+{
+  g_autoptr(LateralApplication) app = lateral_test_ui_application_new ();
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  LateralWindow *window;
+  AdwMessageDialog *dialog = NULL;
+  guint n_before;
+
+  window = lateral_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  lateral_test_ui_wait_drawn (GTK_WIDGET (window));
+
+  n_before = g_list_model_get_n_items (toplevels);
+  lateral_messages_show (GTK_WIDGET (window), "<b>Ana & Bo</b>", "Could not read <file>");
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_before + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item))
+        dialog = ADW_MESSAGE_DIALOG (item);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "<b>Ana & Bo</b>");
+  g_assert_false (adw_message_dialog_get_heading_use_markup (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "Could not read <file>");
+  g_assert_false (adw_message_dialog_get_body_use_markup (dialog));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_true (adw_message_dialog_has_response (dialog, "close"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -60,6 +99,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/drawn", test_window_drawn);
   g_test_add_func ("/ui/window/size-remembered", test_window_size_remembered);
+  g_test_add_func ("/ui/messages/dialog", test_message_dialog);
 
   return g_test_run ();
 }

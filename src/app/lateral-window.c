@@ -20,6 +20,7 @@
 #include "packs/lateral-packs-page.h"
 #include "play/lateral-play.h"
 #include "case/lateral-summary-page.h"
+#include "widgets/lateral-messages.h"
 #include "lateral-window.h"
 
 struct _LateralWindow
@@ -93,32 +94,6 @@ lateral_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (lateral_window_parent_class)->close_request (window);
 }
 
-/* A dialog rather than a toast: these messages name files and reasons that a
- * person may need to read twice, and a toast would take them away. */
-static void
-lateral_window_show_message (LateralWindow *self,
-                             const char    *heading,
-                             const char    *body)
-{
-  GtkWidget *dialog;
-
-  g_assert (LATERAL_IS_WINDOW (self));
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-lateral_window_toast (LateralWindow *self,
-                      const char    *text)
-{
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  /* Toast titles are markup; what we show in them may hold a learner's name. */
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
-}
-
 static void
 lateral_window_set_page (LateralWindow *self,
                          const char    *name)
@@ -164,14 +139,14 @@ lateral_window_load_data (LateralWindow *self)
   if (!lateral_pack_registry_load (self->registry, &error))
     {
       g_autofree char *text = g_strdup_printf (_("No case could be loaded: %s"), error->message);
-      lateral_window_toast (self, text);
+      lateral_messages_toast (GTK_WIDGET (self->toast_overlay), text);
       g_clear_error (&error);
     }
   else if (lateral_pack_registry_get_problems (self->registry)->len > 0)
     {
       /* The packs that did load are still playable; the details are for
        * whoever installed the broken one. */
-      lateral_window_toast (self, _("Some cases could not be loaded: “lateral-cli packs” tells why"));
+      lateral_messages_toast (GTK_WIDGET (self->toast_overlay), _("Some cases could not be loaded: “lateral-cli packs” tells why"));
     }
 
   self->store = lateral_store_open (NULL, &error);
@@ -201,7 +176,7 @@ lateral_window_load_data (LateralWindow *self)
 
   recovery = lateral_store_get_recovery_message (self->store);
   if (recovery != NULL)
-    lateral_window_show_message (self, _("Your Results Database Was Damaged"), recovery);
+    lateral_messages_show (GTK_WIDGET (self), _("Your Results Database Was Damaged"), recovery);
 }
 
 /**
@@ -237,7 +212,7 @@ lateral_window_open_case (LateralWindow *self,
     {
       g_autofree char *body = g_strdup_printf (_("There is no case with the id “%s” on this computer. Choose one of the cases below."), pack_id);
       lateral_window_set_page (self, "home");
-      lateral_window_show_message (self, _("Case Not Found"), body);
+      lateral_messages_show (GTK_WIDGET (self), _("Case Not Found"), body);
       return FALSE;
     }
 
@@ -247,7 +222,7 @@ lateral_window_open_case (LateralWindow *self,
     {
       lateral_window_set_page (self, "home");
       lateral_home_page_focus_new_learner (self->home_page);
-      lateral_window_toast (self, _("Type your name under “New learner” first"));
+      lateral_messages_toast (GTK_WIDGET (self->toast_overlay), _("Type your name under “New learner” first"));
       return FALSE;
     }
   if (class_code == NULL)
@@ -259,7 +234,7 @@ lateral_window_open_case (LateralWindow *self,
   if (play == NULL)
     {
       g_autofree char *body = g_strdup_printf (_("Could not start “%s”: %s"), lateral_pack_get_title (pack), error->message);
-      lateral_window_show_message (self, _("The Case Could Not Start"), body);
+      lateral_messages_show (GTK_WIDGET (self), _("The Case Could Not Start"), body);
       return FALSE;
     }
 
@@ -269,7 +244,7 @@ lateral_window_open_case (LateralWindow *self,
   lateral_case_view_set_play (self->case_view, play);
   on_visible_page_changed (self);
   if (lateral_play_is_resumed (play))
-    lateral_window_toast (self, _("Welcome back: your earlier answers are kept"));
+    lateral_messages_toast (GTK_WIDGET (self->toast_overlay), _("Welcome back: your earlier answers are kept"));
 
   return TRUE;
 }
@@ -293,7 +268,7 @@ lateral_window_select_profile (LateralWindow *self,
   if (profile == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Could not add “%s”: %s"), profile_name, error->message);
-      lateral_window_toast (self, text);
+      lateral_messages_toast (GTK_WIDGET (self->toast_overlay), text);
       return;
     }
 
@@ -378,7 +353,7 @@ show_history_action (GtkWidget  *widget,
   profile_name = lateral_home_page_get_profile_name (self->home_page);
   if (profile_name == NULL)
     {
-      lateral_window_toast (self, _("Choose who is playing to see their history"));
+      lateral_messages_toast (GTK_WIDGET (self->toast_overlay), _("Choose who is playing to see their history"));
       return;
     }
 
@@ -431,10 +406,7 @@ lateral_window_export_results (LateralWindow  *self,
                                GError        **error)
 {
   const char *profile_name;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) bundle = NULL;
   g_autofree char *path = NULL;
-  guint n_attempts = 0;
 
   g_return_val_if_fail (LATERAL_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -454,15 +426,7 @@ lateral_window_export_results (LateralWindow  *self,
       return FALSE;
     }
 
-  bundle = lateral_bundle_export (self->store, profile_name, NULL, &n_attempts, error);
-  if (bundle == NULL)
-    return FALSE;
-
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, bundle);
-
-  return json_generator_to_file (generator, path, error);
+  return lateral_bundle_write_file (self->store, profile_name, NULL, path, NULL, error);
 }
 
 static void
@@ -482,12 +446,12 @@ on_export_response (GtkNativeDialog *native,
         {
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *text = g_strdup_printf (_("Your results were saved as “%s”"), name);
-          lateral_window_toast (self, text);
+          lateral_messages_toast (GTK_WIDGET (self->toast_overlay), text);
         }
       else
         {
           g_autofree char *body = g_strdup_printf (_("Could not save your results: %s"), error->message);
-          lateral_window_show_message (self, _("Export Failed"), body);
+          lateral_messages_show (GTK_WIDGET (self), _("Export Failed"), body);
         }
     }
 

@@ -12,24 +12,18 @@
 #include "lateral-cli.h"
 #include "results/lateral-csv.h"
 
-/* "-" is standard output; a file is replaced atomically, so an export
- * interrupted halfway never leaves half a bundle behind. */
+/* "-" is standard output; a file is replaced atomically (by the core's
+ * writers), so an export interrupted halfway never leaves half a file. */
 static gboolean
-write_output (const char  *output,
-              const char  *contents,
+write_stdout (const char  *contents,
               GError     **error)
 {
-  if (g_str_equal (output, "-"))
+  if (fputs (contents, stdout) == EOF || fflush (stdout) != 0)
     {
-      if (fputs (contents, stdout) == EOF || fflush (stdout) != 0)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write to standard output"));
-          return FALSE;
-        }
-      return TRUE;
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write to standard output"));
+      return FALSE;
     }
-
-  return g_file_set_contents (output, contents, -1, error);
+  return TRUE;
 }
 
 int
@@ -50,7 +44,7 @@ lateral_cli_export (int    argc,
   g_autoptr(LateralStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  gboolean csv;
+  gboolean csv, to_stdout, ok;
   guint n = 0;
 
   if (!lateral_cli_parse_options ("export", NULL,
@@ -65,6 +59,7 @@ lateral_cli_export (int    argc,
   if (format != NULL && !g_str_equal (format, "json") && !g_str_equal (format, "csv"))
     return lateral_cli_usage_error ("export", _("unknown format “%s”: use json or csv"), format);
   csv = format != NULL && g_str_equal (format, "csv");
+  to_stdout = g_str_equal (output, "-");
 
   store = lateral_cli_open_store ("export");
   if (store == NULL)
@@ -73,31 +68,29 @@ lateral_cli_export (int    argc,
   if (csv)
     {
       contents = lateral_csv_export (store, profile_name, class_code, &n, &error);
+      ok = contents != NULL
+           && (to_stdout ? write_stdout (contents, &error)
+                         : g_file_set_contents (output, contents, -1, &error));
+    }
+  else if (to_stdout)
+    {
+      contents = lateral_bundle_to_data (store, profile_name, class_code, &n, &error);
+      ok = contents != NULL && write_stdout (contents, &error);
     }
   else
     {
-      g_autoptr(JsonNode) root = lateral_bundle_export (store, profile_name, class_code, &n, &error);
-
-      if (root != NULL)
-        {
-          g_autofree char *json = json_to_string (root, TRUE);
-
-          contents = g_strconcat (json, "\n", NULL);
-        }
+      ok = lateral_bundle_write_file (store, profile_name, class_code, output, &n, &error);
     }
-  if (contents == NULL)
-    return lateral_cli_fail ("export", "%s", error->message);
-
-  if (!write_output (output, contents, &error))
+  if (!ok)
     return lateral_cli_fail ("export", "%s", error->message);
 
   /* The summary goes to stderr: stdout may be the export itself. */
   if (csv)
     g_printerr (g_dngettext (GETTEXT_PACKAGE, "Wrote %u answer to %s.\n", "Wrote %u answers to %s.\n", n),
-                n, g_str_equal (output, "-") ? _("standard output") : output);
+                n, to_stdout ? _("standard output") : output);
   else
     g_printerr (g_dngettext (GETTEXT_PACKAGE, "Wrote %u attempt to %s.\n", "Wrote %u attempts to %s.\n", n),
-                n, g_str_equal (output, "-") ? _("standard output") : output);
+                n, to_stdout ? _("standard output") : output);
 
   return LATERAL_CLI_EXIT_OK;
 }

@@ -84,6 +84,9 @@ lateral_cli_history (int    argc,
         g_string_append_printf (status, _(", class %s"), attempt->class_code);
       if (attempt->pack_missing)
         g_string_append (status, _(", pack not on this machine"));
+      /* The codes are docs/results-format.md's; `import` printed the reasons. */
+      if (attempt->flags != NULL && attempt->flags[0] != '\0')
+        g_string_append_printf (status, _(", flagged: %s"), attempt->flags);
 
       if (pack != NULL)
         answered = g_strdup_printf ("%u/%u", attempt->n_answers, lateral_pack_get_n_claims (pack));

@@ -10,8 +10,9 @@
 #include "lateral-cli.h"
 #include "pack/lateral-pack.h"
 
-/* Checks every file, reporting every problem of each; errors go to stderr
- * one per line in the GNU format, so editors and CI logs link to them. */
+/* Checks every file, reporting every problem of each; errors and warnings
+ * go to stderr one per line in the GNU format, so editors and CI logs link
+ * to them. Warnings (rules a lateral-pack/1 file breaks) leave the status 0. */
 int
 lateral_cli_validate (int    argc,
                       char **argv)
@@ -26,7 +27,7 @@ lateral_cli_validate (int    argc,
   int status = LATERAL_CLI_EXIT_OK;
 
   context = g_option_context_new (_("FILE… — check scenario packs"));
-  g_option_context_set_summary (context, _("Exit status: 0 when every file is a valid pack, 1 when any is not, 2 on a usage error."));
+  g_option_context_set_summary (context, _("Exit status: 0 when every file is a valid pack (warnings allowed), 1 when any is not, 2 on a usage error."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_help_enabled (context, TRUE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -43,7 +44,18 @@ lateral_cli_validate (int    argc,
       pack = lateral_pack_load_file (files[i], &diagnostics, &load_error);
       if (pack != NULL)
         {
-          g_print (_("%s: valid\n"), files[i]);
+          GPtrArray *warnings = lateral_pack_get_warnings (pack);
+
+          for (guint k = 0; k < warnings->len; k++)
+            {
+              g_autofree char *line = lateral_diagnostic_format (g_ptr_array_index (warnings, k));
+              g_printerr ("%s\n", line);
+            }
+          if (warnings->len > 0)
+            g_print (ngettext ("%s: valid, with %u warning\n", "%s: valid, with %u warnings\n", warnings->len),
+                     files[i], warnings->len);
+          else
+            g_print (_("%s: valid\n"), files[i]);
           continue;
         }
 

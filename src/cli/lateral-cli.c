@@ -23,6 +23,7 @@ static const LateralCliCommand commands[] = {
   { "restore", N_("[FILE]"), N_("Go back to a backup of the progress database"), lateral_cli_restore },
   { "report", N_("[OPTIONS]"), N_("What a class got right and wrong: text, CSV, JSON or PDF"), lateral_cli_report },
   { "new-pack", N_("DIR --title TITLE"), N_("Write a starter scenario pack to edit"), lateral_cli_new_pack },
+  { "pack", N_("install|export|key …"), N_("Install a case, share it as one file, print its answer key"), lateral_cli_pack },
   { NULL }
 };
 

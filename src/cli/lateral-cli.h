@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 #define LATERAL_CLI_EXIT_OK      0
 #define LATERAL_CLI_EXIT_FAILURE 1
 #define LATERAL_CLI_EXIT_USAGE   2
+/* import: everything was read, but some attempts conflicted or were flagged */
+#define LATERAL_CLI_EXIT_FLAGGED 3
 
 /* Each command parses its own options: argv[0] is the command's name. */
 typedef int (*LateralCliCommandFunc) (int argc, char **argv);
@@ -55,5 +57,6 @@ int lateral_cli_import  (int argc, char **argv);
 int lateral_cli_restore (int argc, char **argv);
 int lateral_cli_report  (int argc, char **argv);
 int lateral_cli_new_pack (int argc, char **argv);
+int lateral_cli_pack     (int argc, char **argv);
 
 G_END_DECLS

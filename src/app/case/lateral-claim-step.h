@@ -26,6 +26,7 @@ void       lateral_claim_step_pick_verdict   (LateralClaimStep    *self,
                                               LateralVerdict       verdict);
 void       lateral_claim_step_pick_certainty (LateralClaimStep    *self,
                                               int                  certainty);
+char      *lateral_claim_step_dup_choice_text (LateralClaimStep *self);
 char     **lateral_claim_step_dup_moves      (LateralClaimStep    *self);
 void       lateral_claim_step_set_frozen     (LateralClaimStep    *self,
                                               gboolean             frozen);

@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (LateralReveal, lateral_reveal, LATERAL, REVEAL, AdwBin)
 GtkWidget  *lateral_reveal_new            (LateralPack         *pack,
                                            const LateralStep   *step,
                                            const LateralAnswer *answer);
-void        lateral_reveal_focus_continue (LateralReveal       *self);
 GtkWidget  *lateral_reveal_get_heading    (LateralReveal       *self);
+char       *lateral_reveal_format_result  (const LateralStep   *step,
+                                           const LateralAnswer *answer);
 
 G_END_DECLS

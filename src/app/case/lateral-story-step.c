@@ -22,7 +22,6 @@ struct _LateralStoryStep
   GtkPicture          *picture;
   GtkBox              *text_box;
   AdwPreferencesGroup *source_group;
-  GtkWidget           *continue_button;
 };
 
 G_DEFINE_FINAL_TYPE (LateralStoryStep, lateral_story_step, ADW_TYPE_BIN)
@@ -60,14 +59,6 @@ lateral_story_step_new (const LateralStep *step)
   return GTK_WIDGET (self);
 }
 
-void
-lateral_story_step_focus_continue (LateralStoryStep *self)
-{
-  g_return_if_fail (LATERAL_IS_STORY_STEP (self));
-
-  gtk_widget_grab_focus (self->continue_button);
-}
-
 static void
 lateral_story_step_class_init (LateralStoryStepClass *klass)
 {
@@ -79,7 +70,6 @@ lateral_story_step_class_init (LateralStoryStepClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LateralStoryStep, picture);
   gtk_widget_class_bind_template_child (widget_class, LateralStoryStep, text_box);
   gtk_widget_class_bind_template_child (widget_class, LateralStoryStep, source_group);
-  gtk_widget_class_bind_template_child (widget_class, LateralStoryStep, continue_button);
 }
 
 static void

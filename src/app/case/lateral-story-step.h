@@ -16,6 +16,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LateralStoryStep, lateral_story_step, LATERAL, STORY_STEP, AdwBin)
 
 GtkWidget *lateral_story_step_new            (const LateralStep *step);
-void       lateral_story_step_focus_continue (LateralStoryStep  *self);
 
 G_END_DECLS

@@ -74,15 +74,34 @@ lateral_class_report_format_student (const LateralReportStudent *student)
   g_autofree char *best = format_mark_or_none (student->has_marks, student->best_mark);
   g_autofree char *latest = format_mark_or_none (student->has_marks, student->latest_mark);
   g_autofree char *percent = lateral_report_format_percent (student->n_correct, student->n_answers);
+  g_autofree char *line = NULL;
 
   g_return_val_if_fail (student != NULL, NULL);
 
-  /* TRANSLATORS: attempts, best mark, latest mark, percent correct */
+  /* Unfinished work says so, rather than "best none · latest none". */
+  if (!student->has_marks)
+    line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u attempt, not finished yet · %s correct so far",
+                                         "%u attempts, none finished yet · %s correct so far",
+                                         student->n_attempts),
+                            student->n_attempts, percent);
+  else
+    /* TRANSLATORS: attempts, best mark, latest mark, percent correct */
+    line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u attempt · best %s · latest %s · %s correct",
+                                         "%u attempts · best %s · latest %s · %s correct",
+                                         student->n_attempts),
+                            student->n_attempts, best, latest, percent);
+  if (student->n_flagged == 0)
+    return g_steal_pointer (&line);
+
+  /* TRANSLATORS: the student's line, then how many attempts were flagged
+   * on import and the flags' codes */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u attempt · best %s · latest %s · %s correct",
-                                       "%u attempts · best %s · latest %s · %s correct",
-                                       student->n_attempts),
-                          student->n_attempts, best, latest, percent);
+                                       "%s · ⚑ %u flagged (%s)",
+                                       "%s · ⚑ %u flagged (%s)",
+                                       student->n_flagged),
+                          line, student->n_flagged, student->flags);
 }
 
 /**

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "lateral-class-results-window-private.h"
+#include "widgets/lateral-messages.h"
 #include "report/lateral-report-pdf.h"
 
 static gboolean
@@ -153,12 +154,12 @@ on_exported (GObject      *source,
     {
       g_autofree char *name = g_file_get_basename (request->file);
       g_autofree char *text = g_strdup_printf (_("The report was saved as “%s”"), name);
-      lateral_class_results_window_toast (self, text);
+      lateral_messages_toast (GTK_WIDGET (self->toast_overlay), text);
     }
   else
     {
       g_autofree char *body = g_strdup_printf (_("Could not save the report: %s"), error->message);
-      lateral_class_results_window_show_message (self, _("Export Failed"), body);
+      lateral_messages_show (GTK_WIDGET (self), _("Export Failed"), body);
     }
 }
 
@@ -316,6 +317,6 @@ lateral_class_results_window_print_action (GtkWidget  *widget,
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       g_autofree char *body = g_strdup_printf (_("Could not print the report: %s"), error->message);
-      lateral_class_results_window_show_message (self, _("Printing Failed"), body);
+      lateral_messages_show (GTK_WIDGET (self), _("Printing Failed"), body);
     }
 }

@@ -49,11 +49,6 @@ struct _LateralClassResultsWindow
   gboolean             importing;
 };
 
-void lateral_class_results_window_toast        (LateralClassResultsWindow *self,
-                                                const char                *text);
-void lateral_class_results_window_show_message (LateralClassResultsWindow *self,
-                                                const char                *heading,
-                                                const char                *body);
 void lateral_class_results_window_busy_begin   (LateralClassResultsWindow *self,
                                                 const char                *text);
 void lateral_class_results_window_busy_end     (LateralClassResultsWindow *self);

@@ -24,29 +24,10 @@
 #include "lateral-class-row.h"
 #include "lateral-class-results-window.h"
 #include "lateral-class-results-window-private.h"
+#include "widgets/lateral-messages.h"
 
 
 G_DEFINE_FINAL_TYPE (LateralClassResultsWindow, lateral_class_results_window, ADW_TYPE_WINDOW)
-
-void
-lateral_class_results_window_toast (LateralClassResultsWindow *self,
-       const char                *text)
-{
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
-}
-
-void
-lateral_class_results_window_show_message (LateralClassResultsWindow *self,
-              const char                *heading,
-              const char                *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 static gboolean
 pulse (gpointer data)
@@ -392,7 +373,7 @@ on_report_built (GObject      *source,
   if (result == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Could not read the results: %s"), error->message);
-      lateral_class_results_window_toast (self, text);
+      lateral_messages_toast (GTK_WIDGET (self->toast_overlay), text);
       set_has_results (self, FALSE);
       return;
     }
@@ -595,10 +576,27 @@ add_import_row (LateralClassResultsWindow *self,
   g_ptr_array_add (self->import_rows, g_object_ref (row));
 }
 
+/* A bundle of a whole school can have thousands of flagged attempts: laid
+ * out in one label, their lines held the main loop for minutes. The row
+ * names the first few. */
+#define MAX_REASONS 5
+
+static void
+add_reason (GString    *text,
+            const char *reason,
+            guint      *n_reasons)
+{
+  if ((*n_reasons)++ >= MAX_REASONS)
+    return;
+  g_string_append_c (text, '\n');
+  g_string_append (text, reason);
+}
+
 static char *
 format_import_result (const LateralImportResult *result)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  guint n_reasons = 0;
 
   /* TRANSLATORS: what one results file brought: attempts added, attempts
    * that gained answers, attempts already here, attempts refused */
@@ -614,37 +612,26 @@ format_import_result (const LateralImportResult *result)
                               result->n_pack_missing);
     }
   for (guint i = 0; result->rejections != NULL && i < result->rejections->len; i++)
+    add_reason (text, g_ptr_array_index (result->rejections, i), &n_reasons);
+  for (guint i = 0; result->flagged != NULL && i < result->flagged->len; i++)
+    add_reason (text, g_ptr_array_index (result->flagged, i), &n_reasons);
+  if (n_reasons > MAX_REASONS)
     {
       g_string_append_c (text, '\n');
-      g_string_append (text, g_ptr_array_index (result->rejections, i));
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "…and %u more: “lateral-cli import” lists them all",
+                                                 "…and %u more: “lateral-cli import” lists them all",
+                                                 n_reasons - MAX_REASONS),
+                              n_reasons - MAX_REASONS);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static char **
-dup_available_pack_ids (LateralClassResultsWindow *self)
-{
-  GListModel *packs = lateral_pack_registry_get_packs (self->registry);
-  guint n = g_list_model_get_n_items (packs);
-  GStrvBuilder *builder = g_strv_builder_new ();
-  char **ids;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LateralPack) pack = g_list_model_get_item (packs, i);
-      g_strv_builder_add (builder, lateral_pack_get_id (pack));
-    }
-  ids = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-
-  return ids;
-}
-
 typedef struct {
   LateralStore *store;
   GPtrArray    *files;     /* of GFile */
-  char        **pack_ids;
+  GPtrArray    *packs;     /* of LateralPack: never changed, safe to read in the worker */
 } ImportRequest;
 
 /* What one file gave, for its row. */
@@ -665,7 +652,7 @@ import_request_free (ImportRequest *request)
 {
   g_clear_object (&request->store);
   g_clear_pointer (&request->files, g_ptr_array_unref);
-  g_strfreev (request->pack_ids);
+  g_clear_pointer (&request->packs, g_ptr_array_unref);
   g_free (request);
 }
 
@@ -737,7 +724,7 @@ import_thread (GTask        *task,
           continue;
         }
 
-      if (!lateral_bundle_import_file_cancellable (store, path, (const char * const *) request->pack_ids,
+      if (!lateral_bundle_import_file_cancellable (store, path, request->packs,
                                                    cancellable, &imported, &local_error))
         {
           lateral_import_result_clear (&imported);
@@ -753,7 +740,8 @@ import_thread (GTask        *task,
         }
 
       add_result_row (result, name, format_import_result (&imported),
-                      imported.n_rejected > 0 ? "dialog-warning-symbolic" : "emblem-ok-symbolic");
+                      imported.n_rejected > 0 || imported.n_flagged > 0 ? "dialog-warning-symbolic"
+                                                                        : "emblem-ok-symbolic");
       result->n_read++;
       result->n_added += imported.n_added;
       lateral_import_result_clear (&imported);
@@ -787,7 +775,7 @@ on_imported (GObject      *source,
   if (result == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Could not import the results: %s"), error->message);
-      lateral_class_results_window_show_message (self, _("Import Failed"), text);
+      lateral_messages_show (GTK_WIDGET (self), _("Import Failed"), text);
       return;
     }
 
@@ -813,7 +801,7 @@ on_imported (GObject      *source,
                                   result->n_added);
       /* TRANSLATORS: "2 of 3 files imported, 5 new attempts" */
       text = g_strdup_printf (_("%s, %s"), files_text, attempts);
-      lateral_class_results_window_toast (self, text);
+      lateral_messages_toast (GTK_WIDGET (self->toast_overlay), text);
     }
 }
 
@@ -845,7 +833,7 @@ lateral_class_results_window_import_files (LateralClassResultsWindow *self,
     return FALSE;
   if (self->importing)
     {
-      lateral_class_results_window_toast (self, _("Wait for the import under way to finish"));
+      lateral_messages_toast (GTK_WIDGET (self->toast_overlay), _("Wait for the import under way to finish"));
       return FALSE;
     }
 
@@ -854,7 +842,7 @@ lateral_class_results_window_import_files (LateralClassResultsWindow *self,
   request->files = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n_files; i++)
     g_ptr_array_add (request->files, g_object_ref (files[i]));
-  request->pack_ids = dup_available_pack_ids (self);
+  request->packs = lateral_bundle_list_packs (self->registry);
 
   self->importing = TRUE;
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Importing %u file…", "Importing %u files…", n_files), n_files);

@@ -13,6 +13,8 @@
 #include <glib/gi18n.h>
 
 #include "pack/lateral-pack-install.h"
+#include "report/lateral-answer-key.h"
+#include "widgets/lateral-messages.h"
 #include "lateral-packs-page.h"
 
 struct _LateralPacksPage
@@ -23,33 +25,10 @@ struct _LateralPacksPage
 
   LateralPackRegistry *registry;
   GPtrArray           *rows;
+  GCancellable        *cancellable;  /* opening files; cancelled in dispose */
 };
 
 G_DEFINE_FINAL_TYPE (LateralPacksPage, lateral_packs_page, ADW_TYPE_BIN)
-
-static void
-toast (LateralPacksPage *self,
-       const char       *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
-}
-
-static AdwMessageDialog *
-message_new (LateralPacksPage *self,
-             const char       *heading,
-             const char       *body)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-
-  /* Titles and ids come from pack files: never markup. */
-  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
-  return ADW_MESSAGE_DIALOG (dialog);
-}
 
 static const char *
 origin_label (LateralPackOrigin origin)
@@ -76,6 +55,31 @@ on_remove_clicked (GtkButton        *button,
 }
 
 static void
+on_print_clicked (GtkButton        *button,
+                  LateralPacksPage *self)
+{
+  lateral_packs_page_print_key (self, g_object_get_data (G_OBJECT (button), "pack-id"));
+}
+
+static void
+add_print_button (LateralPacksPage *self,
+                  GtkWidget        *row,
+                  LateralPack      *pack)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("document-print-symbolic");
+  /* TRANSLATORS: the accessible name of a case's print button; %s is the case's title */
+  g_autofree char *label = g_strdup_printf (_("Print the answer key of “%s”"), lateral_pack_get_title (pack));
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Print Answer Key"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data_full (G_OBJECT (button), "pack-id", g_strdup (lateral_pack_get_id (pack)), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_print_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
+static void
 add_pack_row (LateralPacksPage *self,
               LateralPack      *pack)
 {
@@ -88,6 +92,8 @@ add_pack_row (LateralPacksPage *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lateral_pack_get_title (pack));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  add_print_button (self, row, pack);
 
   if (lateral_pack_get_origin (pack) == LATERAL_PACK_ORIGIN_USER)
     {
@@ -156,7 +162,7 @@ reload_registry (LateralPacksPage *self)
   g_autoptr(GError) error = NULL;
 
   if (!lateral_pack_registry_load (self->registry, &error))
-    toast (self, error->message);
+    lateral_messages_toast (GTK_WIDGET (self), error->message);
   lateral_packs_page_refresh (self);
 }
 
@@ -169,7 +175,7 @@ install (LateralPacksPage *self,
 
   if (!lateral_pack_install (self->registry, pack, NULL, &error))
     {
-      AdwMessageDialog *dialog = message_new (self, _("The Case Could Not Be Imported"), error->message);
+      AdwMessageDialog *dialog = lateral_messages_dialog_new (GTK_WIDGET (self), _("The Case Could Not Be Imported"), error->message);
 
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
@@ -179,7 +185,7 @@ install (LateralPacksPage *self,
   reload_registry (self);
   /* TRANSLATORS: %s is the case's title */
   text = g_strdup_printf (_("“%s” was added to your cases"), lateral_pack_get_title (pack));
-  toast (self, text);
+  lateral_messages_toast (GTK_WIDGET (self), text);
 }
 
 static void
@@ -227,7 +233,7 @@ show_problems (LateralPacksPage *self,
   AdwMessageDialog *dialog;
   GtkWidget *label, *scroller;
 
-  dialog = message_new (self, heading, _("Nothing was copied. Fix these problems in the file, then import it again:"));
+  dialog = lateral_messages_dialog_new (GTK_WIDGET (self), heading, _("Nothing was copied. Fix these problems in the file, then import it again:"));
   label = gtk_label_new (problems[0] != '\0' ? problems : error->message);
   /* Selectable, so the author can copy a path into their editor. */
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
@@ -280,7 +286,7 @@ ask_replace (LateralPacksPage       *self,
                               lateral_pack_get_version (pack));
     }
 
-  dialog = message_new (self, heading, body);
+  dialog = lateral_messages_dialog_new (GTK_WIDGET (self), heading, body);
   if (can_replace)
     {
       adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "replace", _("_Replace"), NULL);
@@ -296,23 +302,85 @@ ask_replace (LateralPacksPage       *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+typedef struct {
+  GFile     *file;
+  GPtrArray *diagnostics;
+} OpenData;
+
+static void
+open_data_free (gpointer data)
+{
+  OpenData *open = data;
+
+  g_clear_object (&open->file);
+  g_clear_pointer (&open->diagnostics, g_ptr_array_unref);
+  g_free (open);
+}
+
+/* In a worker thread: reading, unpacking and validating take time on a
+ * big archive, and the window must not wait. */
+static void
+open_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  OpenData *open = task_data;
+  g_autofree char *path = g_file_get_path (open->file);
+  g_autoptr(GError) error = NULL;
+  LateralPack *pack;
+
+  pack = lateral_pack_install_open (path, cancellable, &open->diagnostics, &error);
+  if (pack == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, pack, g_object_unref);
+}
+
+static void
+on_opened (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LateralPacksPage *self = LATERAL_PACKS_PAGE (source);
+  OpenData *open = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LateralPack) pack = g_task_propagate_pointer (G_TASK (result), &error);
+  LateralPack *installed = NULL;
+  LateralPackInstallKind kind;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "busy");
+  if (pack == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_problems (self, open->file, open->diagnostics, error);
+      return;
+    }
+  if (self->registry == NULL)
+    return;
+
+  kind = lateral_pack_install_check (self->registry, pack, &installed);
+  if (kind == LATERAL_PACK_INSTALL_NEW)
+    install (self, pack);
+  else
+    ask_replace (self, pack, installed, kind);
+}
+
 /**
  * lateral_packs_page_import_file:
  *
- * Validates the pack in @file; lists its problems, or installs it (asking
- * first when a pack with its id is there). What "Import a Case…" and a drop
- * on the window do.
+ * Validates the case in @file (a pack's .json or a .lateral archive) off
+ * the main loop; then lists its problems, or installs it (asking first when
+ * a pack with its id is there). What "Import a Case…" and a drop on the
+ * window do.
  */
 void
 lateral_packs_page_import_file (LateralPacksPage *self,
                                 GFile            *file)
 {
+  g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GPtrArray) diagnostics = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LateralPack) pack = NULL;
-  LateralPack *installed = NULL;
-  LateralPackInstallKind kind;
+  OpenData *open;
 
   g_return_if_fail (LATERAL_IS_PACKS_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -323,23 +391,93 @@ lateral_packs_page_import_file (LateralPacksPage *self,
   path = g_file_get_path (file);
   if (path == NULL)
     {
+      g_autoptr(GError) error = NULL;
+
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Copy the file to this computer first"));
       show_problems (self, file, NULL, error);
       return;
     }
 
-  pack = lateral_pack_load_file (path, &diagnostics, &error);
-  if (pack == NULL)
-    {
-      show_problems (self, file, diagnostics, error);
-      return;
-    }
+  open = g_new0 (OpenData, 1);
+  open->file = g_object_ref (file);
+  task = g_task_new (self, self->cancellable, on_opened, NULL);
+  g_task_set_source_tag (task, lateral_packs_page_import_file);
+  g_task_set_task_data (task, open, open_data_free);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "busy");
+  g_task_run_in_thread (task, open_in_thread);
+}
 
-  kind = lateral_pack_install_check (self->registry, pack, &installed);
-  if (kind == LATERAL_PACK_INSTALL_NEW)
-    install (self, pack);
-  else
-    ask_replace (self, pack, installed, kind);
+/**
+ * lateral_packs_page_is_busy:
+ *
+ * Returns: whether a file is being opened (for tests)
+ */
+gboolean
+lateral_packs_page_is_busy (LateralPacksPage *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACKS_PAGE (self), FALSE);
+
+  return gtk_widget_has_css_class (GTK_WIDGET (self), "busy");
+}
+
+static void
+begin_print (GtkPrintOperation *operation,
+             GtkPrintContext   *context,
+             LateralPack       *pack)
+{
+  gtk_print_operation_set_n_pages (operation,
+                                   (int) lateral_answer_key_count_pages (pack,
+                                                                         gtk_print_context_get_width (context),
+                                                                         gtk_print_context_get_height (context)));
+}
+
+static void
+draw_page (GtkPrintOperation *operation,
+           GtkPrintContext   *context,
+           int                page,
+           LateralPack       *pack)
+{
+  lateral_answer_key_draw_page (pack, gtk_print_context_get_cairo_context (context),
+                                gtk_print_context_get_width (context),
+                                gtk_print_context_get_height (context), page);
+}
+
+/**
+ * lateral_packs_page_print_key:
+ *
+ * Opens the print dialog for the teacher's answer key of @pack_id: the
+ * same pages as `lateral-cli pack key`.
+ */
+void
+lateral_packs_page_print_key (LateralPacksPage *self,
+                              const char       *pack_id)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *job = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  LateralPack *pack;
+
+  g_return_if_fail (LATERAL_IS_PACKS_PAGE (self));
+  g_return_if_fail (pack_id != NULL);
+
+  pack = self->registry != NULL ? lateral_pack_registry_lookup (self->registry, pack_id) : NULL;
+  if (pack == NULL)
+    return;
+
+  operation = gtk_print_operation_new ();
+  /* TRANSLATORS: the print job's name; %s is the case's title */
+  job = g_strdup_printf (_("Answer key of “%s”"), lateral_pack_get_title (pack));
+  gtk_print_operation_set_job_name (operation, job);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print), g_object_ref (pack),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page), g_object_ref (pack),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    lateral_messages_show (GTK_WIDGET (self), _("The Answer Key Could Not Be Printed"), error->message);
 }
 
 static void
@@ -355,7 +493,7 @@ on_remove_response (AdwMessageDialog *dialog,
 
   if (!lateral_pack_uninstall (pack, &error))
     {
-      AdwMessageDialog *failed = message_new (self, _("The Case Could Not Be Removed"), error->message);
+      AdwMessageDialog *failed = lateral_messages_dialog_new (GTK_WIDGET (self), _("The Case Could Not Be Removed"), error->message);
 
       adw_message_dialog_add_response (failed, "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (failed));
@@ -386,7 +524,7 @@ lateral_packs_page_remove (LateralPacksPage *self,
     return;
 
   heading = g_strdup_printf (_("Remove “%s”?"), lateral_pack_get_title (pack));
-  dialog = message_new (self, heading,
+  dialog = lateral_messages_dialog_new (GTK_WIDGET (self), heading,
                         _("The case leaves the list. The results recorded with it stay, and you can import it again."));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
@@ -421,9 +559,10 @@ import_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *native;
 
-  gtk_file_filter_set_name (filter, _("Case packs (JSON)"));
+  gtk_file_filter_set_name (filter, _("Cases (.lateral or .json)"));
   gtk_file_filter_add_mime_type (filter, "application/json");
   gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_add_suffix (filter, "lateral");
 
   native = gtk_file_chooser_native_new (_("Import a Case"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
@@ -434,12 +573,23 @@ import_action (GtkWidget  *widget,
 }
 
 static void
+lateral_packs_page_dispose (GObject *object)
+{
+  LateralPacksPage *self = LATERAL_PACKS_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_OBJECT_CLASS (lateral_packs_page_parent_class)->dispose (object);
+}
+
+static void
 lateral_packs_page_finalize (GObject *object)
 {
   LateralPacksPage *self = LATERAL_PACKS_PAGE (object);
 
   g_clear_object (&self->registry);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (lateral_packs_page_parent_class)->finalize (object);
 }
@@ -450,6 +600,7 @@ lateral_packs_page_class_init (LateralPacksPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = lateral_packs_page_dispose;
   object_class->finalize = lateral_packs_page_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lateral-packs-page.ui");
@@ -461,5 +612,6 @@ static void
 lateral_packs_page_init (LateralPacksPage *self)
 {
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -137,12 +137,36 @@ describe_here (LateralJsonParser *self)
   return g_strdup_printf ("U+%04X", c);
 }
 
+/* Quotes a word processor puts in: JSON knows only the straight ". */
+static gboolean
+at_typographic_quote (LateralJsonParser *self)
+{
+  static const gunichar quotes[] = { 0x201C, 0x201D, 0x201E, 0x201F, 0x2018, 0x2019, 0x00AB, 0x00BB, 0x2033 };
+  gunichar c;
+
+  if (self->p >= self->end)
+    return FALSE;
+  c = g_utf8_get_char_validated (self->p, self->end - self->p);
+  for (guint i = 0; i < G_N_ELEMENTS (quotes); i++)
+    if (c == quotes[i])
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 lateral_json_parser_fail_expected (LateralJsonParser *self,
                                    const char        *expected)
 {
   g_autofree char *found = describe_here (self);
 
+  if (at_typographic_quote (self))
+    return lateral_json_parser_fail (self, self->p,
+                                     _("expected %s, found %s, a curly quote from a word processor; retype it as a straight double quote (\") and turn off “smart quotes”"),
+                                     expected, found);
+  if (self->p < self->end && g_utf8_get_char_validated (self->p, self->end - self->p) == 0xFEFF)
+    return lateral_json_parser_fail (self, self->p,
+                                     _("expected %s, found a byte order mark (U+FEFF), as when two files are pasted together; delete it"),
+                                     expected);
   return lateral_json_parser_fail (self, self->p, _("expected %s, found %s"), expected, found);
 }
 

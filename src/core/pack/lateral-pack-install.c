@@ -15,10 +15,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "lateral-pack-archive.h"
 #include "lateral-pack-install.h"
 
 /**
@@ -236,4 +238,153 @@ lateral_pack_uninstall (LateralPack  *pack,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * lateral_pack_install_is_archive:
+ *
+ * Returns: whether @filename is a .lateral archive rather than a pack's
+ *   JSON file: by its name, or by the zip signature at its start
+ */
+gboolean
+lateral_pack_install_is_archive (const char *filename)
+{
+  char magic[4] = { 0 };
+  FILE *file;
+  gboolean zip = FALSE;
+
+  g_return_val_if_fail (filename != NULL, FALSE);
+
+  if (g_str_has_suffix (filename, LATERAL_PACK_ARCHIVE_SUFFIX))
+    return TRUE;
+  file = g_fopen (filename, "rb");
+  if (file != NULL)
+    {
+      zip = fread (magic, 1, sizeof magic, file) == sizeof magic && memcmp (magic, "PK\003\004", 4) == 0;
+      fclose (file);
+    }
+  return zip;
+}
+
+static LateralPack *
+load_checked (const char  *filename,
+              const char  *shown_name,
+              GPtrArray  **diagnostics,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  LateralPack *pack = lateral_pack_load_file (filename, diagnostics, &local_error);
+
+  if (pack == NULL)
+    g_set_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_INVALID,
+                 _("%s is not a case Lateral can use: %s"), shown_name, local_error->message);
+  return pack;
+}
+
+static void
+remove_folder (gpointer folder)
+{
+  lateral_pack_archive_remove_folder (folder);
+  g_free (folder);
+}
+
+/**
+ * lateral_pack_install_open:
+ * @filename: a pack's .json file, or a .lateral archive
+ * @diagnostics: (out) (optional) (transfer full): the problems of an
+ *   invalid pack, as lateral_pack_load_file() gives them
+ *
+ * Loads and validates the case in @filename, to show it or ask about it
+ * before lateral_pack_install(). An archive is unpacked (within its limits)
+ * into a temporary folder that lives as long as the returned pack. Blocking:
+ * call it from a worker thread in the app.
+ *
+ * Returns: (transfer full): the pack, or %NULL with @error set
+ */
+LateralPack *
+lateral_pack_install_open (const char    *filename,
+                           GCancellable  *cancellable,
+                           GPtrArray    **diagnostics,
+                           GError       **error)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  LateralPack *pack;
+
+  g_return_val_if_fail (filename != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!lateral_pack_install_is_archive (filename))
+    return load_checked (filename, filename, diagnostics, error);
+
+  folder = lateral_pack_archive_extract (filename, cancellable, error);
+  if (folder == NULL)
+    return NULL;
+  files = lateral_pack_archive_list_packs (folder, error);
+  if (files != NULL && files->len > 1)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                 _("%s holds %u case files; a .lateral archive holds one case"), filename, files->len);
+  pack = files != NULL && files->len == 1
+         ? load_checked (g_ptr_array_index (files, 0), filename, diagnostics, error)
+         : NULL;
+  if (pack == NULL)
+    {
+      lateral_pack_archive_remove_folder (folder);
+      return NULL;
+    }
+  g_object_set_data_full (G_OBJECT (pack), "lateral-archive-folder", g_steal_pointer (&folder), remove_folder);
+  return pack;
+}
+
+/**
+ * lateral_pack_install_file:
+ * @filename: a pack's .json file, or a .lateral archive
+ * @allow_downgrade: whether to replace a newer version of the same case
+ * @out_kind: (out) (optional): how it compared with what was available
+ * @diagnostics: (out) (optional) (transfer full): the problems of an
+ *   invalid pack, as lateral_pack_load_file() gives them
+ *
+ * Opens and installs a case in one go, for `lateral-cli pack install`:
+ * lateral_pack_install_open(), a refusal to go back to an older version
+ * unless @allow_downgrade, then lateral_pack_install(). The app makes the
+ * same calls with a question in between. The registry is not reloaded.
+ *
+ * Returns: (transfer full): the pack as it was validated, or %NULL with
+ *   @error set and nothing installed
+ */
+LateralPack *
+lateral_pack_install_file (LateralPackRegistry     *registry,
+                           const char              *filename,
+                           gboolean                 allow_downgrade,
+                           LateralPackInstallKind  *out_kind,
+                           GPtrArray              **diagnostics,
+                           GCancellable            *cancellable,
+                           GError                 **error)
+{
+  g_autoptr(LateralPack) pack = NULL;
+  LateralPack *installed = NULL;
+  LateralPackInstallKind kind;
+
+  g_return_val_if_fail (LATERAL_IS_PACK_REGISTRY (registry), NULL);
+  g_return_val_if_fail (filename != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  pack = lateral_pack_install_open (filename, cancellable, diagnostics, error);
+  if (pack == NULL)
+    return NULL;
+
+  kind = lateral_pack_install_check (registry, pack, &installed);
+  if (out_kind != NULL)
+    *out_kind = kind;
+  if (kind == LATERAL_PACK_INSTALL_DOWNGRADE && !allow_downgrade)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("A newer version of “%s” is already available (%s, this file has %s); nothing was installed"),
+                   lateral_pack_get_title (pack), lateral_pack_get_version (installed),
+                   lateral_pack_get_version (pack));
+      return NULL;
+    }
+  if (!lateral_pack_install (registry, pack, NULL, error))
+    return NULL;
+  return g_steal_pointer (&pack);
 }

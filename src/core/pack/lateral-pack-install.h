@@ -30,5 +30,17 @@ gboolean                lateral_pack_install              (LateralPackRegistry  
                                                            GError              **error);
 gboolean                lateral_pack_uninstall            (LateralPack          *pack,
                                                            GError              **error);
+LateralPack            *lateral_pack_install_file         (LateralPackRegistry  *registry,
+                                                           const char           *filename,
+                                                           gboolean              allow_downgrade,
+                                                           LateralPackInstallKind *out_kind,
+                                                           GPtrArray           **diagnostics,
+                                                           GCancellable         *cancellable,
+                                                           GError              **error);
+LateralPack            *lateral_pack_install_open         (const char           *filename,
+                                                           GCancellable         *cancellable,
+                                                           GPtrArray           **diagnostics,
+                                                           GError              **error);
+gboolean                lateral_pack_install_is_archive   (const char           *filename);
 
 G_END_DECLS

@@ -28,6 +28,10 @@ struct _LateralPack
   char              *title;
   char              *summary;
   char              *language;
+  char              *format;
+  guint              format_version;  /* 1 or 2 */
+  char              *translated_from; /* nullable */
+  char              *accent_color;    /* nullable, #rrggbb */
   char             **authors;
   char              *license;
   guint              estimated_minutes;
@@ -37,6 +41,9 @@ struct _LateralPack
 
   GPtrArray         *steps;        /* of LateralStep */
   GPtrArray         *techniques;   /* of LateralTechnique */
+  GPtrArray         *habits;       /* of LateralHabit */
+  GPtrArray         *artefacts;    /* of LateralArtefact, in the order shown */
+  GPtrArray         *warnings;     /* of LateralDiagnostic: rules a /1 pack breaks */
   GHashTable        *step_index;   /* id -> LateralStep, borrowed */
   guint              n_claims;
 };
@@ -58,6 +65,7 @@ void               lateral_step_free        (LateralStep            *step);
 void               lateral_technique_free   (LateralTechnique       *technique);
 void               lateral_source_free      (LateralSource          *source);
 void               lateral_move_free        (LateralMove            *move);
+void               lateral_artefact_free    (LateralArtefact        *artefact);
 
 gboolean           lateral_date_is_valid    (const char             *date);
 gboolean           lateral_version_is_valid (const char             *version);

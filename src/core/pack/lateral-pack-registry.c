@@ -27,7 +27,7 @@ struct _LateralPackRegistry
   GPtrArray  *problems;   /* of LateralDiagnostic */
 };
 
-G_DEFINE_TYPE (LateralPackRegistry, lateral_pack_registry, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (LateralPackRegistry, lateral_pack_registry, G_TYPE_OBJECT)
 
 static void
 lateral_pack_registry_finalize (GObject *object)

@@ -1,4 +1,4 @@
-/* lateral-pack.c
+/* lateral-pack.c: loading a pack, its getters, diagnostics and version order
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,7 +11,7 @@
 
 #include "lateral-pack-private.h"
 
-G_DEFINE_TYPE (LateralPack, lateral_pack, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (LateralPack, lateral_pack, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (lateral-pack-error-quark, lateral_pack_error)
 
@@ -25,6 +25,9 @@ lateral_pack_finalize (GObject *object)
   g_free (self->title);
   g_free (self->summary);
   g_free (self->language);
+  g_free (self->format);
+  g_free (self->translated_from);
+  g_free (self->accent_color);
   g_strfreev (self->authors);
   g_free (self->license);
   g_free (self->filename);
@@ -32,6 +35,9 @@ lateral_pack_finalize (GObject *object)
   g_clear_pointer (&self->step_index, g_hash_table_unref);
   g_clear_pointer (&self->steps, g_ptr_array_unref);
   g_clear_pointer (&self->techniques, g_ptr_array_unref);
+  g_clear_pointer (&self->habits, g_ptr_array_unref);
+  g_clear_pointer (&self->artefacts, g_ptr_array_unref);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lateral_pack_parent_class)->finalize (object);
 }
@@ -49,6 +55,9 @@ lateral_pack_init (LateralPack *self)
 {
   self->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) lateral_step_free);
   self->techniques = g_ptr_array_new_with_free_func ((GDestroyNotify) lateral_technique_free);
+  self->habits = g_ptr_array_new_with_free_func ((GDestroyNotify) lateral_technique_free);
+  self->artefacts = g_ptr_array_new_with_free_func ((GDestroyNotify) lateral_artefact_free);
+  self->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) lateral_diagnostic_free);
   self->step_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->origin = LATERAL_PACK_ORIGIN_FILE;
 }
@@ -65,6 +74,57 @@ add_diagnostic_at (GPtrArray  *diagnostics,
   if (data != NULL)
     lateral_json_locate (data, offset, &line, &column);
   g_ptr_array_add (diagnostics, lateral_diagnostic_new (filename, line, column, "", message));
+}
+
+/* Text saved in another encoding than UTF-8, named so the author knows
+ * which choice to change in the editor's "Save as" dialog. */
+static gboolean
+check_encoding (const char *data,
+                gsize       length,
+                const char *filename,
+                GPtrArray  *diagnostics)
+{
+  const guchar *u = (const guchar *) data;
+  const char *bad;
+  gboolean le_bom = length >= 2 && u[0] == 0xFF && u[1] == 0xFE;
+  gboolean be_bom = length >= 2 && u[0] == 0xFE && u[1] == 0xFF;
+  /* Without a byte order mark, UTF-16 JSON still has a NUL after (or
+   * before) its first ASCII character. */
+  gboolean le_bare = length >= 4 && u[0] != 0 && u[1] == 0 && u[2] != 0 && u[3] == 0;
+  gboolean be_bare = length >= 4 && u[0] == 0 && u[1] != 0 && u[2] == 0 && u[3] != 0;
+
+  if (le_bom || be_bom || le_bare || be_bare)
+    {
+      g_autofree char *message =
+        g_strdup_printf (le_bom || be_bom
+                         ? _("the file is UTF-16 text with a byte order mark (%s), which Notepad calls “Unicode”; save it as UTF-8 instead")
+                         : _("the file is UTF-16 text (%s), which Notepad calls “Unicode”; save it as UTF-8 instead"),
+                         le_bom || le_bare ? "UTF-16LE" : "UTF-16BE");
+      add_diagnostic_at (diagnostics, filename, NULL, 0, message);
+      return FALSE;
+    }
+
+  if (memchr (data, '\0', length) == NULL && !g_utf8_validate (data, length, &bad))
+    {
+      g_autofree char *converted = g_convert (data, length, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+      g_autofree char *shown = NULL;
+
+      /* Every byte means something in Windows-1252 except five: if the
+       * whole file converts, that is almost certainly what it is. */
+      if (converted != NULL)
+        {
+          g_autofree char *message = NULL;
+
+          shown = g_convert (bad, 1, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+          message =
+            g_strdup_printf (_("the file is not UTF-8: it looks like Windows-1252 (“ANSI” in Notepad), where byte 0x%02X is “%s”; save it as UTF-8 instead"),
+                             (guchar) *bad, shown != NULL ? shown : "?");
+          add_diagnostic_at (diagnostics, filename, data, bad - data, message);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 /* One clear problem for input that is not text at all, before parsing. */
@@ -94,6 +154,9 @@ check_text (const char *data,
                          _("the file is empty; expected a pack, a JSON object starting with “{”"));
       return FALSE;
     }
+
+  if (!check_encoding (data, length, filename, diagnostics))
+    return FALSE;
 
   nul = memchr (data, '\0', length);
   if (nul != NULL)
@@ -129,20 +192,45 @@ compare_diagnostics (gconstpointer a,
   return 0;
 }
 
+static guint
+count_errors (GPtrArray *diagnostics)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const LateralDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      n += d->severity == LATERAL_DIAGNOSTIC_ERROR;
+    }
+  return n;
+}
+
+/* The error names the first error (not a warning) and counts the rest. */
 static void
 set_invalid_error (GError    **error,
                    const char *filename,
                    GPtrArray  *diagnostics)
 {
-  g_autofree char *first = lateral_diagnostic_format (g_ptr_array_index (diagnostics, 0));
+  g_autofree char *first = NULL;
+  guint n_errors = count_errors (diagnostics);
 
-  if (diagnostics->len == 1)
+  for (guint i = 0; i < diagnostics->len && first == NULL; i++)
+    {
+      const LateralDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      if (d->severity == LATERAL_DIAGNOSTIC_ERROR)
+        first = lateral_diagnostic_format (d);
+    }
+  g_assert (first != NULL);
+
+  if (n_errors == 1)
     g_set_error_literal (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_INVALID, first);
   else
     g_set_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_INVALID,
                  ngettext ("%s (and %u more problem)", "%s (and %u more problems)",
-                           diagnostics->len - 1),
-                 first, diagnostics->len - 1);
+                           n_errors - 1),
+                 first, n_errors - 1);
 }
 
 /**
@@ -150,8 +238,12 @@ set_invalid_error (GError    **error,
  * @bytes: the file's contents
  * @filename: (nullable): the file's name, for messages and to find images;
  *   with %NULL, image files are not looked up
- * @diagnostics: (out) (optional) (element-type LateralDiagnostic): every problem found
- * @error: %LATERAL_PACK_ERROR_INVALID when any problem was found
+ * @diagnostics: (out) (optional) (element-type LateralDiagnostic): every
+ *   problem found, errors and warnings
+ * @error: %LATERAL_PACK_ERROR_INVALID when any error was found
+ *
+ * A pack with warnings only (rules that a lateral-pack/1 file breaks, see
+ * docs/pack-format.md) loads; lateral_pack_get_warnings() keeps them.
  *
  * Returns: (transfer full) (nullable): the pack, or %NULL if it is invalid
  */
@@ -210,7 +302,7 @@ lateral_pack_load_bytes (GBytes     *bytes,
       g_ptr_array_sort (problems, compare_diagnostics);
     }
 
-  if (problems->len > 0)
+  if (count_errors (problems) > 0)
     {
       set_invalid_error (error, filename, problems);
       if (diagnostics != NULL)
@@ -218,6 +310,8 @@ lateral_pack_load_bytes (GBytes     *bytes,
       return NULL;
     }
 
+  for (guint i = 0; i < problems->len; i++)
+    g_ptr_array_add (pack->warnings, lateral_diagnostic_copy (g_ptr_array_index (problems, i)));
   if (diagnostics != NULL)
     *diagnostics = g_steal_pointer (&problems);
   return g_steal_pointer (&pack);
@@ -226,9 +320,10 @@ lateral_pack_load_bytes (GBytes     *bytes,
 /**
  * lateral_pack_load_file:
  * @filename: the pack's file
- * @diagnostics: (out) (optional) (element-type LateralDiagnostic): every problem found
+ * @diagnostics: (out) (optional) (element-type LateralDiagnostic): every
+ *   problem found, errors and warnings
  * @error: %LATERAL_PACK_ERROR_READ when the file cannot be read,
- *   %LATERAL_PACK_ERROR_INVALID when any problem was found
+ *   %LATERAL_PACK_ERROR_INVALID when any error was found
  *
  * Returns: (transfer full) (nullable): the pack, or %NULL
  */
@@ -317,6 +412,50 @@ lateral_pack_get_language (LateralPack *self)
 {
   g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
   return self->language;
+}
+
+/* "lateral-pack/1" or "lateral-pack/2". */
+const char *
+lateral_pack_get_format (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  return self->format;
+}
+
+guint
+lateral_pack_get_format_version (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), 0);
+  return self->format_version;
+}
+
+/* The language this file was translated from; NULL for an original. */
+const char *
+lateral_pack_get_translated_from (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  return self->translated_from;
+}
+
+/* "#rrggbb", or NULL. */
+const char *
+lateral_pack_get_accent_color (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  return self->accent_color;
+}
+
+/**
+ * lateral_pack_get_warnings:
+ *
+ * Returns: (transfer none) (element-type LateralDiagnostic): the warnings
+ *   found when loading (rules a lateral-pack/1 file breaks); may be empty
+ */
+GPtrArray *
+lateral_pack_get_warnings (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  return self->warnings;
 }
 
 const char * const *
@@ -436,6 +575,138 @@ lateral_pack_find_technique (LateralPack *self,
   return NULL;
 }
 
+guint
+lateral_pack_get_n_habits (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), 0);
+  return self->habits->len;
+}
+
+const LateralHabit *
+lateral_pack_get_habit (LateralPack *self,
+                        guint        index)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  g_return_val_if_fail (index < self->habits->len, NULL);
+  return g_ptr_array_index (self->habits, index);
+}
+
+const LateralHabit *
+lateral_pack_find_habit (LateralPack *self,
+                         const char  *habit_id)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  g_return_val_if_fail (habit_id != NULL, NULL);
+
+  for (guint i = 0; i < self->habits->len; i++)
+    {
+      const LateralHabit *habit = g_ptr_array_index (self->habits, i);
+
+      if (g_str_equal (habit->id, habit_id))
+        return habit;
+    }
+  return NULL;
+}
+
+guint
+lateral_pack_get_n_artefacts (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), 0);
+  return self->artefacts->len;
+}
+
+const LateralArtefact *
+lateral_pack_get_artefact (LateralPack *self,
+                           guint        index)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  g_return_val_if_fail (index < self->artefacts->len, NULL);
+  return g_ptr_array_index (self->artefacts, index);
+}
+
+const LateralArtefact *
+lateral_pack_find_artefact (LateralPack *self,
+                            const char  *artefact_id)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  g_return_val_if_fail (artefact_id != NULL, NULL);
+
+  for (guint i = 0; i < self->artefacts->len; i++)
+    {
+      const LateralArtefact *artefact = g_ptr_array_index (self->artefacts, i);
+
+      if (g_str_equal (artefact->id, artefact_id))
+        return artefact;
+    }
+  return NULL;
+}
+
+const LateralMove *
+lateral_step_find_move (const LateralStep *step,
+                        const char        *move_id)
+{
+  g_return_val_if_fail (step != NULL, NULL);
+  g_return_val_if_fail (move_id != NULL, NULL);
+
+  for (guint i = 0; i < step->moves->len; i++)
+    {
+      const LateralMove *move = g_ptr_array_index (step->moves, i);
+
+      if (g_strcmp0 (move->id, move_id) == 0)
+        return move;
+    }
+  return NULL;
+}
+
+static const char * const asks_names[LATERAL_N_ASKS] = {
+  "", "who", "evidence", "others",
+};
+
+/* "who", "evidence", "others"; "" for a check of a /1 pack. */
+const char *
+lateral_asks_to_string (LateralAsks asks)
+{
+  g_return_val_if_fail ((guint) asks < LATERAL_N_ASKS, NULL);
+  return asks_names[asks];
+}
+
+gboolean
+lateral_asks_from_string (const char  *str,
+                          LateralAsks *out_asks)
+{
+  g_return_val_if_fail (str != NULL, FALSE);
+
+  for (guint i = LATERAL_ASKS_WHO; i < LATERAL_N_ASKS; i++)
+    {
+      if (g_str_equal (str, asks_names[i]))
+        {
+          if (out_asks != NULL)
+            *out_asks = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Civic Online Reasoning's question, as learners and teachers read it. */
+const char *
+lateral_asks_get_question (LateralAsks asks)
+{
+  switch (asks)
+    {
+    case LATERAL_ASKS_WHO:
+      return _("Who is behind it?");
+    case LATERAL_ASKS_EVIDENCE:
+      return _("What is the evidence?");
+    case LATERAL_ASKS_OTHERS:
+      return _("What do other sources say?");
+    case LATERAL_ASKS_NONE:
+      return _("Not said");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 LateralDiagnostic *
 lateral_diagnostic_new (const char *file,
                         guint       line,
@@ -453,6 +724,16 @@ lateral_diagnostic_new (const char *file,
   return diagnostic;
 }
 
+LateralDiagnostic *
+lateral_diagnostic_copy (const LateralDiagnostic *diagnostic)
+{
+  LateralDiagnostic *copy = lateral_diagnostic_new (diagnostic->file, diagnostic->line, diagnostic->column,
+                                                    diagnostic->path, diagnostic->message);
+
+  copy->severity = diagnostic->severity;
+  return copy;
+}
+
 void
 lateral_diagnostic_free (LateralDiagnostic *diagnostic)
 {
@@ -465,7 +746,7 @@ lateral_diagnostic_free (LateralDiagnostic *diagnostic)
   g_free (diagnostic);
 }
 
-/* FILE:LINE:COL: error: PATH: MESSAGE, the GNU format editors link to. */
+/* FILE:LINE:COL: error: PATH: MESSAGE (or warning:), the GNU format editors link to. */
 char *
 lateral_diagnostic_format (const LateralDiagnostic *diagnostic)
 {
@@ -476,7 +757,8 @@ lateral_diagnostic_format (const LateralDiagnostic *diagnostic)
   str = g_string_new (diagnostic->file);
   if (diagnostic->line > 0)
     g_string_append_printf (str, ":%u:%u", diagnostic->line, diagnostic->column);
-  g_string_append_printf (str, ": %s: ", _("error"));
+  g_string_append_printf (str, ": %s: ", diagnostic->severity == LATERAL_DIAGNOSTIC_WARNING
+                                          ? _("warning") : _("error"));
   if (diagnostic->path != NULL && diagnostic->path[0] != '\0')
     g_string_append_printf (str, "%s: ", diagnostic->path);
   g_string_append (str, diagnostic->message);

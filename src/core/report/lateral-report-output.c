@@ -100,6 +100,7 @@ add_group (JsonBuilder              *builder,
   lateral_json_add_string (builder, "pack_title", group->pack_title);
   lateral_json_add_int (builder, "n_students", group->students->len);
   lateral_json_add_int (builder, "attempts", group->n_attempts);
+  lateral_json_add_int (builder, "flagged_attempts", group->n_flagged);
   lateral_json_add_int (builder, "answers", group->n_answers);
   lateral_json_add_int (builder, "correct", group->n_correct);
   add_percent (builder, group->n_correct, group->n_answers);
@@ -131,6 +132,8 @@ add_student (JsonBuilder                *builder,
     json_builder_add_int_value (builder, student->latest_mark);
   else
     json_builder_add_null_value (builder);
+  lateral_json_add_int (builder, "flagged_attempts", student->n_flagged);
+  lateral_json_add_string (builder, "flags", student->flags != NULL ? student->flags : "");
   json_builder_end_object (builder);
 }
 
@@ -412,6 +415,22 @@ text_students (GString                  *text,
       append_cell (text, right, 7, TRUE);
       g_string_append_c (text, '\n');
     }
+
+  /* Flagged work is never counted silently. */
+  for (guint i = 0; i < group->students->len; i++)
+    {
+      const LateralReportStudent *student = group->students->pdata[i];
+
+      if (student->n_flagged == 0)
+        continue;
+      /* TRANSLATORS: a student, how many of their attempts were flagged on
+       * import, and the flags' codes (docs/results-format.md) */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "FLAGGED: %s: %u attempt flagged on import (%s)\n",
+                                                 "FLAGGED: %s: %u attempts flagged on import (%s)\n",
+                                                 student->n_flagged),
+                              student->profile_name, student->n_flagged, student->flags);
+    }
 }
 
 static void
@@ -472,6 +491,12 @@ text_group (GString                  *text,
   g_string_append_printf (text, _("%s, %s, %s, %s right; class calibration: %s\n\n"),
                           students, attempts, answers, right,
                           lateral_calibration_get_label (lateral_report_group_get_calibration (group)));
+  if (group->n_flagged > 0)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                               "FLAGGED: %u attempt was flagged on import; see the students below\n\n",
+                                               "FLAGGED: %u attempts were flagged on import; see the students below\n\n",
+                                               group->n_flagged),
+                            group->n_flagged);
   text_students (text, group);
   g_string_append_c (text, '\n');
   text_claims (text, group);

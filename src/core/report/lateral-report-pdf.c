@@ -17,6 +17,7 @@
 #include <pango/pangocairo.h>
 #include <glib/gi18n-lib.h>
 
+#include "lateral-pdf-file.h"
 #include "lateral-report-pdf.h"
 
 /* The layout, in points; docs/report.md repeats them. */
@@ -262,7 +263,9 @@ student_rows (Pager *pager)
       g_autofree char *right = lateral_report_format_percent (s->n_correct, s->n_answers);
       char **cells = g_new0 (char *, G_N_ELEMENTS (student_columns) + 1);
 
-      cells[0] = g_strdup (s->profile_name);
+      /* TRANSLATORS: a student's name in the PDF report, when some of
+       * their attempts were flagged on import */
+      cells[0] = s->n_flagged > 0 ? g_strdup_printf (_("%s (flagged)"), s->profile_name) : g_strdup (s->profile_name);
       cells[1] = g_strdup_printf ("%u", s->n_attempts);
       cells[2] = s->has_marks ? g_strdup_printf ("%+d", s->best_mark) : g_strdup ("–");
       cells[3] = s->has_marks ? g_strdup_printf ("%+d", s->latest_mark) : g_strdup ("–");
@@ -462,52 +465,30 @@ lateral_report_count_pages (LateralReport *report,
  * Writes the report as an A4 PDF, replacing @filename only once it is
  * complete.
  */
+static void
+draw_report_page (gpointer  data,
+                  cairo_t  *cr,
+                  double    width,
+                  double    height,
+                  int       page)
+{
+  lateral_report_draw_page (data, cr, width, height, page);
+}
+
 gboolean
 lateral_report_write_pdf (LateralReport  *report,
                           const char     *filename,
                           guint          *out_n_pages,
                           GError        **error)
 {
-  g_autofree char *partial = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
   guint n_pages;
 
   g_return_val_if_fail (LATERAL_IS_REPORT (report), FALSE);
   g_return_val_if_fail (filename != NULL, FALSE);
 
   n_pages = lateral_report_count_pages (report, LATERAL_REPORT_PAGE_WIDTH, LATERAL_REPORT_PAGE_HEIGHT);
-  partial = g_strconcat (filename, ".partial", NULL);
-  surface = cairo_pdf_surface_create (partial, LATERAL_REPORT_PAGE_WIDTH, LATERAL_REPORT_PAGE_HEIGHT);
-  cr = cairo_create (surface);
-  for (guint i = 0; i < n_pages; i++)
-    {
-      lateral_report_draw_page (report, cr, LATERAL_REPORT_PAGE_WIDTH, LATERAL_REPORT_PAGE_HEIGHT, i);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s: %s"),
-                   filename, cairo_status_to_string (status));
-      g_unlink (partial);
-      return FALSE;
-    }
-  if (g_rename (partial, filename) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("Could not write %s: %s"),
-                   filename, g_strerror (saved_errno));
-      g_unlink (partial);
-      return FALSE;
-    }
-
+  if (!lateral_pdf_file_write (filename, n_pages, draw_report_page, report, error))
+    return FALSE;
   if (out_n_pages != NULL)
     *out_n_pages = n_pages;
   return TRUE;

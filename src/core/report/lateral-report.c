@@ -34,6 +34,7 @@ student_free (LateralReportStudent *student)
 {
   g_free (student->profile_name);
   g_free (student->profile_uuid);
+  g_free (student->flags);
   g_free (student);
 }
 
@@ -95,7 +96,7 @@ lateral_report_init (LateralReport *self)
 #define REPORT_GROUP_ORDER "a.class_code IS NULL, a.class_code, a.pack_id"
 
 static const char attempts_sql[] =
-  "SELECT a.class_code, a.pack_id, a.profile_uuid, p.name, a.finished_at IS NOT NULL, a.uuid"
+  "SELECT a.class_code, a.pack_id, a.profile_uuid, p.name, a.finished_at IS NOT NULL, a.uuid, a.flags"
   " FROM attempts a JOIN profiles p ON p.uuid = a.profile_uuid"
   REPORT_FILTER
   " ORDER BY " REPORT_GROUP_ORDER ", a.profile_uuid, a.started_at, a.rowid";
@@ -179,6 +180,39 @@ group_new (LateralPackRegistry *registry,
   return group;
 }
 
+/* Flagged work is never counted silently: the student and the group say
+ * how many of their attempts were flagged on import, and why (the codes). */
+static void
+add_flags (LateralReportGroup   *group,
+           LateralReportStudent *student,
+           const char           *flags)
+{
+  g_auto(GStrv) codes = NULL;
+  GString *text;
+
+  if (student->flags == NULL)
+    student->flags = g_strdup ("");
+  if (flags == NULL || flags[0] == '\0')
+    return;
+
+  group->n_flagged++;
+  student->n_flagged++;
+  codes = g_strsplit (flags, " ", -1);
+  text = g_string_new (student->flags);
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      g_auto(GStrv) have = g_strsplit (text->str, " ", -1);
+
+      if (codes[i][0] == '\0' || g_strv_contains ((const char * const *) have, codes[i]))
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, codes[i]);
+    }
+  g_free (student->flags);
+  student->flags = g_string_free (text, FALSE);
+}
+
 /* One row per attempt, sorted by group, then profile, then start: the
  * groups and their students are built in one pass. */
 static gboolean
@@ -232,6 +266,7 @@ read_attempts (LateralReport        *self,
       group->n_attempts++;
       student->n_attempts++;
       student->n_finished += attempt->finished;
+      add_flags (group, student, column_text (stmt, 6));
     }
 
   if (rc != SQLITE_DONE)

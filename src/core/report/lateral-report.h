@@ -29,6 +29,8 @@ typedef struct {
   gboolean  has_marks;         /* FALSE until an attempt is finished */
   int       best_mark;         /* highest total over finished attempts */
   int       latest_mark;       /* total of the finished attempt begun last */
+  guint     n_flagged;         /* imported attempts flagged on import (docs/results-format.md) */
+  char     *flags;             /* their codes, space-separated, each once; "" when none */
 } LateralReportStudent;
 
 typedef struct {
@@ -56,6 +58,7 @@ typedef struct {
   guint              n_attempts;
   guint              n_answers;
   guint              n_correct;
+  guint              n_flagged;    /* attempts flagged on import */
   GPtrArray         *students;     /* of LateralReportStudent, by name (g_utf8_collate) */
   GPtrArray         *claims;       /* of LateralReportClaim, in the pack's order */
   GPtrArray         *techniques;   /* of LateralReportTechnique, by id */

@@ -24,6 +24,8 @@ bundle_attempt_free (BundleAttempt *item)
 {
   lateral_attempt_free (item->attempt);
   g_ptr_array_unref (item->answers);
+  g_clear_pointer (&item->flags, g_ptr_array_unref);
+  g_clear_pointer (&item->reasons, g_ptr_array_unref);
   g_free (item);
 }
 

@@ -224,11 +224,74 @@ lateral_bundle_export (LateralStore  *store,
   return json_builder_get_root (builder);
 }
 
+/**
+ * lateral_bundle_to_data:
+ * @profile_name: (nullable): only this learner's attempts
+ * @class_code: (nullable): only attempts with this class code
+ *
+ * The bundle as the text that goes into a file: pretty-printed JSON ending
+ * with a newline, the same bytes for the app and `lateral-cli export`.
+ *
+ * Returns: (transfer full): the text, or %NULL with @error set
+ */
+char *
+lateral_bundle_to_data (LateralStore  *store,
+                        const char    *profile_name,
+                        const char    *class_code,
+                        guint         *out_n_attempts,
+                        GError       **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (LATERAL_IS_STORE (store), NULL);
+
+  root = lateral_bundle_export (store, profile_name, class_code, out_n_attempts, error);
+  if (root == NULL)
+    return NULL;
+
+  json = json_to_string (root, TRUE);
+  return g_strconcat (json, "\n", NULL);
+}
+
+/**
+ * lateral_bundle_write_file:
+ * @profile_name: (nullable): only this learner's attempts
+ * @class_code: (nullable): only attempts with this class code
+ * @filename: where to write
+ *
+ * Writes a results bundle to @filename, replacing it atomically: a write
+ * interrupted halfway never leaves half a bundle behind, and an old file of
+ * that name stays whole until the new one is complete.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+lateral_bundle_write_file (LateralStore  *store,
+                           const char    *profile_name,
+                           const char    *class_code,
+                           const char    *filename,
+                           guint         *out_n_attempts,
+                           GError       **error)
+{
+  g_autofree char *contents = NULL;
+
+  g_return_val_if_fail (LATERAL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (filename != NULL, FALSE);
+
+  contents = lateral_bundle_to_data (store, profile_name, class_code, out_n_attempts, error);
+  if (contents == NULL)
+    return FALSE;
+
+  return g_file_set_contents (filename, contents, -1, error);
+}
+
 void
 lateral_import_result_clear (LateralImportResult *result)
 {
   g_return_if_fail (result != NULL);
 
   g_clear_pointer (&result->rejections, g_ptr_array_unref);
+  g_clear_pointer (&result->flagged, g_ptr_array_unref);
   memset (result, 0, sizeof *result);
 }

@@ -9,12 +9,17 @@
 
 #include <json-glib/json-glib.h>
 
+#include "pack/lateral-pack-registry.h"
 #include "store/lateral-store.h"
 
 G_BEGIN_DECLS
 
-#define LATERAL_BUNDLE_FORMAT         "lateral-results/1"
-#define LATERAL_BUNDLE_FORMAT_VERSION 1
+#define LATERAL_BUNDLE_FORMAT         "lateral-results/2"
+#define LATERAL_BUNDLE_FORMAT_VERSION 2
+
+/* A real bundle nests 6 deep (attempts[].answers[].moves[]); the limit
+ * leaves room for later members and keeps recursive parsers off deep input. */
+#define LATERAL_BUNDLE_MAX_DEPTH      32
 
 #define LATERAL_BUNDLE_ERROR (lateral_bundle_error_quark ())
 
@@ -32,6 +37,8 @@ typedef struct {
   guint      n_rejected;  /* attempts that contradict what is here (see rejections) */
   guint      n_pack_missing; /* added attempts flagged: their pack is not on this machine */
   GPtrArray *rejections;  /* of char*, one sentence per rejected attempt */
+  guint      n_flagged;   /* attempts stored (or already here) with a flag */
+  GPtrArray *flagged;     /* of char*, one sentence per reason, "attempt UUID (NAME): flagged: …" */
 } LateralImportResult;
 
 GQuark    lateral_bundle_error_quark   (void);
@@ -41,18 +48,30 @@ JsonNode *lateral_bundle_export        (LateralStore         *store,
                                         const char           *class_code,
                                         guint                *out_n_attempts,
                                         GError              **error);
+char     *lateral_bundle_to_data       (LateralStore         *store,
+                                        const char           *profile_name,
+                                        const char           *class_code,
+                                        guint                *out_n_attempts,
+                                        GError              **error);
+gboolean  lateral_bundle_write_file    (LateralStore         *store,
+                                        const char           *profile_name,
+                                        const char           *class_code,
+                                        const char           *filename,
+                                        guint                *out_n_attempts,
+                                        GError              **error);
 gboolean  lateral_bundle_import_file   (LateralStore         *store,
                                         const char           *filename,
-                                        const char * const   *available_pack_ids,
+                                        GPtrArray            *packs,
                                         LateralImportResult  *result,
                                         GError              **error);
 gboolean  lateral_bundle_import_file_cancellable (LateralStore         *store,
                                                   const char           *filename,
-                                                  const char * const   *available_pack_ids,
+                                                  GPtrArray            *packs,
                                                   GCancellable         *cancellable,
                                                   LateralImportResult  *result,
                                                   GError              **error);
 void      lateral_import_result_clear  (LateralImportResult  *result);
+GPtrArray *lateral_bundle_list_packs   (LateralPackRegistry  *registry);
 
 char     *lateral_format_time          (gint64                unix_seconds);
 gboolean  lateral_parse_time           (const char           *text,

@@ -20,7 +20,8 @@
   " a.class_code, a.device_id, a.started_at, coalesce (a.finished_at, 0), a.pack_missing," \
   " (SELECT count(*) FROM answers w WHERE w.attempt_uuid = a.uuid)," \
   " (SELECT coalesce (sum (w.correct), 0) FROM answers w WHERE w.attempt_uuid = a.uuid)," \
-  " (SELECT coalesce (sum (w.mark), 0) FROM answers w WHERE w.attempt_uuid = a.uuid)" \
+  " (SELECT coalesce (sum (w.mark), 0) FROM answers w WHERE w.attempt_uuid = a.uuid)," \
+  " a.flags" \
   " FROM attempts a JOIN profiles p ON p.uuid = a.profile_uuid"
 
 static char *
@@ -49,6 +50,7 @@ attempt_from_row (sqlite3_stmt *stmt)
   attempt->n_answers = sqlite3_column_int (stmt, 11);
   attempt->n_correct = sqlite3_column_int (stmt, 12);
   attempt->total_mark = sqlite3_column_int (stmt, 13);
+  attempt->flags = column_dup (stmt, 14);
 
   return attempt;
 }
@@ -522,6 +524,7 @@ lateral_attempt_copy (const LateralAttempt *attempt)
   copy->pack_hash = g_strdup (attempt->pack_hash);
   copy->class_code = g_strdup (attempt->class_code);
   copy->device_id = g_strdup (attempt->device_id);
+  copy->flags = g_strdup (attempt->flags);
 
   return copy;
 }
@@ -540,6 +543,7 @@ lateral_attempt_free (LateralAttempt *attempt)
   g_free (attempt->pack_hash);
   g_free (attempt->class_code);
   g_free (attempt->device_id);
+  g_free (attempt->flags);
   g_free (attempt);
 }
 

@@ -47,6 +47,8 @@ typedef struct {
   guint     n_correct;
   int       total_mark;
   gboolean  pack_missing;  /* imported for a pack this machine does not have */
+  char     *flags;         /* imported and flagged: space-separated codes, "" when none
+                            * (docs/results-format.md, "Trust") */
 } LateralAttempt;
 
 typedef struct {

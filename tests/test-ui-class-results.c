@@ -335,7 +335,7 @@ test_class_results (Fixture       *fixture,
   g_autofree char *csv_before = NULL;
   g_autofree char *csv_after = NULL;
 
-  window = lateral_window_new (app);
+  window = lateral_test_ui_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_null (lateral_window_get_class_results (window));
 
@@ -397,7 +397,7 @@ test_deep_bundle (Fixture       *fixture,
   g_file_set_contents (path, text->str, text->len, &error);
   g_assert_no_error (error);
 
-  window = lateral_window_new (app);
+  window = lateral_test_ui_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.class-results", NULL));
   results = LATERAL_CLASS_RESULTS_WINDOW (lateral_window_get_class_results (window));

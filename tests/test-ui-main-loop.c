@@ -495,12 +495,76 @@ test_cancel_import (Fixture       *fixture,
   g_assert_null (window);
 }
 
+static gboolean
+window_loaded (gpointer data)
+{
+  return lateral_window_is_loaded (data);
+}
+
+/* Start-up over a store of 50,000 answers: the window is drawn and answers
+ * at once, and the learners appear once the worker has opened the store
+ * (integrity check and daily backup included). */
+static void
+test_startup (void)
+{
+  g_autoptr(LateralApplication) app = lateral_test_ui_application_new ();
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "lateral", NULL);
+  g_autofree char *db = g_build_filename (dir, "lateral.db", NULL);
+  g_autofree char *bundle = g_build_filename (g_get_user_data_dir (), "class.json", NULL);
+  g_autoptr(GError) error = NULL;
+  LateralImportResult imported = { 0 };
+  LateralClassResultsWindow *results;
+  LateralWindow *window;
+  Ticker ticker = { 0 };
+  BundleSize size;
+  gint64 start;
+
+  /* The data folder a teacher's machine has after a term. */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  size = write_class_bundle (bundle, 200, 50000, 0);
+  {
+    g_autoptr(LateralStore) store = lateral_store_open (db, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (lateral_bundle_import_file (store, bundle, NULL, &imported, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (imported.n_added, ==, size.n_attempts);
+    lateral_import_result_clear (&imported);
+  }
+  g_remove (bundle);
+  g_test_message ("store: %u answers, %u attempts, 200 learners", size.n_answers, size.n_attempts);
+
+  ticker_start (&ticker);
+  start = g_get_monotonic_time ();
+  window = lateral_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (lateral_test_ui_wait_until (window_loaded, window, 120000));
+  lateral_test_ui_wait_drawn (GTK_WIDGET (window));
+  g_test_message ("start-up over %u answers: loaded and drawn after %" G_GINT64_FORMAT " ms",
+                  size.n_answers, (g_get_monotonic_time () - start) / 1000);
+  ticker_check (&ticker, "start-up");
+
+  /* The result appears: the store is open, the actions that need it are
+   * enabled, and Class Results shows every answer. */
+  g_assert_nonnull (lateral_window_get_store (window));
+  g_assert_cmpstr (lateral_window_get_page_name (window), ==, "home");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.class-results", NULL));
+  results = LATERAL_CLASS_RESULTS_WINDOW (lateral_window_get_class_results (window));
+  g_assert_nonnull (results);
+  g_assert_true (lateral_test_ui_wait_until (is_filled, results, 60000));
+  g_assert_nonnull (lateral_class_results_window_get_report (results));
+  g_assert_cmpuint (count_answers (lateral_class_results_window_get_report (results)), ==, size.n_answers);
+  gtk_window_destroy (GTK_WINDOW (results));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   lateral_test_ui_init (&argc, &argv);
 
+  g_test_add_func ("/ui/main-loop/startup", test_startup);
   g_test_add ("/ui/main-loop/class-results", Fixture, NULL,
               fixture_set_up, test_class_results, fixture_tear_down);
   g_test_add ("/ui/main-loop/cancel-import", Fixture, NULL,

@@ -78,8 +78,9 @@ def test_play_script(root):
     check("the database passes the integrity check", ok == [("ok",)], ok)
 
     out = run(env, "history")
-    check("history lists the attempt with accuracy and CBM total",
+    check("history lists the attempt with the version played, accuracy and CBM total",
           out.returncode == 0 and "Ana" in out.stdout and "A small case for the store" in out.stdout
+          and "Version" in out.stdout.splitlines()[0] and " 1.0.0 " in out.stdout
           and "3/3" in out.stdout and "67%" in out.stdout
           and "+2" in out.stdout, out.stdout)
     return env, db

@@ -253,6 +253,175 @@ def test_identity(root, ana, ben):
     check("local Ana's next play resumes her own unfinished attempt", mine == [(2,)], out.stdout + str(mine))
 
 
+def test_class_codes(root):
+    """'7b ' and '7B' (and a decomposed 'Ä') are one class, here and on import."""
+    env, db = make_home(root, "t-codes")
+    for name, code in (("Ana", "7B"), ("Ben", "7b "), ("Cleo", " 7B"), ("Dan", "\u00c49"), ("Eve", "A\u03089")):
+        out = run(env, "play", PACK_ID, "--profile", name, "--class", code, stdin="true 1\ntrue 1\ntrue 1\n")
+    codes = query(db, "SELECT DISTINCT class_code FROM attempts ORDER BY class_code")
+    check("class codes are trimmed, NFC and case-insensitive: one spelling per class",
+          codes == [("7B",), ("\u00c49",)], codes)
+    out = run(env, "report", "--class", "7b")
+    check("report --class 7b finds class 7B", out.returncode == 0 and "Class 7B" in out.stdout
+          and "3 students" in out.stdout, out.stdout + out.stderr)
+    learner = learner_bundle(root, "Fay")
+    learner["attempts"][0]["class_code"] = " 7b"
+    out = run(env, "import", write_json(root, "lower.json", learner))
+    codes = query(db, "SELECT DISTINCT class_code FROM attempts ORDER BY class_code")
+    check("an imported ' 7b' joins class 7B", out.returncode == 0 and codes == [("7B",), ("\u00c49",)],
+          (codes, out.stdout))
+
+
+def test_control_characters(root, bundle):
+    env, db = make_home(root, "t-control")
+    out = run(env, "play", PACK_ID, "--profile", "Ana", "--class", "7\x07B", stdin="true 1\n")
+    check("a class code with BEL is refused at input",
+          out.returncode != 0 and "must not contain control characters (U+0007)" in out.stderr
+          and query(db, "SELECT count(*) FROM attempts") == [(0,)], out.stderr)
+    out = run(env, "play", PACK_ID, "--profile", "Ana\x1b[2J", stdin="true 1\n")
+    check("a name with ESC is refused at input", out.returncode != 0 and "control characters" in out.stderr,
+          out.stderr)
+
+    evil = copy.deepcopy(bundle)
+    evil["profiles"][0]["name"] = "Ana\x1b[2J\r\nFAKE ROW"
+    path = write_json(root, "evil-name.json", evil)
+    out = run(env, "import", path)
+    check("an imported name with ESC, CR and LF is refused with its place",
+          out.returncode == 1 and f"{path}: error: profiles[0].name: must not contain control characters (U+001B)"
+          in out.stderr and "\x1b" not in out.stderr, out.stderr)
+    evil = copy.deepcopy(bundle)
+    evil["attempts"][0]["class_code"] = "7B\x07"
+    out = run(env, "import", write_json(root, "evil-code.json", evil))
+    check("an imported class code with BEL is refused", out.returncode == 1
+          and "attempts[0].class_code: must not contain control characters (U+0007)" in out.stderr, out.stderr)
+    hidden = copy.deepcopy(bundle)
+    hidden["profiles"][0]["name"] = "Ana\u0000HIDDEN"
+    path = write_json(root, "nul.json", hidden)
+    out = run(env, "import", path)
+    check("\"Ana\\u0000HIDDEN\" is refused, never cut to \"Ana\"",
+          out.returncode == 1 and "error: a string holds a NUL character (\\u0000)" in out.stderr
+          and query(db, "SELECT count(*) FROM profiles WHERE imported = 1") == [(0,)], out.stderr)
+
+    # A database from before these checks may hold such names: printed escaped.
+    run(env, "play", PACK_ID, "--profile", "Ana", "--class", "7B", stdin="true 1\ntrue 1\ntrue 1\n")
+    con = sqlite3.connect(db)
+    con.execute("UPDATE profiles SET name = 'Ana' || char(27) || '[2J' || char(13) || 'X' || char(7)")
+    con.commit()
+    con.close()
+    out = run(env, "history")
+    check("history escapes control characters", out.returncode == 0 and "\x1b" not in out.stdout
+          and "\r" not in out.stdout and "\x07" not in out.stdout
+          and "Ana\\x1b[2J\\x0dX\\x07" in out.stdout, out.stdout)
+    out = run(env, "report")
+    check("report escapes control characters", out.returncode == 0 and "\x1b" not in out.stdout
+          and "Ana\\x1b[2J\\x0dX\\x07" in out.stdout, out.stdout)
+
+
+def test_failed_stdout(root):
+    env, db = make_home(root, "t-full")
+    run(env, "play", PACK_ID, "--profile", "Ana", stdin="true 1\ntrue 1\ntrue 1\n")
+    for args in (["history"], ["packs"], ["show", PACK_ID], ["validate", mini_case], ["restore"],
+                 ["report"], ["--help"], ["--version"]):
+        with open("/dev/full", "w") as full:
+            proc = subprocess.run([cli, *args], stdout=full, stderr=subprocess.PIPE, text=True, env=env, timeout=60)
+        check(f"{' '.join(args)} > /dev/full exits non-zero", proc.returncode != 0, (proc.returncode, proc.stderr))
+
+
+def test_output_targets(root):
+    """--output and --pdf never replace a FIFO, a symlink or a device."""
+    import stat
+    env, db = make_home(root, "t-targets")
+    run(env, "play", PACK_ID, "--profile", "Ana", "--class", "7B", stdin="true 1\ntrue 1\ntrue 1\n")
+    fifo = os.path.join(root, "out.fifo")
+    os.mkfifo(fifo)
+    target = os.path.join(root, "precious.txt")
+    with open(target, "w") as f:
+        f.write("keep me")
+    link = os.path.join(root, "out.link")
+    os.symlink(target, link)
+    for args in (["export", "--output"], ["export", "--format", "csv", "--output"], ["report", "--pdf"]):
+        for path, what, kind in ((fifo, "a FIFO", stat.S_ISFIFO), (link, "a symbolic link", stat.S_ISLNK),
+                                 ("/dev/full", "a device", stat.S_ISCHR)):
+            out = run(env, *args, path, timeout=20)
+            mode = os.lstat(path).st_mode
+            check(f"{' '.join(args)} {what}: refused, left as it was",
+                  out.returncode == 1 and f"Did not write {path}: it is {what}, not a regular file" in out.stderr
+                  and kind(mode) and "Wrote" not in out.stderr, (out.returncode, out.stderr))
+    with open(target) as f:
+        check("the symlink's target is untouched", f.read() == "keep me")
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([cli, "export", "--output", "-"], stdout=full, stderr=subprocess.PIPE, text=True,
+                              env=env, timeout=60)
+    check("export --output - to /dev/full exits 1", proc.returncode == 1 and "Wrote" not in proc.stderr,
+          proc.stderr)
+    path = os.path.join(root, "fine.json")
+    out = run(env, "export", "--output", path)
+    leftovers = [n for n in os.listdir(root) if n.startswith("fine.json") and n != "fine.json"]
+    check("a regular --output is written whole, no temporary file left", out.returncode == 0
+          and json.load(open(path))["format"] == "lateral-results/2" and not leftovers, leftovers)
+
+
+def test_round_trip_limits(root):
+    """export never writes what import refuses."""
+    # A valid pack with 1,100 claims (import once allowed 1,000 answers).
+    with open(mini_case, encoding="utf-8") as f:
+        pack = json.load(f)
+    claim = pack["steps"][1]
+    pack["id"] = "org.example.many-claims"
+    pack["steps"] = [pack["steps"][0]] + [dict(copy.deepcopy(claim), id=f"c{i}") for i in range(1100)]
+    big = os.path.join(root, "many-claims.json")
+    with open(big, "w", encoding="utf-8") as f:
+        json.dump(pack, f)
+    env, db = make_home(root, "t-many", pack=big)
+    out = run(env, "play", "org.example.many-claims", "--profile", "Ana", stdin="unverified 1\n" * 1100,
+              timeout=300)
+    path = os.path.join(root, "many.json")
+    out = run(env, "export", "--output", path)
+    env2, db2 = make_home(root, "t-many-teacher", pack=big)
+    out = run(env2, "import", path)
+    check("a 1,100-claim attempt exports and imports whole",
+          out.returncode == 0 and "1 added" in out.stdout
+          and query(db2, "SELECT count(*) FROM answers") == [(1100,)], out.stdout + out.stderr)
+
+    # A clock set to year 10240: refused when the date is entered.
+    env, db = make_home(root, "t-clock")
+    proc = subprocess.run(["faketime", "-f", "+3000000d", cli, "play", PACK_ID, "--profile", "Ana"],
+                          input="true 1\n", capture_output=True, text=True, env=env, timeout=60)
+    check("play under a clock in year 10240 is refused, nothing stored",
+          proc.returncode != 0 and "clock is outside the years 0001–9999" in proc.stderr
+          and (not os.path.exists(db) or query(db, "SELECT count(*) FROM attempts") == [(0,)]), proc.stderr)
+
+    # One already in a database (from before this check): export names it
+    # instead of writing "" that would make the whole file unreadable.
+    run(env, "play", PACK_ID, "--profile", "Ana", stdin="true 1\ntrue 1\ntrue 1\n")
+    con = sqlite3.connect(db)
+    con.execute("UPDATE attempts SET started_at = 253402300800")  # 10000-01-01
+    con.commit()
+    con.close()
+    path = os.path.join(root, "year10000.json")
+    out = run(env, "export", "--output", path)
+    check("export of a year-10000 date: an error naming the attempt, no file",
+          out.returncode == 1 and "has a date outside the years 0001–9999" in out.stderr
+          and not os.path.exists(path), out.stderr)
+
+    # 1969: a clock set back before 1970 is still a date both sides read.
+    env, db = make_home(root, "t-1969")
+    old = learner_bundle(root, "Old")
+    attempt = old["attempts"][0]
+    attempt["started_at"] = "1969-07-20T20:17:00Z"
+    for answer in attempt["answers"]:
+        answer["answered_at"] = "1969-07-20T20:18:00Z"
+    attempt["finished_at"] = "1969-07-20T20:19:00Z"
+    out = run(env, "import", write_json(root, "1969.json", old))
+    path = os.path.join(root, "1969-again.json")
+    out2 = run(env, "export", "--output", path)
+    with open(path, encoding="utf-8") as f:
+        again = json.load(f)
+    check("a 1969 date imports and exports unchanged",
+          out.returncode == 0 and again["attempts"][0]["started_at"] == "1969-07-20T20:17:00Z",
+          out.stdout + out.stderr + out2.stderr)
+
+
 def main():
     with tempfile.TemporaryDirectory() as root:
         test_deep_bundle(root)
@@ -263,6 +432,11 @@ def main():
         test_report_flags(root, ana)
         test_shadowing_pack(root, ana)
         test_identity(root, ana, ben)
+        test_class_codes(root)
+        test_control_characters(root, ana)
+        test_failed_stdout(root)
+        test_output_targets(root)
+        test_round_trip_limits(root)
 
     print(f"1..{len(results)}")
     failed = 0

@@ -11,6 +11,15 @@
 
 #include "pack/lateral-pack.h"
 
+static gboolean
+is_draft_hint (const char *message)
+{
+  return strstr (message, "is an example id") != NULL ||
+         strstr (message, "this source has no “archive_url”") != NULL ||
+         strstr (message, "is in the glossary but no claim names it") != NULL ||
+         strstr (message, "is the starter pack's placeholder") != NULL;
+}
+
 static LateralPack *
 load_valid (const char *name)
 {
@@ -31,8 +40,17 @@ load_valid (const char *name)
   g_assert_no_error (error);
   g_assert_nonnull (pack);
   g_assert_nonnull (diagnostics);
-  g_assert_cmpuint (diagnostics->len, ==, 0);
-  g_assert_cmpuint (lateral_pack_get_warnings (pack)->len, ==, 0);
+  /* Only the hints of an unfinished pack (example id, no archived copies:
+   * lateral-pack-rules-authoring.c) may remain: no error, no rule broken. */
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const LateralDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      g_assert_cmpint (d->severity, ==, LATERAL_DIAGNOSTIC_WARNING);
+      if (!is_draft_hint (d->message))
+        g_error ("unexpected warning: %s", d->message);
+    }
+  g_assert_cmpuint (lateral_pack_get_warnings (pack)->len, ==, diagnostics->len);
   return pack;
 }
 
@@ -176,6 +194,7 @@ test_v1_warnings (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(LateralPack) pack = NULL;
   GPtrArray *warnings;
+  g_autoptr(GPtrArray) rules = NULL;
   g_autofree char *line = NULL;
 
   pack = lateral_pack_load_file (path, &diagnostics, &error);
@@ -183,10 +202,15 @@ test_v1_warnings (void)
   g_assert_nonnull (pack);
   g_assert_cmpuint (lateral_pack_get_format_version (pack), ==, 1);
   warnings = lateral_pack_get_warnings (pack);
-  g_assert_cmpuint (warnings->len, ==, 2);
-  g_assert_cmpuint (diagnostics->len, ==, 2);
-  line = lateral_diagnostic_format (g_ptr_array_index (warnings, 0));
-  g_assert_true (g_str_has_suffix (line, "spoiler-v1.json:21:73: warning: steps[0].source.date: this source is dated 2015-09-15, after its story step (2015-09-12): a learner would read its title before the events happen; cite a source of that date or earlier"));
+  g_assert_cmpuint (diagnostics->len, ==, warnings->len);
+  /* The two broken date rules, beside the hints of a draft. */
+  rules = g_ptr_array_new ();
+  for (guint i = 0; i < warnings->len; i++)
+    if (!is_draft_hint (((LateralDiagnostic *) g_ptr_array_index (warnings, i))->message))
+      g_ptr_array_add (rules, g_ptr_array_index (warnings, i));
+  g_assert_cmpuint (rules->len, ==, 2);
+  line = lateral_diagnostic_format (g_ptr_array_index (rules, 0));
+  g_assert_true (g_str_has_suffix (line, "spoiler-v1.json:21:73: warning: steps[0].source.date (step 1 “the-visit”): this source is dated 2015-09-15, after its story step (2015-09-12): a learner would read its title before the events happen; cite a source of that date or earlier"));
 }
 
 /* Dates and times compare as the rules need: instants when both have a
@@ -342,33 +366,6 @@ test_read_error (void)
   pack = lateral_pack_load_file (g_test_get_dir (G_TEST_DIST), NULL, &error);
   g_assert_null (pack);
   g_assert_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_READ);
-}
-
-static void
-test_version_compare (void)
-{
-  static const char *ordered[] = {
-    "0.0.1", "0.9.0", "0.10.0", "1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta",
-    "1.0.0-beta", "1.0.0-beta.2", "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "1.0.1",
-    "1.2.0", "1.10.0", "2.0.0", "10.0.0", "123456789012345678901234567890.0.0",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (ordered); i++)
-    {
-      for (guint j = 0; j < G_N_ELEMENTS (ordered); j++)
-        {
-          int expected = (i > j) - (i < j);
-          int got = lateral_version_compare (ordered[i], ordered[j]);
-
-          if (((got > 0) - (got < 0)) != expected)
-            g_error ("compare (%s, %s) = %d, expected %d", ordered[i], ordered[j], got, expected);
-        }
-    }
-
-  /* Something that is not a version sorts below every version. */
-  g_assert_cmpint (lateral_version_compare ("banana", "0.0.1"), <, 0);
-  g_assert_cmpint (lateral_version_compare ("0.0.1", "1.0"), >, 0);
-  g_assert_cmpint (lateral_version_compare ("1.0", "1.0"), ==, 0);
 }
 
 static int
@@ -681,7 +678,6 @@ main (int   argc,
   g_test_add_func ("/pack/moments", test_moments);
   g_test_add_func ("/pack/load-bytes-same-hash", test_load_bytes_same_hash);
   g_test_add_func ("/pack/read-error", test_read_error);
-  g_test_add_func ("/pack/version-compare", test_version_compare);
   g_test_add_func ("/pack/limits", test_limits);
   g_test_add_func ("/pack/too-many-problems", test_too_many_problems);
   g_test_add_func ("/pack/big-file", test_big_file);

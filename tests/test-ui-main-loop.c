@@ -12,7 +12,8 @@
  * imported whole or not at all.
  *
  * The inputs are generated here (nothing this big is committed): a class of
- * 3,000 learners who each played the built-in case again and again.
+ * 3,000 learners who each played the built-in case again and again, its
+ * claims read from the pack itself.
  */
 #include "config.h"
 
@@ -30,23 +31,6 @@
 #define PACK_ID     "io.github.lateral.prank-call"
 #define MAX_GAP_US  (250 * 1000)
 #define MIB         (1024 * 1024)
-
-/* The built-in case's claims and verdicts, as bench/class-scale.c has them,
- * so the answers are marked as the case would mark them. */
-static const struct {
-  const char     *id;
-  LateralVerdict  verdict;
-} claims[] = {
-  { "putin-phoned", LATERAL_VERDICT_UNVERIFIED },
-  { "spokesperson-confirms", LATERAL_VERDICT_FALSE },
-  { "denial-proves-fake", LATERAL_VERDICT_UNVERIFIED },
-  { "impersonators", LATERAL_VERDICT_TRUE },
-  { "john-accepts", LATERAL_VERDICT_TRUE },
-  { "real-call", LATERAL_VERDICT_UNVERIFIED },
-  { "headline-vs-body", LATERAL_VERDICT_MISLEADING },
-  { "quote-word-for-word", LATERAL_VERDICT_FALSE },
-  { "gay-rights", LATERAL_VERDICT_TRUE },
-};
 
 typedef struct {
   guint n_attempts;
@@ -81,11 +65,17 @@ write_class_bundle (const char *path,
                     gsize       min_bytes)
 {
   LateralPack *pack = builtin_pack ();
+  g_autoptr(GPtrArray) claims = g_ptr_array_new ();
   g_autoptr(GString) out = g_string_sized_new (min_bytes + MIB);
   g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *device = g_uuid_string_random ();
   g_autoptr(GError) error = NULL;
   BundleSize size = { 0 };
+
+  /* The answers are to the case's own claims, marked as it marks them. */
+  for (guint i = 0; i < lateral_pack_get_n_steps (pack); i++)
+    if (lateral_pack_get_step (pack, i)->type == LATERAL_STEP_CLAIM)
+      g_ptr_array_add (claims, (gpointer) lateral_pack_get_step (pack, i));
 
   g_string_append_printf (out, "{\n  \"format\" : \"lateral-results/1\",\n  \"generator\" : \"Lateral test\",\n"
                                "  \"exported_at\" : \"2026-11-25T10:00:00Z\",\n  \"device_id\" : \"%s\",\n"
@@ -115,22 +105,23 @@ write_class_bundle (const char *path,
                               size.n_attempts > 0 ? ",\n" : "", uuid,
                               (char *) g_ptr_array_index (profiles, learner),
                               lateral_pack_get_version (pack), lateral_pack_get_content_hash (pack), device);
-      for (guint c = 0; c < G_N_ELEMENTS (claims); c++)
+      for (guint c = 0; c < claims->len; c++)
         {
+          const LateralStep *step = g_ptr_array_index (claims, c);
           guint seed = learner * 31 + size.n_attempts * 7 + c * 13;
-          LateralVerdict verdict = seed % 3 != 0 ? claims[c].verdict : (claims[c].verdict + 1) % LATERAL_N_VERDICTS;
+          LateralVerdict verdict = seed % 3 != 0 ? step->verdict : (step->verdict + 1) % LATERAL_N_VERDICTS;
           int certainty = 1 + seed % 3;
-          gboolean correct = lateral_step_accepts (lateral_pack_find_step (pack, claims[c].id), verdict);
+          gboolean correct = lateral_step_accepts (step, verdict);
 
           g_string_append_printf (out, "        {\n          \"claim_id\" : \"%s\",\n          \"verdict\" : \"%s\",\n"
                                        "          \"certainty\" : %d,\n          \"moves\" : [],\n"
                                        "          \"time_ms\" : %u,\n          \"answered_at\" : \"2026-11-24T09:%02u:00Z\",\n"
                                        "          \"correct\" : %s,\n          \"mark\" : %d,\n"
                                        "          \"moves_expected\" : 0,\n          \"moves_unexpected\" : 0\n        }%s\n",
-                                  claims[c].id, lateral_verdict_to_string (verdict), certainty,
+                                  step->id, lateral_verdict_to_string (verdict), certainty,
                                   5000 + seed % 20000, 11 + c, correct ? "true" : "false",
                                   lateral_cbm_mark (correct, certainty),
-                                  c + 1 < G_N_ELEMENTS (claims) ? "," : "");
+                                  c + 1 < claims->len ? "," : "");
           size.n_answers++;
         }
       g_string_append (out, "      ]\n    }");

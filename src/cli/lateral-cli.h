@@ -33,6 +33,11 @@ int lateral_cli_usage_error (const char *command,
                              const char *format,
                              ...) G_GNUC_PRINTF (2, 3);
 
+/* lateral-cli-output.c */
+void     lateral_cli_output_init   (void);
+gboolean lateral_cli_output_failed (void);
+char    *lateral_cli_escape        (const char *text);
+
 int lateral_cli_validate (int argc, char **argv);
 int lateral_cli_packs    (int argc, char **argv);
 int lateral_cli_show     (int argc, char **argv);
@@ -46,6 +51,9 @@ gboolean      lateral_cli_parse_options (const char    *command,
                                          int           *argc,
                                          char        ***argv);
 LateralStore *lateral_cli_open_store    (const char    *command);
+gboolean      lateral_cli_class_filter  (LateralStore  *store,
+                                         const char    *command,
+                                         char         **class_code);
 int           lateral_cli_fail          (const char    *command,
                                          const char    *format,
                                          ...) G_GNUC_PRINTF (2, 3);

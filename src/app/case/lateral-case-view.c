@@ -1,4 +1,4 @@
-/* lateral-case-view.c
+/* lateral-case-view.c: a learner walking one case, step by step
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -118,6 +118,8 @@ lateral_case_view_update_marks (LateralCaseView *self)
 
       image = gtk_image_new_from_icon_name (icon_name);
       gtk_widget_add_css_class (image, style);
+      /* The row is one image, named by its counts. */
+      gtk_accessible_update_state (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
       if (step == current)
         gtk_widget_add_css_class (image, "current");
       gtk_box_append (self->marks_box, image);

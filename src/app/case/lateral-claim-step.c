@@ -1,4 +1,5 @@
-/* lateral-claim-step.c
+/* lateral-claim-step.c: one claim to judge: verdict, certainty, checks, Lock
+ * In
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,6 +16,7 @@
 #include "widgets/lateral-format.h"
 #include "lateral-reveal.h"
 #include "play/lateral-scoring.h"
+#include "widgets/lateral-artefact-card.h"
 #include "widgets/lateral-columns.h"
 #include "widgets/lateral-source-row.h"
 
@@ -199,6 +201,12 @@ lateral_claim_step_new (LateralPack       *pack,
   gtk_widget_set_visible (GTK_WIDGET (self->context_box),
                           step->context != NULL && step->context[0] != NULL);
 
+  if (step->artefact != NULL)
+    {
+      adw_bin_set_child (self->artefact_bin, lateral_artefact_card_new (step->artefact));
+      gtk_widget_set_visible (GTK_WIDGET (self->artefact_bin), TRUE);
+    }
+
   lateral_claim_step_build_verdicts (self);
   lateral_claim_step_build_certainties (self);
   lateral_claim_step_build_moves (self);
@@ -248,6 +256,21 @@ lateral_claim_step_get_choice (LateralClaimStep *self,
   return TRUE;
 }
 
+/* A choice picked with its number key takes the focus when the focus is on
+ * this step, so the focused object is the one whose checked state changed
+ * and a screen reader says it. */
+static void
+follow_with_focus (LateralClaimStep *self,
+                   GtkWidget        *choice)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) &&
+      gtk_widget_get_sensitive (choice))
+    gtk_widget_grab_focus (choice);
+}
+
 /* Returns: (transfer full): the choice as the bar says it, e.g.
  * "Unverified · Very sure · +3 / −6", or what is still to pick */
 char *
@@ -285,6 +308,7 @@ lateral_claim_step_pick_verdict (LateralClaimStep *self,
   g_return_if_fail (verdict < LATERAL_N_VERDICTS);
 
   gtk_check_button_set_active (self->verdict_checks[verdict], TRUE);
+  follow_with_focus (self, GTK_WIDGET (self->verdict_checks[verdict]));
 }
 
 void
@@ -295,6 +319,7 @@ lateral_claim_step_pick_certainty (LateralClaimStep *self,
   g_return_if_fail (certainty >= LATERAL_CERTAINTY_MIN && certainty <= LATERAL_CERTAINTY_MAX);
 
   gtk_check_button_set_active (self->certainty_checks[certainty - LATERAL_CERTAINTY_MIN], TRUE);
+  follow_with_focus (self, GTK_WIDGET (self->certainty_checks[certainty - LATERAL_CERTAINTY_MIN]));
 }
 
 /* Returns: (transfer full): the ids of the moves picked, possibly none */

@@ -1,4 +1,5 @@
-/* lateral-reveal.c
+/* lateral-reveal.c: what a stored answer earned, and what was known at the
+ * date
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -150,6 +151,30 @@ add_technique_section (LateralReveal     *self,
 }
 
 static void
+add_habit_section (LateralReveal     *self,
+                   LateralPack       *pack,
+                   const LateralStep *step)
+{
+  GtkWidget *list;
+  guint n = 0;
+
+  for (guint i = 0; step->habits != NULL && step->habits[i] != NULL; i++)
+    if (lateral_pack_find_habit (pack, step->habits[i]) != NULL)
+      n++;
+  if (n == 0)
+    return;
+
+  list = new_boxed_list (add_section (self, n > 1 ? _("Habits That Help") : _("A Habit That Helps"), FALSE));
+  for (guint i = 0; step->habits[i] != NULL; i++)
+    {
+      const LateralHabit *habit = lateral_pack_find_habit (pack, step->habits[i]);
+
+      if (habit != NULL)
+        add_text_row (list, habit->name, habit->description);
+    }
+}
+
+static void
 add_move_section (LateralReveal       *self,
                   const LateralStep   *step,
                   const LateralAnswer *answer)
@@ -194,6 +219,15 @@ add_move_section (LateralReveal       *self,
         }
 
       subtitle = move->why != NULL ? g_strdup_printf ("%s %s", status, move->why) : g_strdup (status);
+      if (move->found != NULL)
+        {
+          /* TRANSLATORS: what an expected check would have found at the claim's date */
+          g_autofree char *found = g_strdup_printf (_("It would have found: %s"), move->found);
+          char *both = g_strdup_printf ("%s\n%s", subtitle, found);
+
+          g_free (subtitle);
+          subtitle = both;
+        }
 
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -236,8 +270,9 @@ lateral_reveal_new (LateralPack         *pack,
   g_autofree char *detail = NULL;
   g_autofree char *as_of = NULL;
   g_autofree char *known = NULL;
+  g_autofree char *known_sources = NULL;
   g_autofree char *mark = NULL;
-  const char *takeaway = NULL;
+  const char *takeaway = step->takeaway;
 
   g_return_val_if_fail (LATERAL_IS_PACK (pack), NULL);
   g_return_val_if_fail (step != NULL && step->type == LATERAL_STEP_CLAIM, NULL);
@@ -264,12 +299,18 @@ lateral_reveal_new (LateralPack         *pack,
 
   as_of = lateral_format_date (step->as_of);
   known = g_strdup_printf (_("What Was Known on %s"), as_of);
+  /* TRANSLATORS: the sources of a reveal, e.g. "Sources Known on 14 September 2015" */
+  known_sources = g_strdup_printf (_("Sources Known on %s"), as_of);
   if (step->known_then != NULL && step->known_then[0] != NULL)
     lateral_add_paragraphs (add_section (self, known, FALSE), step->known_then, TRUE);
   /* Without a takeaway, the explanation is the point: it starts open. */
   lateral_add_paragraphs (add_section (self, _("Why"), takeaway == NULL), step->explanation, TRUE);
-  add_sources_section (self, _("Sources"), step->sources);
+  if (step->reported_later != NULL && step->reported_later[0] != NULL)
+    lateral_add_paragraphs (add_section (self, _("Reported Later"), FALSE), step->reported_later, TRUE);
+  add_sources_section (self, known_sources, step->sources);
+  add_sources_section (self, _("Sources Reported Later"), step->later_sources);
   add_technique_section (self, pack, step);
+  add_habit_section (self, pack, step);
   add_move_section (self, step, answer);
 
   return GTK_WIDGET (self);

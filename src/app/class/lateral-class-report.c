@@ -1,4 +1,4 @@
-/* lateral-class-report.c
+/* lateral-class-report.c: the class report's tables as rows in Class Results
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -333,12 +333,13 @@ lateral_class_report_build_group (const LateralReportGroup *group,
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   case_title = group->pack_title != NULL ? group->pack_title : group->pack_id;
+  /* Groups of one case differ by version: a verdict may change between them. */
   if (group->class_code != NULL)
-    /* TRANSLATORS: class code, then the case's title */
-    title = g_strdup_printf (_("Class %s · %s"), group->class_code, case_title);
+    /* TRANSLATORS: class code, then the case's title and version */
+    title = g_strdup_printf (_("Class %s · %s, version %s"), group->class_code, case_title, group->pack_version);
   else
-    /* TRANSLATORS: the case's title */
-    title = g_strdup_printf (_("No class code · %s"), case_title);
+    /* TRANSLATORS: the case's title and version */
+    title = g_strdup_printf (_("No class code · %s, version %s"), case_title, group->pack_version);
 
   heading = gtk_label_new (title);
   gtk_label_set_wrap (GTK_LABEL (heading), TRUE);

@@ -7,6 +7,7 @@
 
 #include "json/lateral-json-doc-private.h"
 #include "lateral-pack.h"
+#include "lateral-version.h"
 
 G_BEGIN_DECLS
 
@@ -68,7 +69,6 @@ void               lateral_move_free        (LateralMove            *move);
 void               lateral_artefact_free    (LateralArtefact        *artefact);
 
 gboolean           lateral_date_is_valid    (const char             *date);
-gboolean           lateral_version_is_valid (const char             *version);
 gboolean           lateral_pack_id_is_valid (const char             *id);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 
 #include "pack/lateral-moment.h"
+#include "pack/lateral-version.h"
 #include "play/lateral-verdict.h"
 
 G_BEGIN_DECLS
@@ -202,6 +203,7 @@ typedef struct {
   char  *path;       /* JSON path such as steps[3].reveal.sources[0].url, "" for the root */
   char  *message;
   LateralDiagnosticSeverity severity;
+  char  *step;       /* nullable: the step as the app numbers it, such as “step 3 “first-call”” */
 } LateralDiagnostic;
 
 #define LATERAL_TYPE_PACK (lateral_pack_get_type ())
@@ -262,6 +264,10 @@ const LateralArtefact   *lateral_pack_find_artefact        (LateralPack  *self,
 const LateralMove       *lateral_step_find_move            (const LateralStep *step,
                                                             const char        *move_id);
 
+gboolean                 lateral_pack_check_translation    (LateralPack       *original,
+                                                            LateralPack       *translation,
+                                                            GError           **error);
+
 gboolean                 lateral_step_accepts              (const LateralStep *step,
                                                             LateralVerdict     verdict);
 
@@ -278,9 +284,6 @@ char                    *lateral_artefact_get_accessible_text (const LateralArte
 LateralDiagnostic       *lateral_diagnostic_copy           (const LateralDiagnostic *diagnostic);
 void                     lateral_diagnostic_free           (LateralDiagnostic *diagnostic);
 char                    *lateral_diagnostic_format         (const LateralDiagnostic *diagnostic);
-
-int                      lateral_version_compare           (const char   *a,
-                                                            const char   *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LateralDiagnostic, lateral_diagnostic_free)
 

@@ -101,6 +101,14 @@ resume (LateralPlay  *self,
   return TRUE;
 }
 
+static LateralPlay *
+lateral_play_new_full (LateralStore  *store,
+                       LateralPack   *pack,
+                       const char    *profile_name,
+                       const char    *class_code,
+                       gboolean       start_over,
+                       GError       **error);
+
 /**
  * lateral_play_new:
  * @store: (nullable): where answers go; %NULL is preview mode, which records nothing
@@ -117,6 +125,37 @@ lateral_play_new (LateralStore  *store,
                   const char    *profile_name,
                   const char    *class_code,
                   GError       **error)
+{
+  return lateral_play_new_full (store, pack, profile_name, class_code, FALSE, error);
+}
+
+/**
+ * lateral_play_new_start_over:
+ *
+ * As lateral_play_new(), but always starts a new attempt at step 0. An
+ * unfinished attempt is left as it is, with every answer it holds: it stays
+ * in the learner's history as unfinished, and the new attempt, being the
+ * latest, is the one resumed next time.
+ */
+LateralPlay *
+lateral_play_new_start_over (LateralStore  *store,
+                             LateralPack   *pack,
+                             const char    *profile_name,
+                             const char    *class_code,
+                             GError       **error)
+{
+  g_return_val_if_fail (LATERAL_IS_STORE (store), NULL);
+
+  return lateral_play_new_full (store, pack, profile_name, class_code, TRUE, error);
+}
+
+static LateralPlay *
+lateral_play_new_full (LateralStore  *store,
+                       LateralPack   *pack,
+                       const char    *profile_name,
+                       const char    *class_code,
+                       gboolean       start_over,
+                       GError       **error)
 {
   g_autoptr(LateralPlay) self = NULL;
   GError *local_error = NULL;
@@ -136,8 +175,9 @@ lateral_play_new (LateralStore  *store,
   if (self->profile == NULL)
     return NULL;
 
-  self->attempt = lateral_store_find_unfinished_attempt (store, self->profile->uuid,
-                                                         lateral_pack_get_id (pack), &local_error);
+  if (!start_over)
+    self->attempt = lateral_store_find_unfinished_attempt (store, self->profile->uuid,
+                                                           lateral_pack_get_id (pack), &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);

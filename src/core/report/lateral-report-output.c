@@ -90,6 +90,7 @@ begin_row (JsonBuilder              *builder,
   json_builder_begin_object (builder);
   lateral_json_add_string (builder, "class_code", group->class_code);
   lateral_json_add_string (builder, "pack_id", group->pack_id);
+  lateral_json_add_string (builder, "pack_version", group->pack_version);
 }
 
 static void
@@ -191,17 +192,36 @@ add_calibration (JsonBuilder              *builder,
     }
 }
 
+/* One row per question a check can answer, in LateralAsks order; "none"
+ * for the checks of /1 packs, which say none. */
+static void
+add_checks (JsonBuilder              *builder,
+            const LateralReportGroup *group)
+{
+  for (guint q = 0; q < LATERAL_N_ASKS; q++)
+    {
+      const char *asks = lateral_asks_to_string (q);
+
+      begin_row (builder, group);
+      lateral_json_add_string (builder, "asks", asks[0] != '\0' ? asks : "none");
+      lateral_json_add_int (builder, "picked", group->checks_by_asks[q].picked);
+      lateral_json_add_int (builder, "picked_expected", group->checks_by_asks[q].picked_expected);
+      json_builder_end_object (builder);
+    }
+}
+
 typedef enum {
   TABLE_GROUPS,
   TABLE_STUDENTS,
   TABLE_CLAIMS,
   TABLE_TECHNIQUES,
   TABLE_CALIBRATION,
+  TABLE_CHECKS,
   N_TABLES
 } Table;
 
 static const char * const table_names[N_TABLES] = {
-  "groups", "students", "claims", "techniques", "calibration",
+  "groups", "students", "claims", "techniques", "calibration", "checks",
 };
 
 static void
@@ -234,6 +254,9 @@ add_table (JsonBuilder   *builder,
           break;
         case TABLE_CALIBRATION:
           add_calibration (builder, group);
+          break;
+        case TABLE_CHECKS:
+          add_checks (builder, group);
           break;
         case N_TABLES:
         default:
@@ -465,6 +488,32 @@ text_claims (GString                  *text,
     }
 }
 
+/* Checks picked, by Civic Online Reasoning's question they answer. */
+static void
+text_checks (GString                  *text,
+             const LateralReportGroup *group)
+{
+  guint total = 0;
+
+  for (guint q = 0; q < LATERAL_N_ASKS; q++)
+    total += group->checks_by_asks[q].picked;
+  if (total == 0)
+    return;
+
+  g_string_append_printf (text, "\n%s\n", _("Checks picked, by question:"));
+  for (guint q = 0; q < LATERAL_N_ASKS; q++)
+    {
+      const LateralReportChecks *checks = &group->checks_by_asks[q];
+
+      if (checks->picked == 0)
+        continue;
+      /* Translators: a question such as "Who is behind it?", the checks
+       * answering it that learners picked, and how many of those the case expects */
+      g_string_append_printf (text, _("  %s %u picked, %u of them expected\n"),
+                              lateral_asks_get_question (q), checks->picked, checks->picked_expected);
+    }
+}
+
 static void
 text_group (GString                  *text,
             const LateralReportGroup *group)
@@ -474,12 +523,18 @@ text_group (GString                  *text,
   g_autofree char *attempts = NULL;
   g_autofree char *answers = NULL;
 
+  /* Translators: class code, the case's title, its id and the version played */
   if (group->class_code != NULL)
-    g_string_append_printf (text, _("Class %s — %s (%s)\n"), group->class_code,
-                            group->pack_title != NULL ? group->pack_title : group->pack_id, group->pack_id);
+    g_string_append_printf (text, _("Class %s — %s (%s, version %s)\n"), group->class_code,
+                            group->pack_title != NULL ? group->pack_title : group->pack_id, group->pack_id,
+                            group->pack_version);
   else
-    g_string_append_printf (text, _("No class code — %s (%s)\n"),
-                            group->pack_title != NULL ? group->pack_title : group->pack_id, group->pack_id);
+    g_string_append_printf (text, _("No class code — %s (%s, version %s)\n"),
+                            group->pack_title != NULL ? group->pack_title : group->pack_id, group->pack_id,
+                            group->pack_version);
+  if (!group->pack_known)
+    g_string_append_printf (text, _("(Version %s of this case is not on this computer: claims are named by id, without techniques or checks.)\n"),
+                            group->pack_version);
   students = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u student", "%u students", group->students->len),
                               group->students->len);
   attempts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u attempt", "%u attempts", group->n_attempts),
@@ -512,6 +567,8 @@ text_group (GString                  *text,
                               technique->name != NULL ? technique->name : technique->technique_id,
                               technique->n_correct, technique->n_answers, tech_right);
     }
+
+  text_checks (text, group);
 
   g_string_append_printf (text, "\n%s\n", _("Calibration (how often right at each certainty):"));
   for (int c = LATERAL_CERTAINTY_MIN; c <= LATERAL_CERTAINTY_MAX; c++)

@@ -131,10 +131,11 @@ title_block (Pager         *pager,
   g_autofree char *answers = NULL;
   double w = content_width (pager);
 
+  /* The version too: groups of one case differ by it (verdicts may change). */
   if (group->class_code != NULL)
-    line2 = g_strdup_printf (_("Class %s · case %s"), group->class_code, group->pack_id);
+    line2 = g_strdup_printf (_("Class %s · case %s, version %s"), group->class_code, group->pack_id, group->pack_version);
   else
-    line2 = g_strdup_printf (_("No class code · case %s"), group->pack_id);
+    line2 = g_strdup_printf (_("No class code · case %s, version %s"), group->pack_id, group->pack_version);
   students = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u student", "%u students", group->students->len),
                               group->students->len);
   answers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u answer", "%u answers", group->n_answers),

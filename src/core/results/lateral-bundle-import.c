@@ -16,11 +16,8 @@
 
 #include "lateral-bundle-private.h"
 #include "json/lateral-json-doc-private.h"
-#include "store/lateral-store-private.h"
 #include "store/lateral-store-transaction.h"
 
-/* Bounds that keep a hostile bundle from exhausting memory. */
-#define MAX_BUNDLE_SIZE    (64 * 1024 * 1024)
 
 static gboolean
 same_answer (const LateralAnswer *a,
@@ -30,85 +27,6 @@ same_answer (const LateralAnswer *a,
          a->mark == b->mark && a->time_ms == b->time_ms && a->answered_at == b->answered_at &&
          a->moves_expected == b->moves_expected && a->moves_unexpected == b->moves_unexpected &&
          g_strv_equal ((const char * const *) a->moves, (const char * const *) b->moves);
-}
-
-/* A profile new here is inserted as imported: never this machine's "last
- * used" learner, never found by name by play. One already here keeps its
- * name; a different name, or the id of one of this machine's own learners,
- * flags every attempt of the profile (one learner taking over another). */
-static gboolean
-insert_profile (LateralStore          *store,
-                const LateralProfile  *profile,
-                char                 **out_reason,
-                GError               **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  *out_reason = NULL;
-  stmt = lateral_store_prepare (store, "SELECT name, imported FROM profiles WHERE uuid = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, profile->uuid, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      const char *name = (const char *) sqlite3_column_text (stmt, 0);
-
-      if (sqlite3_column_int (stmt, 1) == 0)
-        *out_reason = g_strdup_printf (_("its learner id is that of “%s”, a learner of this machine"), name);
-      else if (!g_str_equal (name, profile->name))
-        *out_reason = g_strdup_printf (_("its learner id came earlier with the name “%s”, now with “%s”"),
-                                       name, profile->name);
-      return TRUE;
-    }
-  if (rc != SQLITE_DONE)
-    return lateral_store_set_sqlite_error (lateral_store_get_db (store), rc, error);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = lateral_store_prepare (store, "INSERT INTO profiles (uuid, name, created_at, last_used_at, imported)"
-                                       " VALUES (?1, ?2, ?3, 0, 1)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, profile->uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, profile->name, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, profile->created_at);
-
-  return lateral_store_step_done (store, stmt, error);
-}
-
-static gboolean
-insert_attempt (LateralStore          *store,
-                const LateralAttempt  *attempt,
-                gboolean               pack_missing,
-                const char            *flags,
-                GError               **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = lateral_store_prepare (store,
-                                "INSERT INTO attempts (uuid, profile_uuid, pack_id, pack_version, pack_hash,"
-                                " class_code, device_id, started_at, finished_at, imported_at, pack_missing, flags)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, attempt->uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, attempt->profile_uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, attempt->pack_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, attempt->pack_version, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, attempt->pack_hash, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, attempt->class_code, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, attempt->device_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 8, attempt->started_at);
-  if (attempt->finished_at != 0)
-    sqlite3_bind_int64 (stmt, 9, attempt->finished_at);
-  else
-    sqlite3_bind_null (stmt, 9);
-  sqlite3_bind_int64 (stmt, 10, g_get_real_time () / G_USEC_PER_SEC);
-  sqlite3_bind_int (stmt, 11, pack_missing ? 1 : 0);
-  sqlite3_bind_text (stmt, 12, flags, -1, SQLITE_STATIC);
-
-  return lateral_store_step_done (store, stmt, error);
 }
 
 /* Another attempt here by the same learner, of the same pack, begun in the
@@ -121,20 +39,14 @@ find_copy (LateralStore         *store,
 {
   const LateralAttempt *attempt = item->attempt;
   g_autofree char *fingerprint = lateral_bundle_attempt_fingerprint (attempt, item->answers);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(GPtrArray) candidates = NULL;
 
-  stmt = lateral_store_prepare (store, "SELECT uuid FROM attempts WHERE profile_uuid = ?1 AND pack_id = ?2"
-                                       " AND started_at = ?3 AND uuid != ?4 ORDER BY rowid", error);
-  if (stmt == NULL)
+  candidates = lateral_store_list_same_start (store, attempt, error);
+  if (candidates == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, attempt->profile_uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, attempt->pack_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, attempt->started_at);
-  sqlite3_bind_text (stmt, 4, attempt->uuid, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < candidates->len; i++)
     {
-      const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+      const char *uuid = candidates->pdata[i];
       g_autoptr(GPtrArray) answers = lateral_store_list_answers (store, uuid, error);
       g_autofree char *other = NULL;
 
@@ -144,8 +56,6 @@ find_copy (LateralStore         *store,
       if (g_str_equal (other, fingerprint))
         return g_strdup (uuid);
     }
-  if (rc != SQLITE_DONE)
-    lateral_store_set_sqlite_error (lateral_store_get_db (store), rc, error);
   return NULL;
 }
 
@@ -158,7 +68,6 @@ add_flags (LateralStore          *store,
 {
   g_auto(GStrv) old = g_strsplit (here->flags != NULL ? here->flags : "", " ", -1);
   g_autoptr(GString) flags = g_string_new (here->flags);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   for (guint i = 0; item->flags != NULL && i < item->flags->len; i++)
     {
@@ -171,29 +80,7 @@ add_flags (LateralStore          *store,
   if (g_strcmp0 (flags->str, here->flags) == 0)
     return TRUE;
 
-  stmt = lateral_store_prepare (store, "UPDATE attempts SET flags = ?2 WHERE uuid = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, here->uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, flags->str, -1, SQLITE_STATIC);
-  return lateral_store_step_done (store, stmt, error);
-}
-
-static gboolean
-set_finished (LateralStore          *store,
-              const LateralAttempt  *attempt,
-              GError               **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = lateral_store_prepare (store, "UPDATE attempts SET finished_at = ?2"
-                                       " WHERE uuid = ?1 AND finished_at IS NULL", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, attempt->uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, attempt->finished_at);
-
-  return lateral_store_step_done (store, stmt, error);
+  return lateral_store_set_attempt_flags (store, here->uuid, flags->str, error);
 }
 
 typedef enum {
@@ -246,7 +133,7 @@ merge_attempt (LateralStore   *store,
                              g_strdup_printf (_("a copy of attempt %s under another id (same learner, pack and start)"),
                                               copy_of));
       flags = lateral_bundle_attempt_flags (item);
-      if (!insert_attempt (store, attempt, pack_missing, flags, error))
+      if (!lateral_store_import_attempt (store, attempt, pack_missing, flags, error))
         return MERGE_REJECTED;
     }
   else
@@ -267,7 +154,7 @@ merge_attempt (LateralStore   *store,
         g_hash_table_insert (by_claim, ((LateralAnswer *) answers_here->pdata[i])->claim_id, answers_here->pdata[i]);
       if (here->finished_at == 0 && attempt->finished_at != 0)
         {
-          if (!set_finished (store, attempt, error))
+          if (!lateral_store_finish_attempt_at (store, attempt->uuid, attempt->finished_at, error))
             return MERGE_REJECTED;
           changed = TRUE;
         }
@@ -344,7 +231,7 @@ merge_bundle (LateralStore            *store,
       LateralProfile *profile = value;
       char *reason = NULL;
 
-      if (!insert_profile (store, profile, &reason, error))
+      if (!lateral_store_import_profile (store, profile, &reason, error))
         return FALSE;
       if (reason != NULL)
         g_hash_table_insert (taken_over, profile->uuid, reason);
@@ -442,6 +329,12 @@ check_one_object (const char  *filename,
 
   for (; i < length; i++)
     {
+      /* json-glib keeps "Ana\u0000HIDDEN" as a string that C reads as
+       * "Ana": a NUL would hide the rest of a name, so it is refused. */
+      if (in_string && data[i] == '\\' && i + 5 < length && memcmp (data + i + 1, "u0000", 5) == 0)
+        return not_one_object (filename, data, i,
+                               _("error: a string holds a NUL character (\\u0000), which no results bundle has"),
+                               error);
       if (in_string && data[i] == '\\')
         i++;
       else if (data[i] == '"')
@@ -535,11 +428,11 @@ lateral_bundle_import_file_cancellable (LateralStore         *store,
                    _("%s: error: no such file"), filename);
       return FALSE;
     }
-  if (info.st_size > MAX_BUNDLE_SIZE)
+  if (info.st_size > LATERAL_BUNDLE_MAX_SIZE)
     {
       g_set_error (error, LATERAL_BUNDLE_ERROR, LATERAL_BUNDLE_ERROR_READ,
                    _("%s: error: larger than %d MiB, too large for a results bundle"),
-                   filename, MAX_BUNDLE_SIZE / (1024 * 1024));
+                   filename, LATERAL_BUNDLE_MAX_SIZE / (1024 * 1024));
       return FALSE;
     }
 

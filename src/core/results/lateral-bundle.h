@@ -21,6 +21,13 @@ G_BEGIN_DECLS
  * leaves room for later members and keeps recursive parsers off deep input. */
 #define LATERAL_BUNDLE_MAX_DEPTH      32
 
+/* What import reads, and so what export writes (in parts when a class's
+ * results are larger): a file, its attempts, one attempt's answers (as
+ * many as a valid pack can have claims, LATERAL_JSON_MAX_STEPS). */
+#define LATERAL_BUNDLE_MAX_SIZE       (64 * 1024 * 1024)
+#define LATERAL_BUNDLE_MAX_ATTEMPTS   100000
+#define LATERAL_BUNDLE_MAX_ANSWERS    5000
+
 #define LATERAL_BUNDLE_ERROR (lateral_bundle_error_quark ())
 
 typedef enum {
@@ -52,6 +59,14 @@ char     *lateral_bundle_to_data       (LateralStore         *store,
                                         const char           *profile_name,
                                         const char           *class_code,
                                         guint                *out_n_attempts,
+                                        GError              **error);
+gboolean  lateral_bundle_write_parts   (LateralStore         *store,
+                                        const char           *profile_name,
+                                        const char           *class_code,
+                                        const char           *filename,
+                                        gsize                 max_size,
+                                        guint                *out_n_attempts,
+                                        char               ***out_filenames,
                                         GError              **error);
 gboolean  lateral_bundle_write_file    (LateralStore         *store,
                                         const char           *profile_name,

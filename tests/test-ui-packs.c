@@ -145,7 +145,7 @@ test_manage_cases (void)
   GtkWidget *extra;
   const char *text;
 
-  window = lateral_window_new (app);
+  window = lateral_test_ui_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.manage-cases", NULL));
   g_assert_cmpstr (lateral_window_get_page_name (window), ==, "packs");
@@ -264,7 +264,7 @@ test_warnings_and_languages (void)
   GtkWidget *button, *row, *extra;
   const char *text;
 
-  window = lateral_window_new (app);
+  window = lateral_test_ui_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.manage-cases", NULL));
   page = LATERAL_PACKS_PAGE (lateral_window_get_page (window, "packs"));

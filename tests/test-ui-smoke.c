@@ -16,7 +16,7 @@ test_window_drawn (void)
   g_autoptr(LateralApplication) app = lateral_test_ui_application_new ();
   LateralWindow *window;
 
-  window = lateral_window_new (app);
+  window = lateral_test_ui_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   lateral_test_ui_wait_drawn (GTK_WIDGET (window));
 
@@ -37,7 +37,7 @@ test_window_size_remembered (void)
 
   g_assert_nonnull (settings);
 
-  window = lateral_window_new (app);
+  window = lateral_test_ui_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 500, 600);
   gtk_window_present (GTK_WINDOW (window));
   lateral_test_ui_wait_drawn (GTK_WIDGET (window));
@@ -47,7 +47,7 @@ test_window_size_remembered (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 
-  window = lateral_window_new (app);
+  window = lateral_test_ui_window_new (app);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 500);
   g_assert_cmpint (height, ==, 600);
@@ -65,7 +65,7 @@ test_message_dialog (void)
   AdwMessageDialog *dialog = NULL;
   guint n_before;
 
-  window = lateral_window_new (app);
+  window = lateral_test_ui_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   lateral_test_ui_wait_drawn (GTK_WIDGET (window));
 

@@ -33,8 +33,15 @@ struct _LateralWindow
   AdwStatusPage        *error_page;
 
   LateralStore         *store;     /* NULL when it could not be opened */
-  LateralPackRegistry  *registry;
+  LateralPackRegistry  *registry;  /* NULL until loaded */
   GtkWindow            *class_results;  /* weak */
+
+  GCancellable         *cancellable;    /* the loading, cancelled in dispose */
+  gboolean              loaded;
+  /* Asked for (command line) before the data was loaded. */
+  char                 *pending_profile;
+  char                 *pending_pack;
+  char                 *pending_class;
 };
 
 void lateral_window_set_page                (LateralWindow  *self,

@@ -77,6 +77,7 @@ lateral_history_page_show_profile (LateralHistoryPage *self,
   g_autoptr(GPtrArray) attempts = NULL;
   g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GArray) dates = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
 
   g_return_if_fail (LATERAL_IS_HISTORY_PAGE (self));
@@ -87,9 +88,23 @@ lateral_history_page_show_profile (LateralHistoryPage *self,
   gtk_label_set_text (self->title_label, title);
   remove_all_rows (self->attempts_list);
 
-  profile = lateral_store_find_profile (self->store, profile_name, NULL);
+  profile = lateral_store_find_profile (self->store, profile_name, &error);
   if (profile != NULL)
-    attempts = lateral_store_list_attempts (self->store, profile->uuid, NULL, NULL);
+    attempts = lateral_store_list_attempts (self->store, profile->uuid, NULL, &error);
+  if (error != NULL)
+    {
+      /* Said so, rather than an empty history as if nothing was played. */
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Your history could not be read"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_append (self->attempts_list, row);
+    }
 
   /* Oldest first from the store: the chart reads left to right, the list
    * shows the newest on top. */

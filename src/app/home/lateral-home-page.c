@@ -19,6 +19,7 @@ struct _LateralHomePage
   AdwBin               parent_instance;
 
   AdwPreferencesGroup *who_group;
+  gboolean             has_error;   /* the who_group's description is an error */
   AdwComboRow         *profile_row;
   AdwEntryRow         *new_learner_row;
   AdwEntryRow         *class_row;
@@ -47,6 +48,33 @@ lateral_home_page_get_profile (LateralHomePage *self)
   return g_ptr_array_index (self->profiles, selected);
 }
 
+/* A database that cannot be read is said so where the learner looks, not
+ * shown as an empty list (as if they had never played). */
+static void
+show_error (LateralHomePage *self,
+            const GError    *error)
+{
+  g_autofree char *text = g_strdup_printf (_("Your results could not be read: %s"), error->message);
+
+  adw_preferences_group_set_description (self->who_group, text);
+  gtk_widget_add_css_class (GTK_WIDGET (self->who_group), "error");
+  self->has_error = TRUE;
+}
+
+/**
+ * lateral_home_page_get_error_message:
+ *
+ * Returns: (nullable): what the page says about a database it could not
+ *   read, %NULL when it read everything
+ */
+const char *
+lateral_home_page_get_error_message (LateralHomePage *self)
+{
+  g_return_val_if_fail (LATERAL_IS_HOME_PAGE (self), NULL);
+
+  return self->has_error ? adw_preferences_group_get_description (self->who_group) : NULL;
+}
+
 static char *
 format_case_details (LateralHomePage *self,
                      LateralPack     *pack,
@@ -57,16 +85,19 @@ format_case_details (LateralHomePage *self,
   g_autofree char *claims = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", n_claims), n_claims);
   g_autofree char *time = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u min", "%u min", minutes), minutes);
   g_autofree char *best = NULL;
+  g_autoptr(GError) error = NULL;
   int best_mark;
 
   if (profile != NULL &&
-      lateral_store_get_best_mark (self->store, profile->uuid, lateral_pack_get_id (pack), &best_mark, NULL))
+      lateral_store_get_best_mark (self->store, profile->uuid, lateral_pack_get_id (pack), &best_mark, &error))
     {
       g_autofree char *mark = lateral_format_mark (best_mark);
       /* TRANSLATORS: the learner's best total mark on a case, e.g. "Best: +12" */
       best = g_strdup_printf (_("Best: %s"), mark);
     }
 
+  if (error != NULL)
+    show_error (self, error);
   if (best != NULL)
     return g_strdup_printf ("%s · %s · %s", claims, time, best);
   return g_strdup_printf ("%s · %s", claims, time);
@@ -225,13 +256,16 @@ lateral_home_page_update_continue (LateralHomePage *self)
 {
   LateralProfile *profile = lateral_home_page_get_profile (self);
   g_autoptr(GPtrArray) attempts = NULL;
+  g_autoptr(GError) error = NULL;
   LateralAttempt *unfinished = NULL;
   LateralPack *pack = NULL;
 
   g_clear_pointer (&self->continue_pack, g_free);
 
   if (profile != NULL)
-    attempts = lateral_store_list_attempts (self->store, profile->uuid, NULL, NULL);
+    attempts = lateral_store_list_attempts (self->store, profile->uuid, NULL, &error);
+  if (error != NULL)
+    show_error (self, error);
 
   /* The most recent unfinished attempt of a case still installed. */
   for (guint i = 0; attempts != NULL && i < attempts->len; i++)
@@ -308,12 +342,11 @@ lateral_home_page_refresh (LateralHomePage *self)
   selected_name = g_strdup (selected != NULL ? selected->name : NULL);
 
   /* Most recently used first, so the last learner is preselected. */
+  self->has_error = FALSE;
+  gtk_widget_remove_css_class (GTK_WIDGET (self->who_group), "error");
   profiles = lateral_store_list_profiles (self->store, &error);
   if (profiles == NULL)
-    {
-      g_warning ("Could not list the profiles: %s", error->message);
-      profiles = g_ptr_array_new ();
-    }
+    profiles = g_ptr_array_new ();
 
   for (guint i = 0; i < profiles->len; i++)
     {
@@ -334,6 +367,8 @@ lateral_home_page_refresh (LateralHomePage *self)
                                          self->profiles->len > 0 ? NULL
                                          : _("Type your name under “New learner” and press Return."));
   self->refreshing = FALSE;
+  if (error != NULL)
+    show_error (self, error);
 
   on_profile_selected (self);
 }

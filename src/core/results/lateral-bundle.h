@@ -79,6 +79,12 @@ gboolean  lateral_bundle_import_file   (LateralStore         *store,
                                         GPtrArray            *packs,
                                         LateralImportResult  *result,
                                         GError              **error);
+gboolean  lateral_bundle_import_file_cancellable (LateralStore         *store,
+                                                  const char           *filename,
+                                                  GPtrArray            *packs,
+                                                  GCancellable         *cancellable,
+                                                  LateralImportResult  *result,
+                                                  GError              **error);
 void      lateral_import_result_clear  (LateralImportResult  *result);
 GPtrArray *lateral_bundle_list_packs   (LateralPackRegistry  *registry);
 

@@ -80,6 +80,8 @@ char           *lateral_store_get_default_filename    (void);
 
 LateralStore   *lateral_store_open                    (const char     *filename,
                                                        GError        **error);
+LateralStore   *lateral_store_open_worker             (LateralStore   *self,
+                                                       GError        **error);
 const char     *lateral_store_get_filename            (LateralStore   *self);
 const char     *lateral_store_get_recovery_message    (LateralStore   *self);
 const char     *lateral_store_get_device_id           (LateralStore   *self);

@@ -54,6 +54,25 @@ test_window_size_remembered (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The shared dialog helper: plain text (a learner's name may hold "<"),
  * over the window that asked, closable. */
 static void
@@ -87,6 +106,16 @@ test_message_dialog (void)
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   g_assert_true (adw_message_dialog_has_response (dialog, "close"));
 
+  /* The button keeps no "_Close" label of its own, so AT-SPI names it by
+   * its inner label, "Close", rather than "_Close Close". */
+  lateral_test_ui_wait_drawn (GTK_WIDGET (dialog));
+  {
+    GtkWidget *button = find_button (GTK_WIDGET (dialog), "_Close");
+
+    g_assert_nonnull (button);
+    g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  }
+
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -95,6 +124,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's test accessibility backend, so the tests can read accessible
+   * names (set before GTK starts; lateral_test_ui_init() keeps it). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   lateral_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/window/drawn", test_window_drawn);

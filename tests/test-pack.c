@@ -11,6 +11,15 @@
 
 #include "pack/lateral-pack.h"
 
+static gboolean
+is_draft_hint (const char *message)
+{
+  return strstr (message, "is an example id") != NULL ||
+         strstr (message, "this source has no “archive_url”") != NULL ||
+         strstr (message, "is in the glossary but no claim names it") != NULL ||
+         strstr (message, "is the starter pack's placeholder") != NULL;
+}
+
 static LateralPack *
 load_valid (const char *name)
 {
@@ -31,8 +40,17 @@ load_valid (const char *name)
   g_assert_no_error (error);
   g_assert_nonnull (pack);
   g_assert_nonnull (diagnostics);
-  g_assert_cmpuint (diagnostics->len, ==, 0);
-  g_assert_cmpuint (lateral_pack_get_warnings (pack)->len, ==, 0);
+  /* Only the hints of an unfinished pack (example id, no archived copies:
+   * lateral-pack-rules-authoring.c) may remain: no error, no rule broken. */
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const LateralDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      g_assert_cmpint (d->severity, ==, LATERAL_DIAGNOSTIC_WARNING);
+      if (!is_draft_hint (d->message))
+        g_error ("unexpected warning: %s", d->message);
+    }
+  g_assert_cmpuint (lateral_pack_get_warnings (pack)->len, ==, diagnostics->len);
   return pack;
 }
 
@@ -176,6 +194,7 @@ test_v1_warnings (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(LateralPack) pack = NULL;
   GPtrArray *warnings;
+  g_autoptr(GPtrArray) rules = NULL;
   g_autofree char *line = NULL;
 
   pack = lateral_pack_load_file (path, &diagnostics, &error);
@@ -183,10 +202,15 @@ test_v1_warnings (void)
   g_assert_nonnull (pack);
   g_assert_cmpuint (lateral_pack_get_format_version (pack), ==, 1);
   warnings = lateral_pack_get_warnings (pack);
-  g_assert_cmpuint (warnings->len, ==, 2);
-  g_assert_cmpuint (diagnostics->len, ==, 2);
-  line = lateral_diagnostic_format (g_ptr_array_index (warnings, 0));
-  g_assert_true (g_str_has_suffix (line, "spoiler-v1.json:21:73: warning: steps[0].source.date: this source is dated 2015-09-15, after its story step (2015-09-12): a learner would read its title before the events happen; cite a source of that date or earlier"));
+  g_assert_cmpuint (diagnostics->len, ==, warnings->len);
+  /* The two broken date rules, beside the hints of a draft. */
+  rules = g_ptr_array_new ();
+  for (guint i = 0; i < warnings->len; i++)
+    if (!is_draft_hint (((LateralDiagnostic *) g_ptr_array_index (warnings, i))->message))
+      g_ptr_array_add (rules, g_ptr_array_index (warnings, i));
+  g_assert_cmpuint (rules->len, ==, 2);
+  line = lateral_diagnostic_format (g_ptr_array_index (rules, 0));
+  g_assert_true (g_str_has_suffix (line, "spoiler-v1.json:21:73: warning: steps[0].source.date (step 1 “the-visit”): this source is dated 2015-09-15, after its story step (2015-09-12): a learner would read its title before the events happen; cite a source of that date or earlier"));
 }
 
 /* Dates and times compare as the rules need: instants when both have a

@@ -29,6 +29,7 @@ import jsonschema
 SCHEMA_BLIND = {
     "duplicate-ids.json": "ids used twice, and a member repeated in one object",
     "unknown-technique.json": "a technique id missing from the glossary",
+    "glossary-typo.json": "a technique id missing from the glossary (a typo of one in it)",
     "image-missing.json": "an image file that does not exist",
     "image-symlink.json": "an image path leaving the folder through a link",
     "lone-surrogate.json": "a lone UTF-16 surrogate escape in text",
@@ -39,6 +40,10 @@ SCHEMA_BLIND = {
     "v2-technique-as-habit.json": "a technique id listed as a habit",
     "v2-habit-as-technique.json": "a habit id listed as a technique",
 }
+
+# The warnings of lateral-pack-rules-authoring.c: an unfinished pack, not a broken rule.
+DRAFT_HINTS = ("is an example id", "is the starter pack's placeholder",
+               "this source has no “archive_url”", "is in the glossary but no claim names it")
 
 cli = sys.argv[1]
 src = os.environ["LATERAL_SOURCE_DIR"]
@@ -136,8 +141,11 @@ with tempfile.TemporaryDirectory() as tmp:
         label = f"docs example {i + 1} ({pack['id']}, {pack['format']})"
         check_accepts(label, path, py, aj)
         out = subprocess.run([cli, "validate", path], capture_output=True, text=True, timeout=60)
-        check(f"{label} passes lateral-cli validate without a warning",
-              out.returncode == 0 and out.stderr == "", out.stderr)
+        # Examples keep the example id and the starter's placeholder words on
+        # purpose; those hints of a draft are all validate may say of them.
+        rules = [l for l in out.stderr.splitlines() if not any(h in l for h in DRAFT_HINTS)]
+        check(f"{label} passes lateral-cli validate, warning of nothing but a draft's hints",
+              out.returncode == 0 and rules == [], out.stderr)
 
 valid = sorted(glob.glob(os.path.join(src, "tests", "packs", "valid", "*.json")) +
                glob.glob(os.path.join(src, "tests", "packs", "warnings", "*.json")) +

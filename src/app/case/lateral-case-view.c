@@ -1,4 +1,4 @@
-/* lateral-case-view.c
+/* lateral-case-view.c: a learner walking one case, step by step
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

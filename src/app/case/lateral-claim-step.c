@@ -1,4 +1,5 @@
-/* lateral-claim-step.c
+/* lateral-claim-step.c: one claim to judge: verdict, certainty, checks, Lock
+ * In
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,5 @@
-/* lateral-reveal.c
+/* lateral-reveal.c: what a stored answer earned, and what was known at the
+ * date
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

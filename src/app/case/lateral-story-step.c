@@ -1,4 +1,4 @@
-/* lateral-story-step.c
+/* lateral-story-step.c: a story step, read like an article
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* lateral-story-step.h
+/* lateral-story-step.h: LateralStoryStep, one step of the story of a case
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,5 @@
-/* lateral-summary-page.c
+/* lateral-summary-page.c: the end of a case: marks, calibration, claims,
+ * techniques
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* lateral-class-report.c
+/* lateral-class-report.c: the class report's tables as rows in Class Results
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

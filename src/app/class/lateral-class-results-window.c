@@ -1,4 +1,5 @@
-/* lateral-class-results-window.c
+/* lateral-class-results-window.c: the instructor's window: import bundles,
+ * read the report
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* lateral-history-page.c
+/* lateral-history-page.c: a learner's past attempts and marks over time
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* lateral-marks-chart.c
+/* lateral-marks-chart.c: a bar chart of the marks of finished attempts
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* lateral-marks-chart.h
+/* lateral-marks-chart.h: LateralMarksChart, marks over time as bars
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,5 @@
-/* lateral-home-page.c
+/* lateral-home-page.c: who is playing, what to continue, the cases on this
+ * computer
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* lateral-source-row.c
+/* lateral-source-row.c: a dated source as a row that opens it on activation
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* lateral-source-row.h
+/* lateral-source-row.h: LateralSourceRow, one dated source of a step
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -113,12 +113,16 @@ char          **lateral_pack_reader_take_glossary_ids (LateralPackReader   *c,
                                                       const char             *name,
                                                       const LateralJsonNode  *node,
                                                       gboolean                habits);
+const char     *lateral_pack_reader_closest_id      (const char             *id,
+                                                      GPtrArray              *glossary);
 const LateralJsonNode *lateral_pack_reader_find_member (const LateralJsonNode *object,
                                                       const char             *name);
 
 LateralArtefact *lateral_pack_rules_artefact        (LateralPackReader     *c,
                                                       const LateralJsonNode  *node);
 void            lateral_pack_rules_dates            (LateralPackReader     *c);
+void            lateral_pack_rules_authoring        (LateralPackReader     *c,
+                                                      const LateralJsonNode  *root);
 void            lateral_pack_rules_step_artefact    (LateralPackReader     *c,
                                                       LateralStep            *step,
                                                       const LateralJsonNode  *artefact,

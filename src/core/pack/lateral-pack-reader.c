@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -204,6 +205,39 @@ field_in_version (const LateralPackField *field,
          (field->until == 0 || version <= field->until);
 }
 
+/**
+ * lateral_pack_reader_closest_id:
+ * @glossary: (element-type LateralTechnique): techniques or habits
+ *
+ * Returns: (nullable): the glossary id @id was probably meant to be: at
+ *   most two edits away, as for member names
+ */
+const char *
+lateral_pack_reader_closest_id (const char *id,
+                                GPtrArray  *glossary)
+{
+  const char *best = NULL;
+  guint best_distance = 3;
+
+  if (strlen (id) > 64)
+    return NULL;
+  for (guint i = 0; glossary != NULL && i < glossary->len; i++)
+    {
+      const LateralTechnique *entry = g_ptr_array_index (glossary, i);
+      guint distance;
+
+      if (entry->id == NULL || strlen (entry->id) > 64)
+        continue;
+      distance = edit_distance (id, entry->id);
+      if (distance < best_distance)
+        {
+          best = entry->id;
+          best_distance = distance;
+        }
+    }
+  return best;
+}
+
 /* Unknown members are usually typos: name the field that was meant. */
 static const char *
 closest_field (const char             *name,
@@ -230,6 +264,37 @@ closest_field (const char             *name,
         }
     }
   return best;
+}
+
+/* "23/04/2013" is a real date in another order: say which one to write.
+ * Day and month are both possible for "04/05/2013": give both readings. */
+static gboolean
+report_date_order (LateralPackReader     *c,
+                   const LateralJsonNode *node,
+                   const char            *date)
+{
+  guint a, b, year;
+  char sep1, sep2, rest;
+  gboolean day_first, month_first;
+
+  if (sscanf (date, "%2u%c%2u%c%4u%c", &a, &sep1, &b, &sep2, &year, &rest) != 5 ||
+      sep1 != sep2 || (sep1 != '/' && sep1 != '.' && sep1 != '-') || year < 1000)
+    return FALSE;
+  day_first = g_date_valid_dmy (a, b, year);
+  month_first = g_date_valid_dmy (b, a, year);
+  if (day_first && month_first && a != b)
+    lateral_pack_reader_report (c, node,
+                                _("“%s” is a date in another order; write %04u-%02u-%02u if it is day first, or %04u-%02u-%02u if it is month first (always YYYY-MM-DD)"),
+                                date, year, b, a, year, a, b);
+  else if (day_first)
+    lateral_pack_reader_report (c, node, _("“%s” is a day-first date; write %04u-%02u-%02u (YYYY-MM-DD)"),
+                                date, year, b, a);
+  else if (month_first)
+    lateral_pack_reader_report (c, node, _("“%s” is a month-first date; write %04u-%02u-%02u (YYYY-MM-DD)"),
+                                date, year, a, b);
+  else
+    return FALSE;
+  return TRUE;
 }
 
 static void
@@ -401,6 +466,8 @@ lateral_pack_reader_take_moment (LateralPackReader    *c,
   mark = lateral_pack_reader_push_name (c, name);
   if (!allow_time && c->format_version < 2 && lateral_moment_parse (date, TRUE, &moment))
     lateral_pack_reader_report (c, node, _("“%s” has a time of day, which needs lateral-pack/2; write the date alone, YYYY-MM-DD, or change “format”"), date);
+  else if (report_date_order (c, node, date))
+    ;
   else if (allow_time)
     lateral_pack_reader_report (c, node, _("“%s” is not a real date or time; expected YYYY-MM-DD, such as 2015-09-14, or YYYY-MM-DDTHH:MM with a zone, such as 2013-04-23T13:08-04:00 or 2015-09-14T10:00Z"), date);
   else

@@ -182,9 +182,15 @@ lateral_pack_reader_take_glossary_ids (LateralPackReader    *c,
           else if (!g_hash_table_contains (own, item->v.string))
             {
               g_autoptr(GString) known = g_string_new (NULL);
+              const char *close;
 
               append_ids (known, habits ? c->pack->habits : c->pack->techniques);
-              if (habits)
+              close = lateral_pack_reader_closest_id (item->v.string, habits ? c->pack->habits : c->pack->techniques);
+              if (close != NULL)
+                lateral_pack_reader_report (c, item, habits ? _("“%s” is not in the habits glossary; did you mean “%s”? Expected one of: %s")
+                                                            : _("“%s” is not in the glossary; did you mean “%s”? Expected one of: %s"),
+                                             item->v.string, close, known->str);
+              else if (habits)
                 lateral_pack_reader_report (c, item, _("“%s” is not in the habits glossary; expected one of: %s"),
                                              item->v.string, known->len > 0 ? known->str : _("(the glossary is empty)"));
               else

@@ -620,6 +620,7 @@ lateral_pack_check_tree (LateralPack           *pack,
         }
 
       lateral_pack_rules_dates (&c);
+      lateral_pack_rules_authoring (&c, root);
     }
 
   g_clear_pointer (&c.places, g_hash_table_unref);

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "json/lateral-json-enum.h"
 #include "lateral-pack-private.h"
 
 G_DEFINE_FINAL_TYPE (LateralPack, lateral_pack, G_TYPE_OBJECT)
@@ -178,6 +179,46 @@ check_text (const char *data,
   return TRUE;
 }
 
+/* Paths count steps from 0, as JSON does; the app says "Step 3 of 13".
+ * Each problem inside a step also names it the app's way, with its id. */
+static void
+label_steps (GPtrArray             *problems,
+             const LateralJsonNode *root)
+{
+  const LateralJsonNode *steps = NULL;
+
+  for (guint i = 0; root->type == LATERAL_JSON_OBJECT && i < root->n; i++)
+    if (g_str_equal (root->v.members[i].name, "steps"))
+      steps = root->v.members[i].value;
+  if (steps == NULL || steps->type != LATERAL_JSON_ARRAY)
+    return;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      LateralDiagnostic *d = g_ptr_array_index (problems, i);
+      const LateralJsonNode *step;
+      const char *id = NULL;
+      guint64 index;
+      char *end;
+
+      if (d->path == NULL || !g_str_has_prefix (d->path, "steps["))
+        continue;
+      index = g_ascii_strtoull (d->path + strlen ("steps["), &end, 10);
+      if (*end != ']' || index >= steps->n)
+        continue;
+      step = steps->v.items[index];
+      for (guint k = 0; step->type == LATERAL_JSON_OBJECT && k < step->n; k++)
+        if (g_str_equal (step->v.members[k].name, "id") && step->v.members[k].value->type == LATERAL_JSON_STRING)
+          id = step->v.members[k].value->v.string;
+      g_free (d->step);
+      if (id != NULL)
+        /* TRANSLATORS: where a problem is, as the app numbers steps: "step 3 “first-call”" */
+        d->step = g_strdup_printf (_("step %u “%s”"), (guint) index + 1, id);
+      else
+        d->step = g_strdup_printf (_("step %u"), (guint) index + 1);
+    }
+}
+
 static int
 compare_diagnostics (gconstpointer a,
                      gconstpointer b)
@@ -299,6 +340,7 @@ lateral_pack_load_bytes (GBytes     *bytes,
           pack_dir = g_canonicalize_filename (dir, NULL);
         }
       lateral_pack_check_tree (pack, lateral_json_doc_get_root (doc), filename, pack_dir, problems);
+      label_steps (problems, lateral_json_doc_get_root (doc));
       g_ptr_array_sort (problems, compare_diagnostics);
     }
 
@@ -674,18 +716,16 @@ gboolean
 lateral_asks_from_string (const char  *str,
                           LateralAsks *out_asks)
 {
+  guint value;
+
   g_return_val_if_fail (str != NULL, FALSE);
 
-  for (guint i = LATERAL_ASKS_WHO; i < LATERAL_N_ASKS; i++)
-    {
-      if (g_str_equal (str, asks_names[i]))
-        {
-          if (out_asks != NULL)
-            *out_asks = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  /* "" stands for no question: a file never writes it. */
+  if (!lateral_json_enum_from_name (asks_names, LATERAL_ASKS_WHO, LATERAL_N_ASKS, str, &value))
+    return FALSE;
+  if (out_asks != NULL)
+    *out_asks = value;
+  return TRUE;
 }
 
 /* Civic Online Reasoning's question, as learners and teachers read it. */
@@ -707,6 +747,30 @@ lateral_asks_get_question (LateralAsks asks)
     }
 }
 
+/* Pack text quoted in a message (a bad date, an unknown member's name) may
+ * hold escaped control characters (\u001b…): they are written back as
+ * escapes, so a message never drives the terminal or the screen reader. */
+static char *
+escape_controls (const char *text)
+{
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 LateralDiagnostic *
 lateral_diagnostic_new (const char *file,
                         guint       line,
@@ -719,9 +783,87 @@ lateral_diagnostic_new (const char *file,
   diagnostic->file = g_strdup (file != NULL ? file : "<memory>");
   diagnostic->line = line;
   diagnostic->column = column;
-  diagnostic->path = g_strdup (path != NULL ? path : "");
-  diagnostic->message = g_strdup (message);
+  diagnostic->path = escape_controls (path != NULL ? path : "");
+  diagnostic->message = escape_controls (message);
   return diagnostic;
+}
+
+static gboolean
+moves_agree (const LateralStep *a,
+             const LateralStep *b)
+{
+  if (a->moves->len != b->moves->len)
+    return FALSE;
+  for (guint i = 0; i < a->moves->len; i++)
+    {
+      const LateralMove *ma = g_ptr_array_index (a->moves, i);
+      const LateralMove *mb = g_ptr_array_index (b->moves, i);
+
+      if (g_strcmp0 (ma->id, mb->id) != 0 || ma->expected != mb->expected || ma->asks != mb->asks)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lateral_pack_check_translation:
+ * @original: a pack
+ * @translation: a pack with the same id and version in another language
+ *
+ * Results pool across the language files of one version by claim id, so a
+ * translation must have the very steps of the original: the same ids and
+ * types in the same order, the same dates, as_of, verdicts (and verdicts
+ * also accepted) and checks (ids, expected, question).
+ *
+ * Returns: %TRUE if they agree; else %FALSE with @error saying the first
+ *   difference (%LATERAL_PACK_ERROR_INVALID)
+ */
+gboolean
+lateral_pack_check_translation (LateralPack  *original,
+                                LateralPack  *translation,
+                                GError      **error)
+{
+  const char *file;
+
+  g_return_val_if_fail (LATERAL_IS_PACK (original), FALSE);
+  g_return_val_if_fail (LATERAL_IS_PACK (translation), FALSE);
+
+  file = translation->filename != NULL ? translation->filename : "<memory>";
+  if (g_strcmp0 (original->id, translation->id) != 0 || g_strcmp0 (original->version, translation->version) != 0)
+    {
+      g_set_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_INVALID,
+                   _("%s: not a translation of %s: the id and version differ"), file,
+                   original->filename != NULL ? original->filename : "<memory>");
+      return FALSE;
+    }
+  if (original->steps->len != translation->steps->len)
+    {
+      g_set_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_INVALID,
+                   _("%s: %u steps, but the %s file of the same version has %u; a translation has the same steps, so that results pool across languages"),
+                   file, translation->steps->len, original->language, original->steps->len);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < original->steps->len; i++)
+    {
+      const LateralStep *a = g_ptr_array_index (original->steps, i);
+      const LateralStep *b = g_ptr_array_index (translation->steps, i);
+      gboolean same = a->type == b->type && g_strcmp0 (a->id, b->id) == 0;
+
+      if (same && a->type == LATERAL_STEP_STORY)
+        same = g_strcmp0 (a->date, b->date) == 0;
+      else if (same)
+        same = g_strcmp0 (a->as_of, b->as_of) == 0 && a->verdict == b->verdict &&
+               a->accepted == b->accepted && moves_agree (a, b);
+      if (!same)
+        {
+          g_set_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_INVALID,
+                       _("%s: steps[%u] (“%s”) differs from the %s file of the same version in its id, type, date, verdicts or checks; a translation has the same steps, so that results pool across languages"),
+                       file, i, b->id != NULL ? b->id : "?", original->language);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 LateralDiagnostic *
@@ -731,6 +873,7 @@ lateral_diagnostic_copy (const LateralDiagnostic *diagnostic)
                                                     diagnostic->path, diagnostic->message);
 
   copy->severity = diagnostic->severity;
+  copy->step = g_strdup (diagnostic->step);
   return copy;
 }
 
@@ -743,6 +886,7 @@ lateral_diagnostic_free (LateralDiagnostic *diagnostic)
   g_free (diagnostic->file);
   g_free (diagnostic->path);
   g_free (diagnostic->message);
+  g_free (diagnostic->step);
   g_free (diagnostic);
 }
 
@@ -759,7 +903,9 @@ lateral_diagnostic_format (const LateralDiagnostic *diagnostic)
     g_string_append_printf (str, ":%u:%u", diagnostic->line, diagnostic->column);
   g_string_append_printf (str, ": %s: ", diagnostic->severity == LATERAL_DIAGNOSTIC_WARNING
                                           ? _("warning") : _("error"));
-  if (diagnostic->path != NULL && diagnostic->path[0] != '\0')
+  if (diagnostic->path != NULL && diagnostic->path[0] != '\0' && diagnostic->step != NULL)
+    g_string_append_printf (str, "%s (%s): ", diagnostic->path, diagnostic->step);
+  else if (diagnostic->path != NULL && diagnostic->path[0] != '\0')
     g_string_append_printf (str, "%s: ", diagnostic->path);
   g_string_append (str, diagnostic->message);
   return g_string_free (str, FALSE);

@@ -203,6 +203,7 @@ typedef struct {
   char  *path;       /* JSON path such as steps[3].reveal.sources[0].url, "" for the root */
   char  *message;
   LateralDiagnosticSeverity severity;
+  char  *step;       /* nullable: the step as the app numbers it, such as “step 3 “first-call”” */
 } LateralDiagnostic;
 
 #define LATERAL_TYPE_PACK (lateral_pack_get_type ())
@@ -262,6 +263,10 @@ const LateralArtefact   *lateral_pack_find_artefact        (LateralPack  *self,
                                                             const char   *artefact_id);
 const LateralMove       *lateral_step_find_move            (const LateralStep *step,
                                                             const char        *move_id);
+
+gboolean                 lateral_pack_check_translation    (LateralPack       *original,
+                                                            LateralPack       *translation,
+                                                            GError           **error);
 
 gboolean                 lateral_step_accepts              (const LateralStep *step,
                                                             LateralVerdict     verdict);

@@ -154,7 +154,7 @@ merge_attempt (LateralStore   *store,
         g_hash_table_insert (by_claim, ((LateralAnswer *) answers_here->pdata[i])->claim_id, answers_here->pdata[i]);
       if (here->finished_at == 0 && attempt->finished_at != 0)
         {
-          if (!lateral_store_import_finished (store, attempt, error))
+          if (!lateral_store_finish_attempt_at (store, attempt->uuid, attempt->finished_at, error))
             return MERGE_REJECTED;
           changed = TRUE;
         }

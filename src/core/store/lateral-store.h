@@ -128,6 +128,10 @@ LateralAttempt *lateral_store_start_attempt           (LateralStore   *self,
 gboolean        lateral_store_finish_attempt          (LateralStore   *self,
                                                        const char     *attempt_uuid,
                                                        GError        **error);
+gboolean        lateral_store_finish_attempt_at       (LateralStore   *self,
+                                                       const char     *attempt_uuid,
+                                                       gint64          finished_at,
+                                                       GError        **error);
 
 GPtrArray      *lateral_store_list_answers            (LateralStore   *self,
                                                        const char     *attempt_uuid,
@@ -157,9 +161,6 @@ gboolean        lateral_store_import_attempt          (LateralStore   *self,
                                                        const LateralAttempt *attempt,
                                                        gboolean        pack_missing,
                                                        const char     *flags,
-                                                       GError        **error);
-gboolean        lateral_store_import_finished         (LateralStore   *self,
-                                                       const LateralAttempt *attempt,
                                                        GError        **error);
 GPtrArray      *lateral_store_list_same_start         (LateralStore   *self,
                                                        const LateralAttempt *attempt,

@@ -1,4 +1,4 @@
-/* lateral-artefact-card.c
+/* lateral-artefact-card.c: an artefact of a pack drawn as the learner met it
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* lateral-artefact-card.h
+/* lateral-artefact-card.h: LateralArtefactCard, a post, article, statement, broadcast or call as a card
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

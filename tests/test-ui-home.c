@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "case/lateral-claim-step.h"
+#include "case/lateral-summary-page.h"
 #include "home/lateral-home-page.h"
 #include "lateral-test-case.h"
 #include "lateral-test-ui.h"
@@ -103,6 +104,17 @@ test_start_over (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.go-home", NULL);
   assert_focus (window);
+
+  /* The history opens the old attempt's summary, its answer in it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-attempt", "s", old_uuid);
+  g_assert_cmpstr (lateral_window_get_page_name (window), ==, "summary");
+  assert_focus (window);
+  {
+    LateralPlay *shown = lateral_summary_page_get_play (LATERAL_SUMMARY_PAGE (lateral_window_get_page (window, "summary")));
+
+    g_assert_cmpstr (lateral_play_get_attempt (shown)->uuid, ==, old_uuid);
+    g_assert_cmpuint (lateral_play_get_n_answered (shown), ==, 1);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -263,6 +263,17 @@ test_start_over (void)
   g_assert_cmpuint (answers->len, ==, 1);
   g_assert_cmpstr (((LateralAnswer *) g_ptr_array_index (answers, 0))->claim_id, ==, "the-call");
 
+  /* The old attempt opens again as it was left, for its summary. */
+  play = lateral_play_open_attempt (store, pack, old_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lateral_play_get_attempt (play)->uuid, ==, old_uuid);
+  g_assert_cmpuint (lateral_play_get_n_answered (play), ==, 1);
+  g_assert_cmpint (lateral_play_get_answer (play, "the-call")->verdict, ==, LATERAL_VERDICT_FALSE);
+  g_clear_object (&play);
+  g_assert_null (lateral_play_open_attempt (store, pack, "no-such-attempt", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
   /* Next time the new attempt is the one resumed. */
   play = lateral_play_new (store, pack, "Dana", NULL, &error);
   g_assert_no_error (error);

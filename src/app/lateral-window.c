@@ -63,6 +63,31 @@ lateral_window_restore_state (LateralWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+static void
+on_shared_computer_changed (LateralWindow *self,
+                            const char    *key,
+                            GSettings     *settings)
+{
+  lateral_home_page_set_shared (self->home_page, g_settings_get_boolean (settings, "shared-computer"));
+  if (self->store != NULL && lateral_home_page_get_profile_name (self->home_page) == NULL)
+    lateral_home_page_focus_new_learner (self->home_page);
+}
+
+/* A shared computer (the setting, or a school's default for it) asks for
+ * the learner's name instead of listing every learner. */
+static void
+lateral_window_follow_shared_computer (LateralWindow *self)
+{
+  GSettings *settings = lateral_window_get_settings (self);
+
+  if (settings == NULL)
+    return;
+
+  g_signal_connect_object (settings, "changed::shared-computer",
+                           G_CALLBACK (on_shared_computer_changed), self, G_CONNECT_SWAPPED);
+  on_shared_computer_changed (self, "shared-computer", settings);
+}
+
 static gboolean
 lateral_window_close_request (GtkWindow *window)
 {
@@ -476,6 +501,7 @@ lateral_window_new (LateralApplication *application)
   /* Not in constructed(): "application" is not a construct property, so the
    * window only knows its application (and its settings) from here on. */
   lateral_window_restore_state (self);
+  lateral_window_follow_shared_computer (self);
 
   return self;
 }

@@ -86,4 +86,5 @@ static void
 lateral_story_step_init (LateralStoryStep *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
 }

@@ -57,6 +57,15 @@ create_attempt_row (LateralHistoryPage   *self,
                                  pack != NULL ? lateral_pack_get_title (pack) : attempt->pack_id);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
+  /* An attempt of a version installed opens its summary again. */
+  if (pack != NULL && g_strcmp0 (lateral_pack_get_version (pack), attempt->pack_version) == 0)
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-attempt");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", attempt->uuid);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+    }
+
   return row;
 }
 

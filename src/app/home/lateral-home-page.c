@@ -33,6 +33,8 @@ struct _LateralHomePage
   char                *class_code;
   char                *continue_pack; /* pack id of the unfinished attempt shown */
   gboolean             refreshing;
+  gboolean             shared;        /* a shared computer: list nobody */
+  char                *shared_name;   /* who said their name, on a shared computer */
 };
 
 G_DEFINE_FINAL_TYPE (LateralHomePage, lateral_home_page, ADW_TYPE_BIN)
@@ -348,6 +350,19 @@ lateral_home_page_refresh (LateralHomePage *self)
   if (profiles == NULL)
     profiles = g_ptr_array_new ();
 
+  /* On a shared computer only the learner who said their name is known to
+   * the page: nobody else's name is on screen (or in the combo's model). */
+  if (self->shared)
+    {
+      for (guint i = profiles->len; i > 0; i--)
+        {
+          LateralProfile *profile = g_ptr_array_index (profiles, i - 1);
+
+          if (g_strcmp0 (profile->name, self->shared_name) != 0)
+            g_ptr_array_remove_index (profiles, i - 1);
+        }
+    }
+
   for (guint i = 0; i < profiles->len; i++)
     {
       LateralProfile *profile = g_ptr_array_index (profiles, i);
@@ -363,9 +378,14 @@ lateral_home_page_refresh (LateralHomePage *self)
   adw_combo_row_set_model (self->profile_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->profile_row, position);
   gtk_widget_set_visible (GTK_WIDGET (self->profile_row), self->profiles->len > 0);
-  adw_preferences_group_set_description (self->who_group,
-                                         self->profiles->len > 0 ? NULL
-                                         : _("Type your name under “New learner” and press Return."));
+  if (self->shared)
+    adw_preferences_group_set_description (self->who_group,
+                                           self->profiles->len > 0 ? NULL
+                                           : _("This computer is shared: type your name and press Return. Other learners are not listed."));
+  else
+    adw_preferences_group_set_description (self->who_group,
+                                           self->profiles->len > 0 ? NULL
+                                           : _("Type your name under “New learner” and press Return."));
   self->refreshing = FALSE;
   if (error != NULL)
     show_error (self, error);
@@ -379,6 +399,14 @@ lateral_home_page_select_profile (LateralHomePage *self,
 {
   g_return_if_fail (LATERAL_IS_HOME_PAGE (self));
   g_return_if_fail (profile_name != NULL);
+
+  /* On a shared computer the learner named is the only one the page knows. */
+  if (self->shared && g_strcmp0 (self->shared_name, profile_name) != 0)
+    {
+      g_free (self->shared_name);
+      self->shared_name = g_strdup (profile_name);
+      lateral_home_page_refresh (self);
+    }
 
   for (guint i = 0; self->profiles != NULL && i < self->profiles->len; i++)
     {
@@ -424,6 +452,30 @@ on_new_learner_apply (LateralHomePage *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_learner_row), NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->new_learner_row), "");
   lateral_home_page_select_profile (self, profile->name);
+}
+
+/**
+ * lateral_home_page_set_shared:
+ * @shared: whether many learners share this computer
+ *
+ * On a shared computer the page lists no learner: it asks for a name, and
+ * shows only the learner who gave it (until the page is told another).
+ */
+void
+lateral_home_page_set_shared (LateralHomePage *self,
+                              gboolean         shared)
+{
+  g_return_if_fail (LATERAL_IS_HOME_PAGE (self));
+
+  shared = !!shared;
+  if (self->shared == shared)
+    return;
+
+  self->shared = shared;
+  g_clear_pointer (&self->shared_name, g_free);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_learner_row),
+                                 shared ? _("Your name") : _("New learner"));
+  lateral_home_page_refresh (self);
 }
 
 void
@@ -493,6 +545,8 @@ lateral_home_page_dispose (GObject *object)
   g_clear_pointer (&self->profiles, g_ptr_array_unref);
   g_clear_pointer (&self->class_code, g_free);
   g_clear_pointer (&self->continue_pack, g_free);
+
+  g_clear_pointer (&self->shared_name, g_free);
 
   G_OBJECT_CLASS (lateral_home_page_parent_class)->dispose (object);
 }

@@ -203,6 +203,68 @@ lateral_play_new_full (LateralStore  *store,
   return g_steal_pointer (&self);
 }
 
+/**
+ * lateral_play_open_attempt:
+ * @store: where the attempt is
+ * @pack: the case it was made on; the same id and version
+ * @attempt_uuid: the attempt
+ *
+ * The attempt as it was left, its answers read back, to sum it up again
+ * (the history page opens a past attempt's summary this way). Answering
+ * goes on as in a resumed attempt while it is unfinished.
+ *
+ * Returns: (transfer full) (nullable): the play, or %NULL with @error set
+ */
+LateralPlay *
+lateral_play_open_attempt (LateralStore  *store,
+                           LateralPack   *pack,
+                           const char    *attempt_uuid,
+                           GError       **error)
+{
+  g_autoptr(LateralPlay) self = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (LATERAL_IS_STORE (store), NULL);
+  g_return_val_if_fail (LATERAL_IS_PACK (pack), NULL);
+  g_return_val_if_fail (attempt_uuid != NULL, NULL);
+
+  self = g_object_new (LATERAL_TYPE_PLAY, NULL);
+  self->pack = g_object_ref (pack);
+  self->store = g_object_ref (store);
+  self->attempt = lateral_store_get_attempt (store, attempt_uuid, &local_error);
+  if (self->attempt == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      else
+        g_set_error (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_INVALID,
+                     _("There is no attempt %s in the results database"), attempt_uuid);
+      return NULL;
+    }
+
+  /* The marks and verdicts of another version are not this pack's. */
+  if (g_strcmp0 (self->attempt->pack_id, lateral_pack_get_id (pack)) != 0 ||
+      g_strcmp0 (self->attempt->pack_version, lateral_pack_get_version (pack)) != 0)
+    {
+      g_set_error (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_INVALID,
+                   _("This attempt was made on version %s of “%s”, and version %s is installed"),
+                   self->attempt->pack_version, self->attempt->pack_id, lateral_pack_get_version (pack));
+      return NULL;
+    }
+
+  self->profile = lateral_store_find_profile (store, self->attempt->profile_name, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  if (!resume (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
 gboolean
 lateral_play_is_resumed (LateralPlay *self)
 {

@@ -94,8 +94,11 @@ begin_row (JsonBuilder              *builder,
 
 static void
 add_group (JsonBuilder              *builder,
+           LateralReport            *self,
            const LateralReportGroup *group)
 {
+  const LateralMeasureSummary *measure = lateral_report_get_measure (self, group);
+
   begin_row (builder, group);
   lateral_json_add_string (builder, "pack_title", group->pack_title);
   lateral_json_add_int (builder, "n_students", group->students->len);
@@ -105,6 +108,12 @@ add_group (JsonBuilder              *builder,
   add_percent (builder, group->n_correct, group->n_answers);
   lateral_json_add_string (builder, "calibration",
                            lateral_calibration_to_string (lateral_report_group_get_calibration (group)));
+  /* Before/after headline tests (report/lateral-report-measure.c); null when none was taken. */
+  json_builder_set_member_name (builder, "measure");
+  if (measure != NULL)
+    lateral_measure_summary_add_json (builder, measure);
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_object (builder);
 }
 
@@ -215,7 +224,7 @@ add_table (JsonBuilder   *builder,
       switch (table)
         {
         case TABLE_GROUPS:
-          add_group (builder, group);
+          add_group (builder, self, group);
           break;
         case TABLE_STUDENTS:
           for (guint k = 0; k < group->students->len; k++)
@@ -510,9 +519,14 @@ lateral_report_to_text (LateralReport *self)
 
   for (guint i = 0; i < lateral_report_get_n_groups (self); i++)
     {
+      const LateralReportGroup *group = lateral_report_get_group (self, i);
+      const LateralMeasureSummary *measure = lateral_report_get_measure (self, group);
+
       if (i > 0)
         g_string_append (text, "\n\n");
-      text_group (text, lateral_report_get_group (self, i));
+      text_group (text, group);
+      if (measure != NULL)
+        lateral_measure_summary_append_text (text, measure);
     }
 
   return g_string_free (text, FALSE);

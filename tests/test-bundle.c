@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "lateral-test-store.h"
 #include "results/lateral-bundle.h"
 #include "results/lateral-csv.h"
 #include "play/lateral-scoring.h"
@@ -20,33 +21,6 @@ tmp_path (const char *name)
 {
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
   return g_build_filename (g_get_user_data_dir (), name, NULL);
-}
-
-static void
-add_answer (LateralStore   *store,
-            const char     *attempt_uuid,
-            const char     *claim_id,
-            LateralVerdict  verdict,
-            int             certainty,
-            gboolean        correct,
-            const char     *move)
-{
-  g_autoptr(GError) error = NULL;
-  const char * const moves[] = { move, NULL };
-  LateralAnswer answer = {
-    .claim_id = (char *) claim_id,
-    .verdict = verdict,
-    .certainty = certainty,
-    .moves = (char **) moves,
-    .time_ms = 4200,
-    .answered_at = 1764080100,
-    .correct = correct,
-    .mark = lateral_cbm_mark (correct, certainty),
-    .moves_expected = move != NULL ? 1 : 0,
-  };
-
-  g_assert_true (lateral_store_add_answer (store, attempt_uuid, &answer, &error));
-  g_assert_no_error (error);
 }
 
 /* Two learners, three attempts (one unfinished), in two classes. */
@@ -63,13 +37,13 @@ make_class (const char *path)
 
   g_assert_no_error (error);
   a1 = lateral_store_start_attempt (store, ana->uuid, "io.github.lateral.prank-call", "1.0", "sha256:aa", "7B", &error);
-  add_answer (store, a1->uuid, "c1", LATERAL_VERDICT_FALSE, 3, TRUE, "reverse-image");
-  add_answer (store, a1->uuid, "c2", LATERAL_VERDICT_TRUE, 2, FALSE, NULL);
+  lateral_test_store_answer (store, a1->uuid, "c1", LATERAL_VERDICT_FALSE, 3, TRUE, "reverse-image");
+  lateral_test_store_answer (store, a1->uuid, "c2", LATERAL_VERDICT_TRUE, 2, FALSE, NULL);
   g_assert_true (lateral_store_finish_attempt (store, a1->uuid, &error));
   a2 = lateral_store_start_attempt (store, ben->uuid, "io.github.lateral.prank-call", "1.0", "sha256:aa", "7B", &error);
-  add_answer (store, a2->uuid, "c1", LATERAL_VERDICT_MISLEADING, 1, FALSE, NULL);
+  lateral_test_store_answer (store, a2->uuid, "c1", LATERAL_VERDICT_MISLEADING, 1, FALSE, NULL);
   a3 = lateral_store_start_attempt (store, ana->uuid, "org.example.other", "2.1", "sha256:bb", NULL, &error);
-  add_answer (store, a3->uuid, "x", LATERAL_VERDICT_UNVERIFIED, 1, TRUE, NULL);
+  lateral_test_store_answer (store, a3->uuid, "x", LATERAL_VERDICT_UNVERIFIED, 1, TRUE, NULL);
   g_assert_no_error (error);
 
   return store;
@@ -147,7 +121,7 @@ test_round_trip (void)
   second = export_to_file (two, "second.json", NULL, NULL, 3);
   a = load_json (first);
   b = load_json (second);
-  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (a), "format"), ==, "lateral-results/1");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (a), "format"), ==, LATERAL_BUNDLE_FORMAT);
   assert_member_equal (a, b, "format");
   assert_member_equal (a, b, "profiles");
   assert_member_equal (a, b, "attempts");
@@ -195,7 +169,7 @@ test_write_file (void)
   /* exported_at may tick between the two calls: compare what it holds. */
   root = load_json (path);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "attempts")), ==, 2);
-  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"lateral-results/1\""));
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"" LATERAL_BUNDLE_FORMAT "\""));
   g_assert_true (g_str_has_suffix (contents, "}\n"));
 
   g_assert_false (lateral_bundle_write_file (store, NULL, NULL, missing, NULL, &error));
@@ -239,7 +213,7 @@ test_merge_grows_unfinished (void)
   /* Ben goes on playing on his machine; the later bundle adds to his attempt. */
   attempts = lateral_store_select_attempts (one, "=Ben, \"the\" tester", NULL, &error);
   ben = attempts->pdata[0];
-  add_answer (one, ben->uuid, "c2", LATERAL_VERDICT_FALSE, 2, TRUE, NULL);
+  lateral_test_store_answer (one, ben->uuid, "c2", LATERAL_VERDICT_FALSE, 2, TRUE, NULL);
   g_assert_true (lateral_store_finish_attempt (one, ben->uuid, &error));
   later = export_to_file (one, "later.json", "=Ben, \"the\" tester", NULL, 1);
 
@@ -263,12 +237,17 @@ test_pack_missing (void)
   g_autofree char *bundle = export_to_file (one, "miss.json", NULL, NULL, 3);
   g_autoptr(GPtrArray) attempts = NULL;
   g_autoptr(GError) error = NULL;
-  const char * const here[] = { "io.github.lateral.prank-call", NULL };
+  g_autofree char *pack_path = g_test_build_filename (G_TEST_DIST, "..", "data", "packs", "prank-call.json", NULL);
+  g_autoptr(GPtrArray) here = g_ptr_array_new_with_free_func (g_object_unref);
   LateralImportResult result = { 0 };
 
+  g_ptr_array_add (here, lateral_pack_load_file (pack_path, NULL, &error));
+  g_assert_no_error (error);
   g_assert_true (lateral_bundle_import_file (two, bundle, here, &result, &error));
   g_assert_cmpuint (result.n_added, ==, 3);
   g_assert_cmpuint (result.n_pack_missing, ==, 1);
+  /* The two prank-call attempts name a version this machine lacks. */
+  g_assert_cmpuint (result.n_flagged, ==, 2);
   lateral_import_result_clear (&result);
 
   attempts = lateral_store_list_attempts (two, NULL, "org.example.other", &error);
@@ -323,7 +302,7 @@ test_rejected_whole (void)
     { "not-json", LATERAL_BUNDLE_ERROR_NOT_A_BUNDLE, "not a results bundle" },
     { "pack", LATERAL_BUNDLE_ERROR_NOT_A_BUNDLE, "lateral-pack/1" },
     { "no-format", LATERAL_BUNDLE_ERROR_NOT_A_BUNDLE, "no \"format\"" },
-    { "newer", LATERAL_BUNDLE_ERROR_NEWER_FORMAT, "lateral-results/2" },
+    { "newer", LATERAL_BUNDLE_ERROR_NEWER_FORMAT, "lateral-results/3" },
     { "bad-certainty", LATERAL_BUNDLE_ERROR_INVALID, "attempts[1].answers[0].certainty" },
     { "bad-mark", LATERAL_BUNDLE_ERROR_INVALID, "attempts[0].answers[1]: The mark" },
     { "unknown-profile", LATERAL_BUNDLE_ERROR_INVALID, "attempts[0].profile_uuid" },
@@ -355,11 +334,11 @@ test_rejected_whole (void)
       else if (g_str_equal (cases[i].name, "not-json"))
         g_string_assign (text, "profile,class_code\nAna,7B\n");
       else if (g_str_equal (cases[i].name, "pack"))
-        g_string_replace (text, "lateral-results/1", "lateral-pack/1", 1);
+        g_string_replace (text, LATERAL_BUNDLE_FORMAT, "lateral-pack/1", 1);
       else if (g_str_equal (cases[i].name, "no-format"))
         g_string_replace (text, "\"format\"", "\"formats\"", 1);
       else if (g_str_equal (cases[i].name, "newer"))
-        g_string_replace (text, "lateral-results/1", "lateral-results/2", 1);
+        g_string_replace (text, LATERAL_BUNDLE_FORMAT, "lateral-results/3", 1);
       else if (g_str_equal (cases[i].name, "bad-certainty"))
         g_string_replace (text, "\"certainty\" : 1", "\"certainty\" : 4", 1);
       else if (g_str_equal (cases[i].name, "bad-mark"))
@@ -470,16 +449,56 @@ test_braces_in_strings (void)
   attempt = lateral_store_start_attempt (one, ana->uuid, "io.github.lateral.prank-call", "1.0", "sha256:aa",
                                          "{[7B", &error);
   g_assert_no_error (error);
-  add_answer (one, attempt->uuid, "c1", LATERAL_VERDICT_FALSE, 3, TRUE, "}");
+  lateral_test_store_answer (one, attempt->uuid, "c1", LATERAL_VERDICT_FALSE, 3, TRUE, "}");
   path = export_to_file (one, "braces.json", NULL, NULL, 1);
 
   g_assert_true (lateral_bundle_import_file (two, path, NULL, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result.n_added, ==, 1);
   lateral_import_result_clear (&result);
-  found = lateral_store_find_profile (two, "Ana }{ \"] \\", &error);
+  /* Imported profiles are not found by name (they are not this machine's
+   * learners): by id. */
+  found = lateral_store_get_profile (two, ana->uuid, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (found);
+  g_assert_cmpstr (found->name, ==, "Ana }{ \"] \\");
+}
+
+/* A class too large for one bundle is written in parts that import reads
+ * one by one: here with a 2,500-byte limit, as with 64 MiB for real. */
+static void
+test_write_parts (void)
+{
+  g_autofree char *db1 = tmp_path ("parts1.db");
+  g_autofree char *db2 = tmp_path ("parts2.db");
+  g_autofree char *path = tmp_path ("parts.json");
+  g_autoptr(LateralStore) one = make_class (db1);
+  g_autoptr(LateralStore) two = lateral_store_open (db2, NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) files = NULL;
+  guint n_attempts = 0, n_added = 0;
+
+  g_assert_true (lateral_bundle_write_parts (one, NULL, NULL, path, 2500, &n_attempts, &files, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_attempts, ==, 3);
+  g_assert_cmpuint (g_strv_length (files), >=, 2);
+  g_assert_cmpstr (files[0], ==, path);
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      LateralImportResult result = { 0 };
+      GStatBuf info;
+
+      g_assert_cmpint (g_stat (files[i], &info), ==, 0);
+      g_assert_cmpint (info.st_size, <=, 2500);
+      g_assert_true (lateral_bundle_import_file (two, files[i], NULL, &result, &error));
+      g_assert_no_error (error);
+      n_added += result.n_added;
+      lateral_import_result_clear (&result);
+    }
+  g_assert_cmpuint (n_added, ==, 3);
+
+  /* One attempt larger than the limit is an error, not a file import refuses. */
+  g_assert_false (lateral_bundle_write_parts (one, NULL, NULL, path, 300, NULL, NULL, &error));
+  g_assert_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_INVALID);
 }
 
 static void
@@ -540,6 +559,7 @@ main (int   argc,
   g_test_add_func ("/bundle/time-format", test_time_format);
   g_test_add_func ("/bundle/fuzz-regressions", test_fuzz_regressions);
   g_test_add_func ("/bundle/braces-in-strings", test_braces_in_strings);
+  g_test_add_func ("/bundle/write-parts", test_write_parts);
   g_test_add_func ("/csv/cells", test_csv_cells);
 
   return g_test_run ();

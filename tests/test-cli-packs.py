@@ -37,13 +37,14 @@ for name in broken:
 
 out = run(["validate", "valid/sample-case.json"], cwd=packs)
 check("validate a valid pack: exit 0, says so",
-      out.returncode == 0 and out.stdout == "valid/sample-case.json: valid\n" and out.stderr == "",
+      out.returncode == 0 and out.stdout == "valid/sample-case.json: valid, with 5 warnings\n"
+      and out.stderr.startswith("valid/sample-case.json:3:9: warning: id: “org.example.sample-case” is an example id"),
       out.stdout + out.stderr)
 
 out = run(["validate", "valid/sample-case.json", "empty.json"], cwd=packs)
 check("validate one valid and one broken: exit 1",
       out.returncode == 1 and "valid/sample-case.json: valid" in out.stdout
-      and out.stderr.startswith("empty.json: error:"), out.stdout + out.stderr)
+      and "\nempty.json: error:" in out.stderr, out.stdout + out.stderr)
 
 out = run(["validate", "no-such-file.json"], cwd=packs)
 check("validate a missing file: exit 1, one error line naming it",
@@ -67,10 +68,36 @@ with tempfile.TemporaryDirectory() as tmp:
                XDG_DATA_DIRS=os.path.join(tmp, "none"))
 
     out = run(["packs"], env=env)
-    check("packs lists ID, VERSION, CLAIMS, TITLE separated by tabs",
-          out.returncode == 0 and out.stdout == "org.example.sample-case\t1.0.0\t1\tA sample case\n",
+    check("packs lists ID, VERSION, CLAIMS, TITLE, LANGUAGES separated by tabs",
+          out.returncode == 0 and out.stdout == "org.example.sample-case\t1.0.0\t1\tA sample case\ten\n",
           out.stdout + out.stderr)
     check("packs names the skipped invalid pack on stderr", "empty.json" in out.stderr, out.stderr)
+
+    # One file per language under one id: the interface language is shown.
+    with open(os.path.join(packs, "valid", "sample-case-2.json"), encoding="utf-8") as f:
+        two = f.read()
+    with open(os.path.join(user, "two.json"), "w", encoding="utf-8") as f:
+        f.write(two)
+    with open(os.path.join(user, "two.es.json"), "w", encoding="utf-8") as f:
+        f.write(two.replace('"language": "en",', '"language": "es",\n  "translated_from": "en",', 1)
+                   .replace('"title": "A sample case in lateral-pack/2"', '"title": "Un caso de ejemplo"', 1))
+    for language, expected in (("es", "org.example.sample-case-two\t2.0.0\t3\tUn caso de ejemplo\tes,en"),
+                               ("de", "org.example.sample-case-two\t2.0.0\t3\tA sample case in lateral-pack/2\ten,es")):
+        out = run(["packs"], env=dict(env, LANGUAGE=language, LANG="C.UTF-8", LC_ALL=""))
+        check(f"packs with LANGUAGE={language} shows the {expected.split(chr(9))[-1][:2]} file first",
+              out.returncode == 0 and expected in out.stdout.splitlines(), out.stdout + out.stderr)
+
+    # validate checks the language files of one version given together.
+    out = run(["validate", "two.json", "two.es.json"], cwd=user)
+    check("validate: a translation with the original's steps is valid",
+          out.returncode == 0 and out.stdout == "two.json: valid\ntwo.es.json: valid\n", out.stdout + out.stderr)
+    with open(os.path.join(tmp, "two.de.json"), "w", encoding="utf-8") as f:
+        f.write(two.replace('"language": "en",', '"language": "de",\n  "translated_from": "en",', 1)
+                   .replace('"verdict": "misleading"', '"verdict": "false"', 1))
+    out = run(["validate", os.path.join(user, "two.json"), os.path.join(tmp, "two.de.json")])
+    check("validate: a translation whose verdicts differ is refused, with the step",
+          out.returncode == 1 and "steps[5] (“denial-proves”) differs from the en file of the same version" in out.stderr,
+          out.stdout + out.stderr)
 
     out = run(["show", "org.example.sample-case"], env=env)
     lines = out.stdout.splitlines()

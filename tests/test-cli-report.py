@@ -61,7 +61,7 @@ def script_for(index):
     rng = random.Random(1000 + index)
     skill = 0.35 + 0.6 * (index % 10) / 9  # some mostly right, some mostly wrong
 
-    def attempt(n_claims):
+    def attempt(n_claims, skill=skill):
         lines = []
         for claim in CLAIMS[:n_claims]:
             right = rng.random() < skill
@@ -71,8 +71,10 @@ def script_for(index):
         return lines
 
     attempts = [attempt(len(CLAIMS))]
-    if index % 7 == 3:
-        attempts.append(attempt(len(CLAIMS)))   # played again: best and latest differ
+    if index == 3:
+        attempts.append(attempt(len(CLAIMS), skill=0.0))  # played again, all wrong: best and latest differ
+    elif index % 7 == 3:
+        attempts.append(attempt(len(CLAIMS)))   # played again
     if index == 29:
         attempts.append(attempt(4))             # left unfinished
     return attempts
@@ -255,7 +257,7 @@ def test_class(root):
           csv_out.returncode == 0 and b"\r\nstudents," in csv_out.stdout and b"\n" not in csv_out.stdout.replace(b"\r\n", b"")
           and sum(r[:1] == ["students"] for r in rows) == len(NAMES)
           and sum(r[:1] == ["claims"] for r in rows) == len(claims)
-          and ["students", "7B", PACK_ID, "O'Brien, Pat"] in [r[:4] for r in rows], csv_out.stdout[:300])
+          and ["students", "7B", PACK_ID, PACK["version"], "O'Brien, Pat"] in [r[:5] for r in rows], csv_out.stdout[:300])
 
     pdf = os.path.join(root, "class.pdf")
     out = run(teacher, "report", "--format", "json", "--pdf", pdf)

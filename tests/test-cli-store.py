@@ -78,8 +78,9 @@ def test_play_script(root):
     check("the database passes the integrity check", ok == [("ok",)], ok)
 
     out = run(env, "history")
-    check("history lists the attempt with accuracy and CBM total",
+    check("history lists the attempt with the version played, accuracy and CBM total",
           out.returncode == 0 and "Ana" in out.stdout and "A small case for the store" in out.stdout
+          and "Version" in out.stdout.splitlines()[0] and " 1.0.0 " in out.stdout
           and "3/3" in out.stdout and "67%" in out.stdout
           and "+2" in out.stdout, out.stdout)
     return env, db
@@ -203,7 +204,7 @@ def test_bundles(root, env_a):
     with open(path_a) as fa, open(path_b) as fb:
         a, b = json.load(fa), json.load(fb)
     check("export, import, export again: the bundles match",
-          a["format"] == "lateral-results/1" and a["profiles"] == b["profiles"] and a["attempts"] == b["attempts"])
+          a["format"] == "lateral-results/2" and a["profiles"] == b["profiles"] and a["attempts"] == b["attempts"])
 
     out = run(env_b, "import", path_a)
     check("importing the same bundle twice adds nothing",

@@ -64,6 +64,33 @@ write_pack (const char *folder,
   g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
 }
 
+/* The /2 sample in @language; a translation when @translated_from is set. */
+static LateralPack *
+write_language_pack (const char *folder,
+                     const char *file,
+                     const char *version,
+                     const char *language,
+                     const char *translated_from)
+{
+  g_autofree char *sample_path = g_test_build_filename (G_TEST_DIST, "packs", "valid", "sample-case-2.json", NULL);
+  g_autofree char *sample = NULL;
+  g_autofree char *path = g_build_filename (folder, file, NULL);
+  g_autofree char *header = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (sample_path, &sample, NULL, NULL));
+  text = g_string_new (sample);
+  header = g_strdup_printf ("\"language\": \"%s\",%s%s%s", language,
+                            translated_from != NULL ? "\n  \"translated_from\": \"" : "",
+                            translated_from != NULL ? translated_from : "",
+                            translated_from != NULL ? "\"," : "");
+  g_assert_cmpuint (g_string_replace (text, "\"language\": \"en\",", header, 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "\"2.0.0\"", version, 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  return lateral_pack_load_file (path, NULL, &error);
+}
+
 typedef struct {
   char *builtin;
   char *user;
@@ -175,6 +202,114 @@ test_higher_version_wins (Folders      *f,
   g_assert_nonnull (strstr (line, "1.10.0-beta.1"));
 }
 
+/* One file per language under one id and version: the interface language
+ * is shown, else the original; every language file is kept. */
+static void
+test_languages (Folders      *f,
+                gconstpointer data)
+{
+  g_autoptr(LateralPackRegistry) registry = lateral_pack_registry_new ();
+  g_autoptr(LateralPack) en = write_language_pack (f->builtin, "case.json", "\"2.0.0\"", "en", NULL);
+  g_autoptr(LateralPack) es = write_language_pack (f->builtin, "case.es.json", "\"2.0.0\"", "es", "en");
+  g_autoptr(LateralPack) fr = write_language_pack (f->system, "case.fr.json", "\"2.0.0\"", "fr", "en");
+  const char *spanish[] = { "es_ES.UTF-8", "es_ES", "es.UTF-8", "es", "C", NULL };
+  const char *german[] = { "de_DE.UTF-8", "de_DE", "de", "C", NULL };
+  const char *brazil[] = { "pt_BR.UTF-8", "pt_BR", "pt", "fr", "C", NULL };
+  const char *id = "org.example.sample-case-two";
+  LateralPack *pack;
+  GPtrArray *files;
+
+  g_assert_nonnull (en);
+  g_assert_nonnull (es);
+  g_assert_nonnull (fr);
+  g_assert_cmpstr (lateral_pack_get_translated_from (es), ==, "en");
+
+  lateral_pack_registry_set_languages (registry, spanish);
+  g_assert_true (lateral_pack_registry_load (registry, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (lateral_pack_registry_get_packs (registry)), ==, 1);
+  pack = lateral_pack_registry_lookup (registry, id);
+  g_assert_cmpstr (lateral_pack_get_language (pack), ==, "es");
+  g_assert_true (pack_at (registry, 0) == pack);
+  files = lateral_pack_registry_get_translations (registry, id);
+  g_assert_cmpuint (files->len, ==, 3);
+  g_assert_cmpstr (lateral_pack_get_language (lateral_pack_registry_lookup_language (registry, id, "fr")), ==, "fr");
+  g_assert_cmpint (lateral_pack_get_origin (lateral_pack_registry_lookup_language (registry, id, "fr")), ==, LATERAL_PACK_ORIGIN_SYSTEM);
+  g_assert_null (lateral_pack_registry_lookup_language (registry, id, "de"));
+  g_assert_null (lateral_pack_registry_get_translations (registry, "org.example.none"));
+
+  /* A result played in any language names its file by hash. */
+  pack = lateral_pack_registry_find_by_hash (registry, lateral_pack_get_content_hash (fr));
+  g_assert_nonnull (pack);
+  g_assert_cmpstr (lateral_pack_get_language (pack), ==, "fr");
+  g_assert_null (lateral_pack_registry_find_by_hash (registry, "0000"));
+  g_assert_cmpuint (messages->len, ==, 0);
+
+  /* No file in the interface language: the original, not the first found. */
+  lateral_pack_registry_set_languages (registry, german);
+  g_assert_true (lateral_pack_registry_load (registry, NULL));
+  g_assert_cmpstr (lateral_pack_get_language (lateral_pack_registry_lookup (registry, id)), ==, "en");
+
+  /* The first language of the list that exists wins. */
+  lateral_pack_registry_set_languages (registry, brazil);
+  g_assert_true (lateral_pack_registry_load (registry, NULL));
+  g_assert_cmpstr (lateral_pack_get_language (lateral_pack_registry_lookup (registry, id)), ==, "fr");
+
+  /* The same language twice in one version: the earlier folder keeps it. */
+  g_clear_object (&fr);
+  fr = write_language_pack (f->user, "case.es.json", "\"2.0.0\"", "es", "en");
+  lateral_pack_registry_set_languages (registry, spanish);
+  g_assert_true (lateral_pack_registry_load (registry, NULL));
+  pack = lateral_pack_registry_lookup (registry, id);
+  g_assert_cmpint (lateral_pack_get_origin (pack), ==, LATERAL_PACK_ORIGIN_BUILTIN);
+  g_assert_cmpuint (messages->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (messages, 0), "case.es.json"));
+
+  /* A higher version, even in one language, replaces the older edition. */
+  g_ptr_array_set_size (messages, 0);
+  g_clear_object (&fr);
+  fr = write_language_pack (f->user, "case.es.json", "\"2.1.0\"", "es", "en");
+  g_assert_true (lateral_pack_registry_load (registry, NULL));
+  files = lateral_pack_registry_get_translations (registry, id);
+  g_assert_cmpuint (files->len, ==, 1);
+  g_assert_cmpstr (lateral_pack_get_version (g_ptr_array_index (files, 0)), ==, "2.1.0");
+  g_assert_cmpuint (messages->len, ==, 3);  /* en, es and fr of 2.0.0 */
+}
+
+/* A "translation" whose verdicts differ would pool answers to different
+ * claims: it is skipped, and said why. */
+static void
+test_translation_must_agree (Folders      *f,
+                             gconstpointer data)
+{
+  g_autoptr(LateralPackRegistry) registry = lateral_pack_registry_new ();
+  g_autoptr(LateralPack) en = write_language_pack (f->builtin, "case.json", "\"2.0.0\"", "en", NULL);
+  g_autoptr(LateralPack) de = write_language_pack (f->builtin, "case.de.json", "\"2.0.0\"", "de", "en");
+  g_autofree char *de_path = g_build_filename (f->builtin, "case.de.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *german[] = { "de", "C", NULL };
+  LateralDiagnostic *problem;
+
+  g_assert_true (lateral_pack_check_translation (en, de, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (de_path, &text, NULL, NULL));
+  changed = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (changed, "\"verdict\": \"misleading\"", "\"verdict\": \"false\"", 1), ==, 1);
+  g_assert_true (g_file_set_contents (de_path, changed->str, changed->len, NULL));
+
+  lateral_pack_registry_set_languages (registry, german);
+  g_assert_true (lateral_pack_registry_load (registry, NULL));
+  g_assert_cmpstr (lateral_pack_get_language (lateral_pack_registry_lookup (registry, "org.example.sample-case-two")), ==, "en");
+  g_assert_cmpuint (lateral_pack_registry_get_translations (registry, "org.example.sample-case-two")->len, ==, 1);
+  g_assert_cmpuint (lateral_pack_registry_get_problems (registry)->len, ==, 1);
+  problem = g_ptr_array_index (lateral_pack_registry_get_problems (registry), 0);
+  g_assert_cmpstr (problem->file, ==, de_path);
+  g_assert_nonnull (strstr (problem->message, "steps[5] (“denial-proves”) differs from the en file of the same version"));
+  g_assert_cmpuint (messages->len, ==, 1);
+}
+
 static void
 test_invalid_pack_skipped (Folders      *f,
                            gconstpointer data)
@@ -240,6 +375,8 @@ main (int   argc,
 
   g_test_add ("/registry/origins-and-order", Folders, NULL, folders_setup, test_origins_and_order, folders_teardown);
   g_test_add ("/registry/higher-version-wins", Folders, NULL, folders_setup, test_higher_version_wins, folders_teardown);
+  g_test_add ("/registry/languages", Folders, NULL, folders_setup, test_languages, folders_teardown);
+  g_test_add ("/registry/translation-must-agree", Folders, NULL, folders_setup, test_translation_must_agree, folders_teardown);
   g_test_add ("/registry/invalid-pack-skipped", Folders, NULL, folders_setup, test_invalid_pack_skipped, folders_teardown);
   g_test_add ("/registry/nothing-usable", Folders, NULL, folders_setup, test_nothing_usable, folders_teardown);
   g_test_add_func ("/registry/builtin-dir", test_builtin_dir);

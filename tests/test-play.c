@@ -228,6 +228,48 @@ test_resume (void)
   g_assert_cmpuint (lateral_play_get_attempt (play)->n_answers, ==, 3);
 }
 
+/* Start Over: a new attempt at step 0; the unfinished one keeps every
+ * answer, stays unfinished, and is no longer the one resumed. */
+static void
+test_start_over (void)
+{
+  g_autoptr(LateralStore) store = open_store ();
+  g_autoptr(LateralPack) pack = load_mini_case ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LateralPlay) play = lateral_play_new (store, pack, "Dana", NULL, &error);
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(LateralAttempt) old = NULL;
+  g_autofree char *old_uuid = g_strdup (lateral_play_get_attempt (play)->uuid);
+  g_autofree char *new_uuid = NULL;
+
+  g_assert_true (lateral_play_advance (play, &error));
+  g_assert_nonnull (lateral_play_answer (play, LATERAL_VERDICT_FALSE, 3, NULL, 10, &error));
+  g_clear_object (&play);
+
+  play = lateral_play_new_start_over (store, pack, "Dana", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (lateral_play_is_resumed (play));
+  g_assert_cmpuint (lateral_play_get_position (play), ==, 0);
+  g_assert_cmpuint (lateral_play_get_n_answered (play), ==, 0);
+  new_uuid = g_strdup (lateral_play_get_attempt (play)->uuid);
+  g_assert_cmpstr (new_uuid, !=, old_uuid);
+  g_clear_object (&play);
+
+  old = lateral_store_get_attempt (store, old_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (old->finished_at, ==, 0);
+  answers = lateral_store_list_answers (store, old_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (answers->len, ==, 1);
+  g_assert_cmpstr (((LateralAnswer *) g_ptr_array_index (answers, 0))->claim_id, ==, "the-call");
+
+  /* Next time the new attempt is the one resumed. */
+  play = lateral_play_new (store, pack, "Dana", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lateral_play_is_resumed (play));
+  g_assert_cmpstr (lateral_play_get_attempt (play)->uuid, ==, new_uuid);
+}
+
 static void
 test_preview (void)
 {
@@ -260,82 +302,6 @@ test_preview (void)
   g_assert_cmpuint (profiles->len, ==, 0);
 }
 
-static void
-test_parse_line (void)
-{
-  static const struct {
-    const char     *line;
-    LateralVerdict  verdict;
-    int             certainty;
-    const char     *moves;   /* joined with "," */
-  } good[] = {
-    { "true 1", LATERAL_VERDICT_TRUE, 1, "" },
-    { "  False\t3  ", LATERAL_VERDICT_FALSE, 3, "" },
-    { "MISLEADING 2 a", LATERAL_VERDICT_MISLEADING, 2, "a" },
-    { "unverified 2 second-source,ask-office\r\n", LATERAL_VERDICT_UNVERIFIED, 2, "second-source,ask-office" },
-  };
-  static const struct {
-    const char *line;
-    const char *needle;
-  } bad[] = {
-    { "", "empty" },
-    { "   ", "empty" },
-    { "true", "certainty" },
-    { "maybe 2", "“maybe” is not a verdict" },
-    { "true 0", "“0” is not a certainty" },
-    { "true 4", "“4” is not a certainty" },
-    { "true 22", "“22” is not a certainty" },
-    { "true two", "“two” is not a certainty" },
-    { "true 2 a,,b", "empty move" },
-    { "true 2 a,", "empty move" },
-    { "true 2 a, b", "Too many words" },
-    { "true 2 a b", "Too many words" },
-    { "tru\xff 2", "UTF-8" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_auto(GStrv) moves = NULL;
-      g_autofree char *joined = NULL;
-      LateralVerdict verdict;
-      int certainty;
-
-      g_assert_true (lateral_play_parse_line (good[i].line, &verdict, &certainty, &moves, &error));
-      g_assert_no_error (error);
-      g_assert_cmpint (verdict, ==, good[i].verdict);
-      g_assert_cmpint (certainty, ==, good[i].certainty);
-      joined = g_strjoinv (",", moves);
-      g_assert_cmpstr (joined, ==, good[i].moves);
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      char **moves = NULL;
-      LateralVerdict verdict = LATERAL_VERDICT_TRUE;
-      int certainty = 7;
-
-      g_assert_false (lateral_play_parse_line (bad[i].line, &verdict, &certainty, &moves, &error));
-      g_assert_error (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_PARSE);
-      g_test_message ("bad line %u: %s", i, error->message);
-      g_assert_nonnull (strstr (error->message, bad[i].needle));
-      g_assert_null (moves);
-      g_assert_cmpint (certainty, ==, 7);
-    }
-
-  {
-    g_autofree char *huge = g_strnfill (5000, 'a');
-    g_autoptr(GError) error = NULL;
-    char **moves = NULL;
-    LateralVerdict verdict;
-    int certainty;
-
-    g_assert_false (lateral_play_parse_line (huge, &verdict, &certainty, &moves, &error));
-    g_assert_error (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_PARSE);
-  }
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -344,8 +310,8 @@ main (int   argc,
 
   g_test_add_func ("/play/walk", test_walk);
   g_test_add_func ("/play/resume", test_resume);
+  g_test_add_func ("/play/start-over", test_start_over);
   g_test_add_func ("/play/preview", test_preview);
-  g_test_add_func ("/play/parse-line", test_parse_line);
 
   return g_test_run ();
 }

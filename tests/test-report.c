@@ -8,6 +8,8 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "lateral-test-store.h"
+#include "play/lateral-play.h"
 #include "report/lateral-report.h"
 #include "report/lateral-report-pdf.h"
 #include "play/lateral-scoring.h"
@@ -15,91 +17,34 @@
 #define MINI "org.example.mini-case"
 #define GONE "org.example.gone"
 
-static void
-answer (LateralStore   *store,
-        const char     *attempt_uuid,
-        const char     *claim_id,
-        LateralVerdict  verdict,
-        int             certainty,
-        gboolean        correct)
-{
-  g_autoptr(GError) error = NULL;
-  const char * const moves[] = { NULL };
-  LateralAnswer a = {
-    .claim_id = (char *) claim_id,
-    .verdict = verdict,
-    .certainty = certainty,
-    .moves = (char **) moves,
-    .answered_at = 1764080100,
-    .correct = correct,
-    .mark = lateral_cbm_mark (correct, certainty),
-  };
-
-  g_assert_true (lateral_store_add_answer (store, attempt_uuid, &a, &error));
-  g_assert_no_error (error);
-}
-
-static char *
-start (LateralStore *store,
-       const char   *name,
-       const char   *pack_id,
-       const char   *class_code)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LateralProfile) profile = lateral_store_ensure_profile (store, name, &error);
-  g_autoptr(LateralAttempt) attempt = NULL;
-
-  g_assert_no_error (error);
-  attempt = lateral_store_start_attempt (store, profile->uuid, pack_id, "1.0.0", "sha256:aa", class_code, &error);
-  g_assert_no_error (error);
-  return g_strdup (attempt->uuid);
-}
-
-static void
-finish (LateralStore *store,
-        const char   *attempt_uuid)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (lateral_store_finish_attempt (store, attempt_uuid, &error));
-  g_assert_no_error (error);
-}
-
 /* The class of docs/report.md's worked example. mini-case: the-call
  * (unverified, false also accepted; impersonation), prank (true;
  * impersonation), photo (misleading; old-photo). */
 static LateralStore *
 make_class (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *a1 = NULL, *a2 = NULL, *b1 = NULL, *c1 = NULL, *g1 = NULL;
-  LateralStore *store;
+  LateralStore *store = lateral_test_store_new ("report.db");
 
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  path = g_build_filename (g_get_user_data_dir (), "report.db", NULL);
-  store = lateral_store_open (path, &error);
-  g_assert_no_error (error);
-
-  a1 = start (store, "Ana, \"A\"", MINI, "7B");
-  answer (store, a1, "the-call", LATERAL_VERDICT_FALSE, 3, TRUE);
-  answer (store, a1, "prank", LATERAL_VERDICT_TRUE, 2, TRUE);
-  answer (store, a1, "photo", LATERAL_VERDICT_TRUE, 3, FALSE);
-  finish (store, a1);
-  a2 = start (store, "Ana, \"A\"", MINI, "7B");
-  answer (store, a2, "the-call", LATERAL_VERDICT_UNVERIFIED, 1, TRUE);
-  answer (store, a2, "prank", LATERAL_VERDICT_FALSE, 3, FALSE);
-  answer (store, a2, "photo", LATERAL_VERDICT_MISLEADING, 2, TRUE);
-  finish (store, a2);
-  b1 = start (store, "Ben", MINI, "7B");
-  answer (store, b1, "the-call", LATERAL_VERDICT_TRUE, 3, FALSE);
-  c1 = start (store, "Cleo", MINI, NULL);
-  answer (store, c1, "the-call", LATERAL_VERDICT_MISLEADING, 1, FALSE);
-  answer (store, c1, "prank", LATERAL_VERDICT_TRUE, 3, TRUE);
-  answer (store, c1, "photo", LATERAL_VERDICT_UNVERIFIED, 2, FALSE);
-  finish (store, c1);
-  g1 = start (store, "Ana, \"A\"", GONE, "7B");
-  answer (store, g1, "x", LATERAL_VERDICT_TRUE, 1, TRUE);
+  a1 = lateral_test_store_start (store, "Ana, \"A\"", MINI, "7B");
+  lateral_test_store_answer (store, a1, "the-call", LATERAL_VERDICT_FALSE, 3, TRUE, NULL);
+  lateral_test_store_answer (store, a1, "prank", LATERAL_VERDICT_TRUE, 2, TRUE, NULL);
+  lateral_test_store_answer (store, a1, "photo", LATERAL_VERDICT_TRUE, 3, FALSE, NULL);
+  lateral_test_store_finish (store, a1);
+  a2 = lateral_test_store_start (store, "Ana, \"A\"", MINI, "7B");
+  lateral_test_store_answer (store, a2, "the-call", LATERAL_VERDICT_UNVERIFIED, 1, TRUE, NULL);
+  lateral_test_store_answer (store, a2, "prank", LATERAL_VERDICT_FALSE, 3, FALSE, NULL);
+  lateral_test_store_answer (store, a2, "photo", LATERAL_VERDICT_MISLEADING, 2, TRUE, NULL);
+  lateral_test_store_finish (store, a2);
+  b1 = lateral_test_store_start (store, "Ben", MINI, "7B");
+  lateral_test_store_answer (store, b1, "the-call", LATERAL_VERDICT_TRUE, 3, FALSE, NULL);
+  c1 = lateral_test_store_start (store, "Cleo", MINI, NULL);
+  lateral_test_store_answer (store, c1, "the-call", LATERAL_VERDICT_MISLEADING, 1, FALSE, NULL);
+  lateral_test_store_answer (store, c1, "prank", LATERAL_VERDICT_TRUE, 3, TRUE, NULL);
+  lateral_test_store_answer (store, c1, "photo", LATERAL_VERDICT_UNVERIFIED, 2, FALSE, NULL);
+  lateral_test_store_finish (store, c1);
+  g1 = lateral_test_store_start (store, "Ana, \"A\"", GONE, "7B");
+  lateral_test_store_answer (store, g1, "x", LATERAL_VERDICT_TRUE, 1, TRUE, NULL);
 
   return store;
 }
@@ -297,12 +242,12 @@ test_json_csv_text (void)
   g_assert_cmpint (json_object_get_int_member (claim, "wrong_at_high_certainty"), ==, 1);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "calibration")), ==, 3);
 
-  g_assert_true (g_str_has_prefix (csv, "table,class_code,pack_id,pack_title,"));
-  g_assert_nonnull (strstr (csv, "\r\n\r\ntable,class_code,pack_id,profile,profile_id,"));
-  g_assert_nonnull (strstr (csv, "\r\nstudents,7B," MINI ",\"Ana, \"\"A\"\"\","));
+  g_assert_true (g_str_has_prefix (csv, "table,class_code,pack_id,pack_version,pack_title,"));
+  g_assert_nonnull (strstr (csv, "\r\n\r\ntable,class_code,pack_id,pack_version,profile,profile_id,"));
+  g_assert_nonnull (strstr (csv, "\r\nstudents,7B," MINI ",1.0.0,\"Ana, \"\"A\"\"\","));
   g_assert_nonnull (strstr (csv, ",2,1,50.0,2.5,true,1\r\n"));
 
-  g_assert_nonnull (strstr (text, "Class 7B — A small case for the store's tests (" MINI ")"));
+  g_assert_nonnull (strstr (text, "Class 7B — A small case for the store's tests (" MINI ", version 1.0.0)"));
   g_assert_nonnull (strstr (text, "Ana, \"A\""));
 }
 
@@ -325,9 +270,9 @@ test_pages (void)
   for (guint i = 0; i < 100; i++)
     {
       g_autofree char *name = g_strdup_printf ("Student %03u", i);
-      g_autofree char *attempt = start (store, name, GONE, "9C");
+      g_autofree char *attempt = lateral_test_store_start (store, name, GONE, "9C");
 
-      answer (store, attempt, "x", LATERAL_VERDICT_TRUE, 1 + i % 3, i % 2 == 0);
+      lateral_test_store_answer (store, attempt, "x", LATERAL_VERDICT_TRUE, 1 + i % 3, i % 2 == 0, NULL);
     }
 
   report = lateral_report_new (store, NULL, NULL, NULL, &error);
@@ -367,6 +312,197 @@ test_pdf_unwritable (void)
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
+/* The seeding helper bench/ fills its stores with: 100 answers to three
+ * claims are 34 attempts (the last one unfinished, of one answer), taken
+ * in turn by 7 learners in two classes, and the report counts them all. */
+static void
+test_seeded_class (void)
+{
+  static const char * const claims[] = { "the-call", "prank", "photo", NULL };
+  static const char * const classes[] = { "7B", "7A", NULL };
+  const LateralTestClass seed = {
+    .pack_id = MINI, .claim_ids = claims, .class_codes = classes, .n_learners = 7, .n_answers = 100,
+  };
+  g_autoptr(LateralStore) store = lateral_test_store_new ("seeded.db");
+  g_autoptr(LateralReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_answers = 0, n_attempts = 0, n_finished = 0, n_students = 0;
+
+  g_assert_cmpuint (lateral_test_store_seed (store, &seed), ==, 34);
+
+  report = lateral_report_new (store, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lateral_report_get_n_groups (report), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      const LateralReportGroup *group = lateral_report_get_group (report, i);
+
+      g_assert_cmpstr (group->class_code, ==, i == 0 ? "7A" : "7B");
+      n_answers += group->n_answers;
+      n_attempts += group->n_attempts;
+      n_students += group->students->len;
+      for (guint k = 0; k < group->students->len; k++)
+        n_finished += ((LateralReportStudent *) group->students->pdata[k])->n_finished;
+    }
+  g_assert_cmpuint (n_answers, ==, 100);
+  g_assert_cmpuint (n_attempts, ==, 34);
+  g_assert_cmpuint (n_finished, ==, 33);
+  /* 7 learners, odd: each takes attempts in both classes. */
+  g_assert_cmpuint (n_students, ==, 14);
+}
+
+/* The /2 sample as version @version; 1.0.0 scores "real-call" false. */
+static void
+write_versioned_pack (const char *folder,
+                      const char *version)
+{
+  g_autofree char *sample_path = g_test_build_filename (G_TEST_DIST, "packs", "valid", "sample-case-2.json", NULL);
+  g_autofree char *path = g_build_filename (folder, "case.json", NULL);
+  g_autofree char *sample = NULL;
+  g_autofree char *quoted = g_strdup_printf ("\"%s\"", version);
+  g_autoptr(GString) text = NULL;
+
+  g_assert_true (g_file_get_contents (sample_path, &sample, NULL, NULL));
+  text = g_string_new (sample);
+  g_assert_cmpuint (g_string_replace (text, "\"2.0.0\"", quoted, 1), ==, 1);
+  if (g_str_equal (version, "1.0.0"))
+    g_assert_cmpuint (g_string_replace (text, "\"verdict\": \"unverified\",\n      \"also_accepted\": [\"true\"],",
+                                        "\"verdict\": \"false\",", 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+}
+
+/* Plays the whole case, giving @verdict at @certainty to every claim, with
+ * the checks of @moves (claim id, then check ids, NULL-separated) . */
+static void
+play_case (LateralStore   *store,
+           LateralPack    *pack,
+           const char     *name,
+           LateralVerdict  verdict,
+           int             certainty,
+           const char     *first_call_checks[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LateralPlay) play = lateral_play_new (store, pack, name, "9C", &error);
+
+  g_assert_no_error (error);
+  while (!lateral_play_is_finished (play))
+    {
+      const LateralStep *step = lateral_play_get_current_step (play);
+
+      if (step->type == LATERAL_STEP_CLAIM)
+        {
+          const char * const none[] = { NULL };
+          const char * const *checks = g_str_equal (step->id, "first-call") ? first_call_checks : none;
+
+          g_assert_nonnull (lateral_play_answer (play, verdict, certainty, checks, 1000, &error));
+          g_assert_no_error (error);
+        }
+      lateral_play_advance (play, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static const LateralReportClaim *
+find_claim (const LateralReportGroup *group,
+            const char               *claim_id)
+{
+  for (guint i = 0; i < group->claims->len; i++)
+    {
+      const LateralReportClaim *claim = group->claims->pdata[i];
+
+      if (g_str_equal (claim->claim_id, claim_id))
+        return claim;
+    }
+  return NULL;
+}
+
+/* Old results stay true: an attempt played with 1.0.0 keeps the answers and
+ * marks it got then after 2.0.0 (where a verdict changed) is installed; the
+ * report counts each version on its own, never pooling the changed claim;
+ * checks are counted by the question they answer. */
+static void
+test_versions_not_pooled (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "versions-packs", NULL);
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "versions.db", NULL);
+  g_autoptr(LateralStore) store = NULL;
+  g_autoptr(LateralPackRegistry) registry = lateral_pack_registry_new ();
+  g_autoptr(LateralReport) report = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *csv = NULL;
+  const char *checks[] = { "search-kremlin", "count-likes", "check-account", NULL };
+  const char *old_checks[] = { "search-kremlin", NULL };
+  const LateralReportGroup *old_group, *new_group;
+  const LateralReportClaim *claim;
+  const LateralReportStudent *student;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_setenv ("LATERAL_PACKS_DIR", folder, TRUE);
+  store = lateral_store_open (db, &error);
+  g_assert_no_error (error);
+
+  /* Ana plays 1.0.0, where "false" is right for real-call: 3 claims at
+   * certainty 3, right only there. */
+  write_versioned_pack (folder, "1.0.0");
+  g_assert_true (lateral_pack_registry_load (registry, &error));
+  play_case (store, lateral_pack_registry_lookup (registry, "org.example.sample-case-two"),
+             "Ana", LATERAL_VERDICT_FALSE, 3, old_checks);
+
+  /* 2.0.0 replaces it; Ben plays it with the same answers. */
+  write_versioned_pack (folder, "2.0.0");
+  g_assert_true (lateral_pack_registry_load (registry, &error));
+  g_assert_cmpstr (lateral_pack_get_version (lateral_pack_registry_lookup (registry, "org.example.sample-case-two")), ==, "2.0.0");
+  play_case (store, lateral_pack_registry_lookup (registry, "org.example.sample-case-two"),
+             "Ben", LATERAL_VERDICT_FALSE, 3, checks);
+
+  report = lateral_report_new (store, registry, "9C", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lateral_report_get_n_groups (report), ==, 2);
+
+  old_group = lateral_report_get_group (report, 0);
+  g_assert_cmpstr (old_group->pack_version, ==, "1.0.0");
+  g_assert_false (old_group->pack_known);
+  g_assert_cmpuint (old_group->n_answers, ==, 3);
+  g_assert_cmpuint (old_group->n_correct, ==, 1);
+  claim = find_claim (old_group, "real-call");
+  g_assert_cmpuint (claim->n_answers, ==, 1);
+  g_assert_cmpuint (claim->n_correct, ==, 1);
+  student = old_group->students->pdata[0];
+  g_assert_cmpstr (student->profile_name, ==, "Ana");
+  g_assert_true (student->has_marks);
+  g_assert_cmpint (student->best_mark, ==, 3 - 6 - 6);
+  /* Without that version's pack, its checks cannot be named. */
+  for (guint q = 0; q < LATERAL_N_ASKS; q++)
+    g_assert_cmpuint (old_group->checks_by_asks[q].picked, ==, 0);
+
+  new_group = lateral_report_get_group (report, 1);
+  g_assert_cmpstr (new_group->pack_version, ==, "2.0.0");
+  g_assert_true (new_group->pack_known);
+  g_assert_cmpuint (new_group->n_correct, ==, 0);
+  claim = find_claim (new_group, "real-call");
+  g_assert_cmpuint (claim->n_answers, ==, 1);
+  g_assert_cmpuint (claim->n_correct, ==, 0);
+  student = new_group->students->pdata[0];
+  g_assert_cmpstr (student->profile_name, ==, "Ben");
+  g_assert_cmpint (student->best_mark, ==, -18);
+  g_assert_cmpuint (new_group->checks_by_asks[LATERAL_ASKS_OTHERS].picked, ==, 1);
+  g_assert_cmpuint (new_group->checks_by_asks[LATERAL_ASKS_OTHERS].picked_expected, ==, 1);
+  g_assert_cmpuint (new_group->checks_by_asks[LATERAL_ASKS_EVIDENCE].picked, ==, 1);
+  g_assert_cmpuint (new_group->checks_by_asks[LATERAL_ASKS_EVIDENCE].picked_expected, ==, 0);
+  g_assert_cmpuint (new_group->checks_by_asks[LATERAL_ASKS_WHO].picked, ==, 1);
+  g_assert_cmpuint (new_group->checks_by_asks[LATERAL_ASKS_NONE].picked, ==, 0);
+
+  text = lateral_report_to_text (report);
+  g_assert_nonnull (strstr (text, "(org.example.sample-case-two, version 1.0.0)"));
+  g_assert_nonnull (strstr (text, "(org.example.sample-case-two, version 2.0.0)"));
+  g_assert_nonnull (strstr (text, "Version 1.0.0 of this case is not on this computer"));
+  g_assert_nonnull (strstr (text, "What do other sources say? 1 picked, 1 of them expected"));
+  csv = lateral_report_to_csv (report);
+  g_assert_nonnull (strstr (csv, "\r\nchecks,9C,org.example.sample-case-two,2.0.0,evidence,1,0\r\n"));
+  g_unsetenv ("LATERAL_PACKS_DIR");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -379,6 +515,8 @@ main (int   argc,
   g_test_add_func ("/report/json-csv-text", test_json_csv_text);
   g_test_add_func ("/report/pages", test_pages);
   g_test_add_func ("/report/pdf-unwritable", test_pdf_unwritable);
+  g_test_add_func ("/report/seeded-class", test_seeded_class);
+  g_test_add_func ("/report/versions-not-pooled", test_versions_not_pooled);
 
   return g_test_run ();
 }

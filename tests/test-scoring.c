@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include "pack/lateral-pack.h"
 #include "play/lateral-scoring.h"
 #include "play/lateral-verdict.h"
 
@@ -158,7 +159,7 @@ static void
 test_tally_overconfident (void)
 {
   static const Answer answers[] = {
-    { LATERAL_VERDICT_UNVERIFIED, 1u << LATERAL_VERDICT_FALSE, "impersonation", LATERAL_VERDICT_FALSE, 2 },
+    { LATERAL_VERDICT_UNVERIFIED, 1u << LATERAL_VERDICT_TRUE, "impersonation", LATERAL_VERDICT_TRUE, 2 },
     { LATERAL_VERDICT_TRUE, 0, "impersonation appeal-to-authority", LATERAL_VERDICT_TRUE, 3 },
     { LATERAL_VERDICT_FALSE, 0, "false-context", LATERAL_VERDICT_TRUE, 3 },
     { LATERAL_VERDICT_MISLEADING, 0, "headline-mismatch", LATERAL_VERDICT_MISLEADING, 1 },
@@ -266,6 +267,38 @@ test_tally_band_edges (void)
   g_assert_cmpint (lateral_tally_get_calibration (tally), ==, LATERAL_CALIBRATION_WELL_CALIBRATED);
 }
 
+/* Results per technique count techniques only: the habits a reveal names
+ * (what a careful reader does) never show up as techniques. */
+static void
+test_tally_techniques_not_habits (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "packs", "valid", "sample-case-2.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LateralPack) pack = lateral_pack_load_file (path, NULL, &error);
+  g_autoptr(LateralTally) tally = lateral_tally_new ();
+  g_auto(GStrv) ids = NULL;
+  guint n_habits_named = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < lateral_pack_get_n_steps (pack); i++)
+    {
+      const LateralStep *step = lateral_pack_get_step (pack, i);
+
+      if (step->type != LATERAL_STEP_CLAIM)
+        continue;
+      n_habits_named += g_strv_length (step->habits);
+      lateral_tally_add (tally, step, TRUE, 2, 2);
+    }
+  g_assert_cmpuint (n_habits_named, >, 0);
+
+  ids = lateral_tally_list_techniques (tally);
+  g_assert_cmpstr (ids[0], ==, "headline-mismatch");
+  g_assert_cmpstr (ids[1], ==, "impersonation");
+  g_assert_null (ids[2]);
+  g_assert_cmpuint (lateral_tally_get_technique (tally, "impersonation")->answered, ==, 2);
+  g_assert_null (lateral_tally_get_technique (tally, "read-upstream"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,6 +312,7 @@ main (int   argc,
   g_test_add_func ("/scoring/tally-underconfident", test_tally_underconfident);
   g_test_add_func ("/scoring/tally-well-calibrated", test_tally_well_calibrated);
   g_test_add_func ("/scoring/tally-band-edges", test_tally_band_edges);
+  g_test_add_func ("/scoring/tally-techniques-not-habits", test_tally_techniques_not_habits);
   g_test_add_func ("/verdict/round-trip", test_verdict_round_trip);
   g_test_add_func ("/verdict/rejects", test_verdict_rejects);
 

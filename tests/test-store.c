@@ -9,6 +9,7 @@
 
 #include "play/lateral-scoring.h"
 #include "store/lateral-store-private.h"
+#include "store/lateral-store-query.h"
 
 static char *
 test_db_path (void)
@@ -377,6 +378,49 @@ test_transaction_guard (void)
   }
 }
 
+/* The statement helper the report reads through: bound parameters (NULL
+ * included), rows in order, a clean end, and SQL errors as GErrors. */
+static void
+test_query (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LateralStore) store = lateral_store_open (NULL, &error);
+  g_autoptr(LateralStoreQuery) query = NULL;
+  g_autoptr(LateralStoreQuery) broken = NULL;
+  g_autoptr(LateralProfile) ana = NULL;
+  g_autoptr(LateralProfile) ben = NULL;
+
+  g_assert_no_error (error);
+  ana = lateral_store_ensure_profile (store, "Ana", &error);
+  ben = lateral_store_ensure_profile (store, "Ben's \"quote\"", &error);
+  g_assert_no_error (error);
+
+  query = lateral_store_query_new (store, "SELECT name, ?2 IS NULL FROM profiles WHERE name <> ?1 ORDER BY name", &error);
+  g_assert_no_error (error);
+  lateral_store_query_bind_text (query, 1, "Nobody");
+  lateral_store_query_bind_text (query, 2, NULL);
+  g_assert_true (lateral_store_query_next (query, &error));
+  g_assert_cmpstr (lateral_store_query_get_text (query, 0), ==, "Ana");
+  g_assert_cmpint (lateral_store_query_get_int (query, 1), ==, 1);
+  g_assert_true (lateral_store_query_next (query, &error));
+  g_assert_cmpstr (lateral_store_query_get_text (query, 0), ==, "Ben's \"quote\"");
+  g_assert_false (lateral_store_query_next (query, &error));
+  g_assert_no_error (error);
+  g_assert_false (lateral_store_query_next (query, &error));
+  g_assert_no_error (error);
+
+  broken = lateral_store_query_new (store, "SELECT no_such_column FROM profiles", &error);
+  g_assert_null (broken);
+  g_assert_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+
+  /* A failure while stepping (not while preparing) is an error too. */
+  broken = lateral_store_query_new (store, "SELECT abs(-9223372036854775807 - 1)", &error);
+  g_assert_no_error (error);
+  g_assert_false (lateral_store_query_next (broken, &error));
+  g_assert_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_FAILED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,6 +434,7 @@ main (int   argc,
   g_test_add_func ("/store/migrations", test_migrations);
   g_test_add_func ("/store/migrate-twice", test_migrate_twice_is_noop);
   g_test_add_func ("/store/transaction-guard", test_transaction_guard);
+  g_test_add_func ("/store/query", test_query);
 
   return g_test_run ();
 }

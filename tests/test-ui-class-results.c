@@ -347,6 +347,48 @@ test_class_results (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A bundle nested 80,000 deep once overflowed json-glib's stack and killed
+ * the app; now its row says why it was refused and the window lives on. */
+static void
+test_deep_bundle (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(LateralApplication) app = lateral_test_ui_application_new ();
+  g_autofree char *path = g_build_filename (fixture->tmp, "deep.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) text = g_string_new ("{\"format\":\"lateral-results/1\",\"profiles\":");
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  LateralClassResultsWindow *results;
+  LateralWindow *window;
+  GFile *files[] = { file };
+
+  for (guint i = 0; i < 80000; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < 80000; i++)
+    g_string_append_c (text, ']');
+  g_string_append (text, ",\"attempts\":[]}");
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+
+  window = lateral_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.class-results", NULL));
+  results = LATERAL_CLASS_RESULTS_WINDOW (lateral_window_get_class_results (window));
+  lateral_test_ui_wait_drawn (GTK_WIDGET (results));
+
+  g_assert_cmpuint (lateral_class_results_window_import_files (results, files, 1), ==, 0);
+  collect_rows (lateral_class_results_window_get_import_group (results), rows);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, "deep.json");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, 0)),
+                            "nested deeper than 32 levels"));
+  lateral_test_ui_wait_drawn (GTK_WIDGET (results));
+
+  gtk_window_destroy (GTK_WINDOW (results));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -355,6 +397,8 @@ main (int   argc,
 
   g_test_add ("/ui/class-results/import-and-report", Fixture, NULL,
               fixture_set_up, test_class_results, fixture_tear_down);
+  g_test_add ("/ui/class-results/deep-bundle", Fixture, NULL,
+              fixture_set_up, test_deep_bundle, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -51,17 +51,40 @@ continue_case (LateralWindow *window)
   gtk_widget_activate_action (lateral_window_get_page (window, "case"), "case.continue", NULL);
 }
 
+/* The first visible action row under @widget whose subtitle starts with @prefix. */
+static GtkWidget *
+find_row_with_subtitle (GtkWidget  *widget,
+                        const char *prefix)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)) ?: "", prefix))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_with_subtitle (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_narrow (void)
 {
   LateralWindow *window = lateral_test_case_open_window (NARROW, 640);
   gboolean seen_reveal = FALSE;
+  g_autofree char *played = NULL;
+  GtkWidget *history_row;
 
   lateral_window_select_profile (window, "Narrow Nadia");
   assert_fits (window, "home");
 
   g_assert_true (lateral_window_open_case (window, LATERAL_TEST_PACK_ID, NULL, NULL));
   assert_fits (window, "case");
+  played = g_strdup_printf ("Version %s · ", lateral_pack_get_version (lateral_play_get_pack (lateral_test_case_get_play (window))));
 
   /* The first story, the first claim and its reveal are looked at; the
    * rest of the case is only played, since drawing every step costs minutes
@@ -93,6 +116,10 @@ test_narrow (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-history", NULL);
   assert_fits (window, "history");
+  /* Each attempt names the version it was played with. */
+  history_row = find_row_with_subtitle (GTK_WIDGET (window), "Version ");
+  g_assert_nonnull (history_row);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (history_row)), played));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -14,6 +14,7 @@
 #include "case/lateral-claim-step.h"
 #include "home/lateral-home-page.h"
 #include "play/lateral-scoring.h"
+#include "results/lateral-bundle.h"
 #include "lateral-test-case.h"
 #include "lateral-test-ui.h"
 
@@ -150,7 +151,7 @@ assert_exported (LateralWindow *window,
   json_parser_load_from_file (parser, path, &error);
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
-  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "lateral-results/1");
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, LATERAL_BUNDLE_FORMAT);
   attempts = json_object_get_array_member (root, "attempts");
   g_assert_cmpuint (json_array_get_length (attempts), ==, 1);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (attempts, 0), "answers")),

@@ -1,47 +1,21 @@
-/* lateral-window.c
+/* lateral-window.c: the main window, its pages and the data it owns
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The window owns the learner's data for as long as it is open: the store
  * (the SQLite results database) and the registry of packs. Its pages only
- * show them, and ask for changes through the window's actions.
+ * show them, and ask for changes through the window's actions, which are
+ * in lateral-window-actions.c with the drop target.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "results/lateral-bundle.h"
-#include "case/lateral-case-view.h"
-#include "class/lateral-class-results-window.h"
-#include "history/lateral-history-page.h"
-#include "home/lateral-home-page.h"
 #include "pack/lateral-pack-registry.h"
-#include "packs/lateral-packs-page.h"
 #include "play/lateral-play.h"
-#include "case/lateral-summary-page.h"
 #include "widgets/lateral-messages.h"
-#include "lateral-window.h"
-
-struct _LateralWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  GtkWidget            *back_button;
-  AdwWindowTitle       *window_title;
-  LateralHomePage      *home_page;
-  LateralCaseView      *case_view;
-  LateralSummaryPage   *summary_page;
-  LateralHistoryPage   *history_page;
-  LateralPacksPage     *packs_page;
-  AdwStatusPage        *error_page;
-
-  LateralStore         *store;     /* NULL when it could not be opened */
-  LateralPackRegistry  *registry;
-  GtkWindow            *class_results;  /* weak */
-};
+#include "lateral-window-private.h"
 
 G_DEFINE_FINAL_TYPE (LateralWindow, lateral_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -94,18 +68,31 @@ lateral_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (lateral_window_parent_class)->close_request (window);
 }
 
-static void
+void
 lateral_window_set_page (LateralWindow *self,
                          const char    *name)
 {
+  GtkWidget *page;
+
   if (g_strcmp0 (name, "home") == 0)
     lateral_home_page_refresh (self->home_page);
 
   gtk_stack_set_visible_child_name (self->main_stack, name);
+
+  /* The focus goes to the page's first control, or it would stay on a
+   * widget of the page just hidden and nothing would have it. The case
+   * view and the summary put it on their own first control. */
+  page = gtk_stack_get_visible_child (self->main_stack);
+  if (g_strcmp0 (name, "case") != 0 && g_strcmp0 (name, "summary") != 0)
+    {
+      gtk_window_set_focus (GTK_WINDOW (self), NULL);
+      gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+    }
 }
 
-static void
-on_visible_page_changed (LateralWindow *self)
+/* The back button and the subtitle follow the visible page. */
+void
+lateral_window_update_header (LateralWindow *self)
 {
   const char *name = gtk_stack_get_visible_child_name (self->main_stack);
   gboolean at_home = g_strcmp0 (name, "home") == 0 || g_strcmp0 (name, "error") == 0;
@@ -196,6 +183,18 @@ lateral_window_open_case (LateralWindow *self,
                           const char    *profile_name,
                           const char    *class_code)
 {
+  return lateral_window_open_case_full (self, pack_id, profile_name, class_code, FALSE);
+}
+
+/* With @start_over, always a new attempt: Start Over leaves an unfinished
+ * attempt as it is, every answer kept. */
+gboolean
+lateral_window_open_case_full (LateralWindow *self,
+                               const char    *pack_id,
+                               const char    *profile_name,
+                               const char    *class_code,
+                               gboolean       start_over)
+{
   g_autoptr(LateralProfile) profile = NULL;
   g_autoptr(LateralPlay) play = NULL;
   g_autoptr(GError) error = NULL;
@@ -230,7 +229,8 @@ lateral_window_open_case (LateralWindow *self,
 
   profile = lateral_store_ensure_profile (self->store, profile_name, &error);
   if (profile != NULL)
-    play = lateral_play_new (self->store, pack, profile->name, class_code, &error);
+    play = start_over ? lateral_play_new_start_over (self->store, pack, profile->name, class_code, &error)
+                      : lateral_play_new (self->store, pack, profile->name, class_code, &error);
   if (play == NULL)
     {
       g_autofree char *body = g_strdup_printf (_("Could not start “%s”: %s"), lateral_pack_get_title (pack), error->message);
@@ -242,7 +242,7 @@ lateral_window_open_case (LateralWindow *self,
   /* The page first: the step takes the focus, which only a visible widget can. */
   lateral_window_set_page (self, "case");
   lateral_case_view_set_play (self->case_view, play);
-  on_visible_page_changed (self);
+  lateral_window_update_header (self);
   if (lateral_play_is_resumed (play))
     lateral_messages_toast (GTK_WIDGET (self->toast_overlay), _("Welcome back: your earlier answers are kept"));
 
@@ -274,264 +274,6 @@ lateral_window_select_profile (LateralWindow *self,
 
   lateral_home_page_refresh (self->home_page);
   lateral_home_page_select_profile (self->home_page, profile->name);
-}
-
-static void
-go_home_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  LateralWindow *self = LATERAL_WINDOW (widget);
-  const char *name = gtk_stack_get_visible_child_name (self->main_stack);
-
-  if (g_strcmp0 (name, "home") == 0 || g_strcmp0 (name, "error") == 0)
-    return;
-
-  /* Every answer is stored at lock-in, so leaving loses nothing; the case
-   * view lets go of the attempt so the home page offers to continue it. */
-  lateral_case_view_set_play (self->case_view, NULL);
-  lateral_window_set_page (self, "home");
-}
-
-static void
-start_case_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  lateral_window_open_case (LATERAL_WINDOW (widget),
-                            g_variant_get_string (parameter, NULL),
-                            NULL, NULL);
-}
-
-static void
-show_summary_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  LateralWindow *self = LATERAL_WINDOW (widget);
-  LateralPlay *play = lateral_case_view_get_play (self->case_view);
-
-  if (play == NULL)
-    return;
-
-  lateral_window_set_page (self, "summary");
-  lateral_summary_page_set_play (self->summary_page, play);
-  lateral_case_view_set_play (self->case_view, NULL);
-  on_visible_page_changed (self);
-}
-
-static void
-try_again_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  LateralWindow *self = LATERAL_WINDOW (widget);
-  LateralPlay *play = lateral_summary_page_get_play (self->summary_page);
-  LateralAttempt *attempt;
-
-  if (play == NULL)
-    return;
-
-  attempt = lateral_play_get_attempt (play);
-  lateral_window_open_case (self,
-                            lateral_pack_get_id (lateral_play_get_pack (play)),
-                            attempt != NULL ? attempt->profile_name : NULL,
-                            attempt != NULL ? attempt->class_code : NULL);
-}
-
-static void
-show_history_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  LateralWindow *self = LATERAL_WINDOW (widget);
-  const char *profile_name;
-
-  if (self->store == NULL)
-    return;
-
-  profile_name = lateral_home_page_get_profile_name (self->home_page);
-  if (profile_name == NULL)
-    {
-      lateral_messages_toast (GTK_WIDGET (self->toast_overlay), _("Choose who is playing to see their history"));
-      return;
-    }
-
-  lateral_history_page_show_profile (self->history_page, profile_name);
-  lateral_case_view_set_play (self->case_view, NULL);
-  lateral_window_set_page (self, "history");
-}
-
-/* The learner whose results the summary page shows, or NULL. */
-static const char *
-lateral_window_get_summary_profile (LateralWindow *self)
-{
-  LateralPlay *play = lateral_summary_page_get_play (self->summary_page);
-  LateralAttempt *attempt = play != NULL ? lateral_play_get_attempt (play) : NULL;
-
-  return attempt != NULL ? attempt->profile_name : NULL;
-}
-
-static char *
-lateral_window_dup_export_name (LateralWindow *self)
-{
-  const char *profile_name = lateral_window_get_summary_profile (self);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = NULL;
-  g_autofree char *safe_name = NULL;
-
-  if (profile_name == NULL)
-    return NULL;
-
-  /* A learner's name may hold characters that file systems refuse. */
-  safe_name = g_strdelimit (g_strdup (profile_name), "/\\:*?\"<>|", '-');
-  date = g_date_time_format (now, "%Y-%m-%d");
-
-  return g_strdup_printf ("lateral-results-%s-%s.json", safe_name, date);
-}
-
-/**
- * lateral_window_export_results:
- * @file: where to write
- *
- * Writes every attempt of the learner on the summary page as a results
- * bundle (docs/results-format.md), the file an instructor collects; what
- * "Export My Results…" does once a file is chosen.
- *
- * Returns: whether the file was written
- */
-gboolean
-lateral_window_export_results (LateralWindow  *self,
-                               GFile          *file,
-                               GError        **error)
-{
-  const char *profile_name;
-  g_autofree char *path = NULL;
-
-  g_return_val_if_fail (LATERAL_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  profile_name = lateral_window_get_summary_profile (self);
-  if (profile_name == NULL || self->store == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There are no results to export"));
-      return FALSE;
-    }
-
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Choose a folder on this computer"));
-      return FALSE;
-    }
-
-  return lateral_bundle_write_file (self->store, profile_name, NULL, path, NULL, error);
-}
-
-static void
-on_export_response (GtkNativeDialog *native,
-                    int              response,
-                    LateralWindow   *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-  if (file != NULL)
-    {
-      if (lateral_window_export_results (self, file, &error))
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *text = g_strdup_printf (_("Your results were saved as “%s”"), name);
-          lateral_messages_toast (GTK_WIDGET (self->toast_overlay), text);
-        }
-      else
-        {
-          g_autofree char *body = g_strdup_printf (_("Could not save your results: %s"), error->message);
-          lateral_messages_show (GTK_WIDGET (self), _("Export Failed"), body);
-        }
-    }
-
-  g_object_unref (native);
-}
-
-static void
-export_results_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  LateralWindow *self = LATERAL_WINDOW (widget);
-  g_autofree char *name = NULL;
-  GtkFileChooserNative *native;
-
-  name = lateral_window_dup_export_name (self);
-  if (name == NULL)
-    return;
-
-  native = gtk_file_chooser_native_new (_("Export Your Results"),
-                                        GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  g_signal_connect (native, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-static void
-manage_cases_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  LateralWindow *self = LATERAL_WINDOW (widget);
-
-  lateral_case_view_set_play (self->case_view, NULL);
-  lateral_packs_page_refresh (self->packs_page);
-  lateral_window_set_page (self, "packs");
-}
-
-/* A pack file dropped anywhere on the window is imported as from the
- * Manage Cases page (results bundles go to the Class Results window). */
-static gboolean
-on_drop (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         LateralWindow *self)
-{
-  GdkFileList *list = g_value_get_boxed (value);
-  GSList *files = list != NULL ? gdk_file_list_get_files (list) : NULL;
-
-  if (files == NULL || self->store == NULL)
-    return FALSE;
-
-  manage_cases_action (GTK_WIDGET (self), NULL, NULL);
-  for (GSList *l = files; l != NULL; l = l->next)
-    lateral_packs_page_import_file (self->packs_page, l->data);
-  g_slist_free (files);
-
-  return TRUE;
-}
-
-/* One Class Results window per main window: a second would show the same
- * database twice. */
-static void
-class_results_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  LateralWindow *self = LATERAL_WINDOW (widget);
-
-  if (self->class_results == NULL)
-    {
-      self->class_results = GTK_WINDOW (lateral_class_results_window_new (GTK_WINDOW (self), self->store, self->registry));
-      g_object_add_weak_pointer (G_OBJECT (self->class_results), (gpointer *) &self->class_results);
-    }
-  gtk_window_present (self->class_results);
 }
 
 /* Returns: (transfer none) (nullable): the Class Results window, when open */
@@ -639,32 +381,18 @@ lateral_window_class_init (LateralWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LateralWindow, history_page);
   gtk_widget_class_bind_template_child (widget_class, LateralWindow, packs_page);
   gtk_widget_class_bind_template_child (widget_class, LateralWindow, error_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_visible_page_changed",
+                                                G_CALLBACK (lateral_window_update_header));
 
-  gtk_widget_class_install_action (widget_class, "win.go-home", NULL, go_home_action);
-  gtk_widget_class_install_action (widget_class, "win.start-case", "s", start_case_action);
-  gtk_widget_class_install_action (widget_class, "win.show-summary", NULL, show_summary_action);
-  gtk_widget_class_install_action (widget_class, "win.try-again", NULL, try_again_action);
-  gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
-  gtk_widget_class_install_action (widget_class, "win.export-results", NULL, export_results_action);
-  gtk_widget_class_install_action (widget_class, "win.class-results", NULL, class_results_action);
-  gtk_widget_class_install_action (widget_class, "win.manage-cases", NULL, manage_cases_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-home", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-home", NULL);
+  lateral_window_actions_install (widget_class);
 }
 
 static void
 lateral_window_init (LateralWindow *self)
 {
-  GtkDropTarget *target;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  lateral_window_actions_add_drop_target (self);
 
   lateral_window_load_data (self);
-  on_visible_page_changed (self);
+  lateral_window_update_header (self);
 }

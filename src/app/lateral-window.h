@@ -1,4 +1,4 @@
-/* lateral-window.h
+/* lateral-window.h: LateralWindow, the main window
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

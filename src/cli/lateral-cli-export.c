@@ -10,6 +10,7 @@
 
 #include "results/lateral-bundle.h"
 #include "lateral-cli.h"
+#include "store/lateral-output-file.h"
 #include "results/lateral-csv.h"
 
 /* "-" is standard output; a file is replaced atomically (by the core's
@@ -33,6 +34,7 @@ lateral_cli_export (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *format = NULL;
   g_autofree char *profile_name = NULL;
+  g_auto(GStrv) files = NULL;
   g_autofree char *class_code = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (“-” for standard output)"), N_("FILE") },
@@ -64,13 +66,15 @@ lateral_cli_export (int    argc,
   store = lateral_cli_open_store ("export");
   if (store == NULL)
     return LATERAL_CLI_EXIT_FAILURE;
+  if (!lateral_cli_class_filter (store, "export", &class_code))
+    return LATERAL_CLI_EXIT_USAGE;
 
   if (csv)
     {
       contents = lateral_csv_export (store, profile_name, class_code, &n, &error);
       ok = contents != NULL
            && (to_stdout ? write_stdout (contents, &error)
-                         : g_file_set_contents (output, contents, -1, &error));
+                         : lateral_output_file_write (output, contents, -1, &error));
     }
   else if (to_stdout)
     {
@@ -79,7 +83,8 @@ lateral_cli_export (int    argc,
     }
   else
     {
-      ok = lateral_bundle_write_file (store, profile_name, class_code, output, &n, &error);
+      ok = lateral_bundle_write_parts (store, profile_name, class_code, output, LATERAL_BUNDLE_MAX_SIZE,
+                                       &n, &files, &error);
     }
   if (!ok)
     return lateral_cli_fail ("export", "%s", error->message);
@@ -88,6 +93,15 @@ lateral_cli_export (int    argc,
   if (csv)
     g_printerr (g_dngettext (GETTEXT_PACKAGE, "Wrote %u answer to %s.\n", "Wrote %u answers to %s.\n", n),
                 n, to_stdout ? _("standard output") : output);
+  else if (files != NULL && g_strv_length (files) > 1)
+    {
+      /* Too large for one bundle import reads: parts, each a bundle. */
+      g_autofree char *list = g_strjoinv (", ", files);
+
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "Wrote %u attempt to %s.\n", "Wrote %u attempts to %s.\n", n),
+                  n, list);
+      g_printerr (_("The results were too large for one file: import every part.\n"));
+    }
   else
     g_printerr (g_dngettext (GETTEXT_PACKAGE, "Wrote %u attempt to %s.\n", "Wrote %u attempts to %s.\n", n),
                 n, to_stdout ? _("standard output") : output);

@@ -44,6 +44,8 @@ lateral_cli_history (int    argc,
   store = lateral_cli_open_store ("history");
   if (store == NULL)
     return LATERAL_CLI_EXIT_FAILURE;
+  if (!lateral_cli_class_filter (store, "history", &class_code))
+    return LATERAL_CLI_EXIT_USAGE;
 
   attempts = lateral_store_select_attempts (store, profile_name, class_code, &error);
   if (attempts == NULL)
@@ -65,8 +67,8 @@ lateral_cli_history (int    argc,
   lateral_pack_registry_load (registry, NULL);
 
   /* TRANSLATORS: column headings of `lateral-cli history` */
-  g_print ("%-16s  %-20s  %-36s  %8s  %8s  %4s  %s\n", _("Date"), _("Profile"), _("Case"),
-           _("Answered"), _("Accuracy"), _("CBM"), _("Status"));
+  g_print ("%-16s  %-20s  %-36s  %-10s  %8s  %8s  %4s  %s\n", _("Date"), _("Profile"), _("Case"),
+           _("Version"), _("Answered"), _("Accuracy"), _("CBM"), _("Status"));
   for (guint i = 0; i < attempts->len; i++)
     {
       LateralAttempt *attempt = attempts->pdata[i];
@@ -74,6 +76,8 @@ lateral_cli_history (int    argc,
       g_autofree char *accuracy = NULL;
       g_autofree char *answered = NULL;
       LateralPack *pack = lateral_pack_registry_lookup (registry, attempt->pack_id);
+      /* The number of claims of the version played, when it is the one here. */
+      gboolean same_version = pack != NULL && g_strcmp0 (lateral_pack_get_version (pack), attempt->pack_version) == 0;
       GString *status = g_string_new (attempt->finished_at != 0 ? _("finished") : _("unfinished"));
 
       if (attempt->n_answers > 0)
@@ -84,15 +88,18 @@ lateral_cli_history (int    argc,
         g_string_append_printf (status, _(", class %s"), attempt->class_code);
       if (attempt->pack_missing)
         g_string_append (status, _(", pack not on this machine"));
+      /* The codes are docs/results-format.md's; `import` printed the reasons. */
+      if (attempt->flags != NULL && attempt->flags[0] != '\0')
+        g_string_append_printf (status, _(", flagged: %s"), attempt->flags);
 
-      if (pack != NULL)
+      if (same_version)
         answered = g_strdup_printf ("%u/%u", attempt->n_answers, lateral_pack_get_n_claims (pack));
       else
         answered = g_strdup_printf ("%u", attempt->n_answers);
 
-      g_print ("%-16s  %-20s  %-36s  %8s  %8s  %+4d  %s\n", date, attempt->profile_name,
+      g_print ("%-16s  %-20s  %-36s  %-10s  %8s  %8s  %+4d  %s\n", date, attempt->profile_name,
                pack != NULL ? lateral_pack_get_title (pack) : attempt->pack_id,
-               answered, accuracy, attempt->total_mark, status->str);
+               attempt->pack_version, answered, accuracy, attempt->total_mark, status->str);
       g_string_free (status, TRUE);
     }
 

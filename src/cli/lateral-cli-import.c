@@ -11,27 +11,17 @@
 #include "lateral-cli.h"
 #include "pack/lateral-pack-registry.h"
 
-/* The ids of every pack this machine has, valid or not: an attempt is
- * flagged only when its pack is nowhere here. */
-static char **
-list_pack_ids (void)
+/* Every pack this machine has: answers are recomputed from them, and an
+ * attempt is flagged pack_missing only when its pack id is nowhere here. */
+static GPtrArray *
+list_packs (void)
 {
   g_autoptr(LateralPackRegistry) registry = lateral_pack_registry_new ();
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-  GListModel *packs;
 
   /* A folder that cannot be read leaves fewer packs known: those attempts
    * are flagged, never dropped, so this is safe to go on from. */
   lateral_pack_registry_load (registry, NULL);
-  packs = lateral_pack_registry_get_packs (registry);
-  for (guint i = 0; i < g_list_model_get_n_items (packs); i++)
-    {
-      g_autoptr(LateralPack) pack = g_list_model_get_item (packs, i);
-
-      g_strv_builder_add (ids, lateral_pack_get_id (pack));
-    }
-
-  return g_strv_builder_end (ids);
+  return lateral_bundle_list_packs (registry);
 }
 
 int
@@ -40,7 +30,7 @@ lateral_cli_import (int    argc,
 {
   GOptionEntry entries[] = { G_OPTION_ENTRY_NULL };
   g_autoptr(LateralStore) store = NULL;
-  g_auto(GStrv) pack_ids = NULL;
+  g_autoptr(GPtrArray) packs = NULL;
   int status = LATERAL_CLI_EXIT_OK;
 
   if (!lateral_cli_parse_options ("import", _("FILE…"),
@@ -55,14 +45,14 @@ lateral_cli_import (int    argc,
   store = lateral_cli_open_store ("import");
   if (store == NULL)
     return LATERAL_CLI_EXIT_FAILURE;
-  pack_ids = list_pack_ids ();
+  packs = list_packs ();
 
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(GError) error = NULL;
       LateralImportResult result = { 0 };
 
-      if (!lateral_bundle_import_file (store, argv[i], (const char * const *) pack_ids, &result, &error))
+      if (!lateral_bundle_import_file (store, argv[i], packs, &result, &error))
         {
           g_printerr ("%s\n", error->message);
           g_printerr (_("%s: rejected, nothing was imported from it\n"), argv[i]);
@@ -78,9 +68,16 @@ lateral_cli_import (int    argc,
         g_print (_(", %u with new answers"), result.n_updated);
       if (result.n_pack_missing > 0)
         g_print (_(" (%u for a pack not on this machine, kept and flagged)"), result.n_pack_missing);
+      if (result.n_flagged > 0)
+        g_print (g_dngettext (GETTEXT_PACKAGE, ", %u flagged", ", %u flagged", result.n_flagged), result.n_flagged);
       g_print ("\n");
       for (guint j = 0; j < result.rejections->len; j++)
         g_print ("  %s\n", (const char *) result.rejections->pdata[j]);
+      for (guint j = 0; j < result.flagged->len; j++)
+        g_print ("  %s\n", (const char *) result.flagged->pdata[j]);
+      /* A conflict or a flag is the teacher's to look at: scripts see it too. */
+      if ((result.n_rejected > 0 || result.n_flagged > 0) && status == LATERAL_CLI_EXIT_OK)
+        status = LATERAL_CLI_EXIT_FLAGGED;
 
       lateral_import_result_clear (&result);
     }

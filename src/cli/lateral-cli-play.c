@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <glib/gi18n.h>
 
+#include "lateral-answer-line.h"
 #include "lateral-cli.h"
 #include "lateral-cli-play-private.h"
 #include "pack/lateral-pack-registry.h"
@@ -28,7 +29,7 @@ typedef struct {
 } Session;
 
 /* Past this, a line is only read to its end, not kept: far longer than any
- * answer (lateral_play_parse_line() refuses it for its length), and a
+ * answer (lateral_answer_line_parse() refuses it for its length), and a
  * script sending an endless line cannot exhaust the memory. */
 #define MAX_KEPT_LINE (64 * 1024)
 
@@ -173,7 +174,7 @@ answer_claim (Session           *session,
           return NULL;
         }
 
-      if (lateral_play_parse_line (line, &verdict, &certainty, &moves, &error))
+      if (lateral_answer_line_parse (line, &verdict, &certainty, &moves, &error))
         {
           guint time_ms = (g_get_monotonic_time () - shown_at) / 1000;
 
@@ -184,11 +185,12 @@ answer_claim (Session           *session,
         }
 
       /* A refused line: asked again on a terminal, the end of a script's run. */
-      if (session->interactive && g_error_matches (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_PARSE))
+      if (session->interactive && error->domain == LATERAL_ANSWER_LINE_ERROR)
         g_print ("%s\n", error->message);
       else if (session->interactive && g_error_matches (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_INVALID))
         g_print ("%s\n", error->message);
-      else if (!session->interactive && error->domain == LATERAL_PLAY_ERROR)
+      else if (!session->interactive
+               && (error->domain == LATERAL_PLAY_ERROR || error->domain == LATERAL_ANSWER_LINE_ERROR))
         {
           lateral_cli_fail ("play", _("line %u: %s"), session->line_number, error->message);
           return NULL;

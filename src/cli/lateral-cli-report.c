@@ -81,6 +81,8 @@ lateral_cli_report (int    argc,
   store = lateral_cli_open_store ("report");
   if (store == NULL)
     return LATERAL_CLI_EXIT_FAILURE;
+  if (!lateral_cli_class_filter (store, "report", &class_code))
+    return LATERAL_CLI_EXIT_USAGE;
 
   /* Titles, claim texts and techniques where this machine has the pack; a
    * folder that cannot be read only leaves them out. */
@@ -94,7 +96,11 @@ lateral_cli_report (int    argc,
 
   if (format == NULL || g_str_equal (format, "text"))
     {
-      output = lateral_report_to_text (report);
+      /* Names and codes in a table for a terminal: escaped (CSV and JSON
+       * quote them their own way). */
+      g_autofree char *text = lateral_report_to_text (report);
+
+      output = lateral_cli_escape (text);
     }
   else if (g_str_equal (format, "csv"))
     {

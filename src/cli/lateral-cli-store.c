@@ -69,3 +69,25 @@ lateral_cli_open_store (const char *command)
 
   return store;
 }
+
+/* --class CODE finds its class however it was typed ("7b " finds "7B"),
+ * as lateral-class-code.c stores it. */
+gboolean
+lateral_cli_class_filter (LateralStore  *store,
+                          const char    *command,
+                          char         **class_code)
+{
+  g_autoptr(GError) error = NULL;
+  char *canonical = NULL;
+
+  if (*class_code == NULL)
+    return TRUE;
+  if (!lateral_store_canonical_class_code (store, *class_code, &canonical, &error))
+    {
+      lateral_cli_usage_error (command, "%s", error->message);
+      return FALSE;
+    }
+  g_free (*class_code);
+  *class_code = canonical;
+  return TRUE;
+}

@@ -106,19 +106,31 @@ main (int   argc,
   if (g_str_equal (argv[1], "--version"))
     {
       printf ("lateral %s\n", PACKAGE_VERSION);
-      return LATERAL_CLI_EXIT_OK;
+      return fflush (stdout) == 0 && !ferror (stdout) ? LATERAL_CLI_EXIT_OK : LATERAL_CLI_EXIT_FAILURE;
     }
 
   if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
     {
       print_help (stdout);
-      return LATERAL_CLI_EXIT_OK;
+      return fflush (stdout) == 0 && !ferror (stdout) ? LATERAL_CLI_EXIT_OK : LATERAL_CLI_EXIT_FAILURE;
     }
 
+  lateral_cli_output_init ();
   for (guint i = 0; commands[i].name != NULL; i++)
     {
       if (g_str_equal (argv[1], commands[i].name))
-        return commands[i].func (argc - 1, argv + 1);
+        {
+          int status = commands[i].func (argc - 1, argv + 1);
+
+          /* Output that could not be written is a failure, whatever the
+           * command thought (stdout to /dev/full, a closed pipe). */
+          if (lateral_cli_output_failed () && status == LATERAL_CLI_EXIT_OK)
+            {
+              fputs (_("lateral-cli: could not write the output\n"), stderr);
+              return LATERAL_CLI_EXIT_FAILURE;
+            }
+          return status;
+        }
     }
 
   return lateral_cli_usage_error (NULL, _("unknown command “%s”"), argv[1]);

@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 #define LATERAL_CLI_EXIT_OK      0
 #define LATERAL_CLI_EXIT_FAILURE 1
 #define LATERAL_CLI_EXIT_USAGE   2
+/* import: everything was read, but some attempts conflicted or were flagged */
+#define LATERAL_CLI_EXIT_FLAGGED 3
 
 /* Each command parses its own options: argv[0] is the command's name. */
 typedef int (*LateralCliCommandFunc) (int argc, char **argv);
@@ -31,6 +33,11 @@ int lateral_cli_usage_error (const char *command,
                              const char *format,
                              ...) G_GNUC_PRINTF (2, 3);
 
+/* lateral-cli-output.c */
+void     lateral_cli_output_init   (void);
+gboolean lateral_cli_output_failed (void);
+char    *lateral_cli_escape        (const char *text);
+
 int lateral_cli_validate (int argc, char **argv);
 int lateral_cli_packs    (int argc, char **argv);
 int lateral_cli_show     (int argc, char **argv);
@@ -44,6 +51,9 @@ gboolean      lateral_cli_parse_options (const char    *command,
                                          int           *argc,
                                          char        ***argv);
 LateralStore *lateral_cli_open_store    (const char    *command);
+gboolean      lateral_cli_class_filter  (LateralStore  *store,
+                                         const char    *command,
+                                         char         **class_code);
 int           lateral_cli_fail          (const char    *command,
                                          const char    *format,
                                          ...) G_GNUC_PRINTF (2, 3);

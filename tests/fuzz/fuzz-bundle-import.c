@@ -52,12 +52,20 @@ write_file (const char   *path,
 static void
 import_twice (const char *path)
 {
-  static const char * const packs[] = { "io.github.lateral.prank-call", NULL };
+  static GPtrArray *packs;
   g_autoptr(LateralStore) store = NULL;
   g_autoptr(GError) error = NULL;
   LateralImportResult first = { 0 };
   LateralImportResult again = { 0 };
   gboolean imported;
+
+  /* The built-in case, so that the recomputing and flagging run too. */
+  if (packs == NULL)
+    {
+      packs = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (packs, lateral_pack_load_file (FUZZ_PACK, NULL, &error));
+      g_assert (error == NULL);
+    }
 
   store = lateral_store_open (":memory:", &error);
   g_assert (store != NULL);
@@ -75,6 +83,7 @@ import_twice (const char *path)
 
   g_assert (error == NULL);
   g_assert (first.rejections->len == first.n_rejected);
+  g_assert (first.n_flagged <= first.n_added + first.n_updated + first.n_present);
   g_assert (first.n_pack_missing <= first.n_added);
 
   /* Merging is idempotent: nothing new the second time. */

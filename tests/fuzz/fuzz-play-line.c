@@ -1,4 +1,4 @@
-/* fuzz-play-line.c: libFuzzer target for lateral_play_parse_line
+/* fuzz-play-line.c: libFuzzer target for lateral_answer_line_parse
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,7 +9,7 @@
  */
 #include "config.h"
 
-#include "play/lateral-play.h"
+#include "lateral-answer-line.h"
 #include "play/lateral-scoring.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
@@ -24,7 +24,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   LateralVerdict verdict;
   int certainty;
 
-  if (lateral_play_parse_line (line, &verdict, &certainty, &moves, &error))
+  if (lateral_answer_line_parse (line, &verdict, &certainty, &moves, &error))
     {
       g_assert (error == NULL);
       g_assert ((guint) verdict < LATERAL_N_VERDICTS);
@@ -35,7 +35,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       return 0;
     }
 
-  g_assert (error != NULL && error->domain == LATERAL_PLAY_ERROR);
+  g_assert (error != NULL && error->domain == LATERAL_ANSWER_LINE_ERROR);
   g_assert (g_utf8_validate (error->message, -1, NULL));
   return 0;
 }

@@ -1,4 +1,4 @@
-/* lateral-case-view.c
+/* lateral-case-view.c: a learner walking one case, step by step
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +14,7 @@
 #include "lateral-case-view.h"
 #include "lateral-claim-step.h"
 #include "lateral-reveal.h"
+#include "widgets/lateral-format.h"
 #include "widgets/lateral-source-row.h"
 #include "lateral-story-step.h"
 
@@ -23,8 +24,14 @@ struct _LateralCaseView
 
   GtkProgressBar    *progress_bar;
   GtkLabel          *progress_label;
+  GtkBox            *marks_box;
+  GtkLabel          *score_label;
   GtkScrolledWindow *scroller;
   AdwBin            *step_bin;
+  GtkImage          *bar_icon;
+  GtkLabel          *bar_label;
+  GtkWidget         *lock_in_button;
+  GtkWidget         *continue_button;
 
   LateralPlay       *play;
   gint64             step_shown_at;   /* monotonic, for the time taken */
@@ -63,6 +70,73 @@ lateral_case_view_update_actions (LateralCaseView *self)
                                  self->play != NULL && !awaits);
 }
 
+/* One mark per claim, told apart by shape and not by colour alone: a tick
+ * when right, a cross when not, a dot still to come. The row is one image
+ * for a screen reader, named by the counts. */
+static void
+lateral_case_view_update_marks (LateralCaseView *self)
+{
+  LateralPack *pack = lateral_play_get_pack (self->play);
+  const LateralStep *current = lateral_play_get_current_step (self->play);
+  guint n_right = 0, n_wrong = 0, n_to_go = 0;
+  int score = 0;
+  g_autofree char *score_text = NULL;
+  g_autofree char *mark = NULL;
+  g_autofree char *counts = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->marks_box))) != NULL)
+    gtk_box_remove (self->marks_box, child);
+
+  for (guint i = 0; i < lateral_pack_get_n_steps (pack); i++)
+    {
+      const LateralStep *step = lateral_pack_get_step (pack, i);
+      const LateralAnswer *answer;
+      const char *icon_name, *style;
+      GtkWidget *image;
+
+      if (step->type != LATERAL_STEP_CLAIM)
+        continue;
+
+      answer = lateral_play_get_answer (self->play, step->id);
+      if (answer == NULL)
+        {
+          icon_name = "radio-symbolic";
+          style = "dim-label";
+          n_to_go++;
+        }
+      else
+        {
+          icon_name = answer->correct ? "object-select-symbolic" : "window-close-symbolic";
+          style = answer->correct ? "success" : "error";
+          score += answer->mark;
+          if (answer->correct)
+            n_right++;
+          else
+            n_wrong++;
+        }
+
+      image = gtk_image_new_from_icon_name (icon_name);
+      gtk_widget_add_css_class (image, style);
+      /* The row is one image, named by its counts. */
+      gtk_accessible_update_state (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      if (step == current)
+        gtk_widget_add_css_class (image, "current");
+      gtk_box_append (self->marks_box, image);
+    }
+
+  /* TRANSLATORS: the claims so far, e.g. "2 right, 1 not right, 6 to go" */
+  counts = g_strdup_printf (_("%u right, %u not right, %u to go"), n_right, n_wrong, n_to_go);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->marks_box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, counts,
+                                  -1);
+
+  mark = lateral_format_mark (score);
+  /* TRANSLATORS: the running score of the attempt, e.g. "Score +5" */
+  score_text = g_strdup_printf (_("Score %s"), mark);
+  gtk_label_set_text (self->score_label, score_text);
+}
+
 static void
 lateral_case_view_update_progress (LateralCaseView *self)
 {
@@ -82,6 +156,7 @@ lateral_case_view_update_progress (LateralCaseView *self)
 
   gtk_label_set_text (self->progress_label, text);
   gtk_progress_bar_set_fraction (self->progress_bar, n_steps > 0 ? (double) position / n_steps : 0.0);
+  lateral_case_view_update_marks (self);
 }
 
 /* Brings @target to the top of the view once it has been laid out. */
@@ -128,10 +203,63 @@ lateral_case_view_scroll_to (LateralCaseView *self,
   self->scroll_tick = gtk_widget_add_tick_callback (target, scroll_to_target, self, NULL);
 }
 
+/* The bar says what Lock In would store, or what the stored answer earned;
+ * Continue, which takes the focus after lock-in, carries the result in its
+ * description so a screen reader says it (there is no announcement API
+ * before GTK 4.14, and a tooltip would replace the description). */
+static void
+lateral_case_view_update_bar (LateralCaseView *self)
+{
+  GtkWidget *step = self->play != NULL ? adw_bin_get_child (self->step_bin) : NULL;
+  LateralClaimStep *claim = lateral_case_view_get_claim (self);
+  gboolean awaits = lateral_case_view_awaits_answer (self);
+  g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
+  const char *icon_name = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->bar_icon), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->bar_icon), "error");
+
+  if (awaits)
+    {
+      text = lateral_claim_step_dup_choice_text (claim);
+    }
+  else if (claim != NULL)
+    {
+      const LateralStep *current = lateral_play_get_current_step (self->play);
+      const LateralAnswer *answer = lateral_play_get_answer (self->play, current->id);
+
+      if (answer != NULL)
+        {
+          g_autofree char *mark = lateral_format_mark (answer->mark);
+
+          /* TRANSLATORS: the result in the bar, e.g. "Not right · −6" */
+          text = g_strdup_printf (_("%s · %s"), answer->correct ? _("Right") : _("Not right"), mark);
+          description = lateral_reveal_format_result (current, answer);
+          icon_name = answer->correct ? "object-select-symbolic" : "window-close-symbolic";
+          gtk_widget_add_css_class (GTK_WIDGET (self->bar_icon), answer->correct ? "success" : "error");
+        }
+    }
+
+  gtk_label_set_text (self->bar_label, text != NULL ? text : "");
+  gtk_image_set_from_icon_name (self->bar_icon, icon_name);
+  gtk_widget_set_visible (GTK_WIDGET (self->bar_icon), icon_name != NULL);
+  gtk_widget_set_visible (self->lock_in_button, step != NULL && awaits);
+  gtk_widget_set_visible (self->continue_button, step != NULL && !awaits);
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->continue_button),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->continue_button),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static void
 on_claim_complete_changed (LateralCaseView *self)
 {
   lateral_case_view_update_actions (self);
+  lateral_case_view_update_bar (self);
 }
 
 /* "step-shown": a new step is on screen (the preview's step list follows it). */
@@ -172,11 +300,10 @@ lateral_case_view_show_step (LateralCaseView *self)
   g_signal_emit (self, step_shown_signal, 0);
   /* Before the focus moves: a button of a disabled action cannot take it. */
   lateral_case_view_update_actions (self);
+  lateral_case_view_update_bar (self);
 
-  if (LATERAL_IS_STORY_STEP (widget))
-    lateral_story_step_focus_continue (LATERAL_STORY_STEP (widget));
-  else if (answer != NULL)
-    lateral_reveal_focus_continue (LATERAL_REVEAL (lateral_claim_step_get_reveal (LATERAL_CLAIM_STEP (widget))));
+  if (LATERAL_IS_STORY_STEP (widget) || answer != NULL)
+    gtk_widget_grab_focus (self->continue_button);
   else
     lateral_claim_step_focus_first (LATERAL_CLAIM_STEP (widget));
 }
@@ -221,8 +348,10 @@ lock_in_action (GtkWidget  *widget,
   /* Stored and committed: only now is the reveal built. */
   lateral_claim_step_show_reveal (claim, answer);
   lateral_case_view_update_actions (self);
+  lateral_case_view_update_marks (self);
+  lateral_case_view_update_bar (self);
   reveal = lateral_claim_step_get_reveal (claim);
-  lateral_reveal_focus_continue (LATERAL_REVEAL (reveal));
+  gtk_widget_grab_focus (self->continue_button);
   lateral_case_view_scroll_to (self, lateral_reveal_get_heading (LATERAL_REVEAL (reveal)));
 }
 
@@ -350,9 +479,14 @@ lateral_case_view_set_play (LateralCaseView *self,
   adw_bin_set_child (self->step_bin, NULL);
 
   if (self->play != NULL)
-    lateral_case_view_show_step (self);
+    {
+      lateral_case_view_show_step (self);
+    }
   else
-    lateral_case_view_update_actions (self);
+    {
+      lateral_case_view_update_actions (self);
+      lateral_case_view_update_bar (self);
+    }
 }
 
 /* Returns: (transfer none) (nullable): the attempt shown */
@@ -399,8 +533,14 @@ lateral_case_view_class_init (LateralCaseViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lateral-case-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LateralCaseView, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, LateralCaseView, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, LateralCaseView, marks_box);
+  gtk_widget_class_bind_template_child (widget_class, LateralCaseView, score_label);
   gtk_widget_class_bind_template_child (widget_class, LateralCaseView, scroller);
   gtk_widget_class_bind_template_child (widget_class, LateralCaseView, step_bin);
+  gtk_widget_class_bind_template_child (widget_class, LateralCaseView, bar_icon);
+  gtk_widget_class_bind_template_child (widget_class, LateralCaseView, bar_label);
+  gtk_widget_class_bind_template_child (widget_class, LateralCaseView, lock_in_button);
+  gtk_widget_class_bind_template_child (widget_class, LateralCaseView, continue_button);
 
   gtk_widget_class_install_action (widget_class, "case.lock-in", NULL, lock_in_action);
   gtk_widget_class_install_action (widget_class, "case.continue", NULL, continue_action);
@@ -418,5 +558,10 @@ lateral_case_view_init (LateralCaseView *self)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Progress through the case"),
+                                  -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->bar_icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   lateral_case_view_update_actions (self);
+  lateral_case_view_update_bar (self);
 }

@@ -1,4 +1,5 @@
-/* lateral-claim-step.c
+/* lateral-claim-step.c: one claim to judge: verdict, certainty, checks, Lock
+ * In
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,6 +16,8 @@
 #include "widgets/lateral-format.h"
 #include "lateral-reveal.h"
 #include "play/lateral-scoring.h"
+#include "widgets/lateral-artefact-card.h"
+#include "widgets/lateral-columns.h"
 #include "widgets/lateral-source-row.h"
 
 struct _LateralClaimStep
@@ -24,17 +27,20 @@ struct _LateralClaimStep
   GtkLabel            *as_of_label;
   GtkLabel            *claim_label;
   GtkBox              *context_box;
+  AdwBin              *artefact_bin;
+  GtkStack            *answer_stack;
   GtkWidget           *choice_box;
-  AdwPreferencesGroup *verdict_group;
-  AdwPreferencesGroup *certainty_group;
-  AdwPreferencesGroup *moves_group;
+  GtkGrid             *verdict_grid;
+  GtkBox              *certainty_box;
+  GtkLabel            *moves_heading;
+  GtkWidget           *moves_hint;
+  GtkBox              *moves_box;
   GtkLabel            *error_label;
   AdwBin              *reveal_bin;
 
   GtkCheckButton      *verdict_checks[LATERAL_N_VERDICTS];
   GtkCheckButton      *certainty_checks[LATERAL_CERTAINTY_MAX];
   GPtrArray           *move_checks;   /* of GtkCheckButton, in the pack's order */
-  GtkWidget           *first_row;
 
   LateralPack         *pack;
   const LateralStep   *step;          /* owned by pack */
@@ -50,48 +56,47 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* One choice, one Tab stop, one name. A bare GtkCheckButton rather than an
+ * AdwActionRow: the row and its check button each took a Tab stop and the
+ * button got the row's title twice. Grouped, the button is drawn as a radio
+ * but still says "check box" unless its role is set at construction. */
 static GtkCheckButton *
-add_choice_row (AdwPreferencesGroup *group,
-                const char          *title,
-                const char          *subtitle,
-                const char          *key,
-                GtkCheckButton      *radio_group,
-                GtkWidget          **out_row)
+new_choice (const char     *name,
+            gboolean        radio,
+            GtkCheckButton *group)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *check = g_object_new (GTK_TYPE_CHECK_BUTTON,
+                                   "accessible-role", radio ? GTK_ACCESSIBLE_ROLE_RADIO
+                                                            : GTK_ACCESSIBLE_ROLE_CHECKBOX,
+                                   NULL);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  if (radio_group != NULL)
-    gtk_check_button_set_group (GTK_CHECK_BUTTON (check), radio_group);
+  gtk_widget_add_css_class (check, "lateral-choice");
+  /* The first radio of a group is its group until the next one joins. */
+  if (group != NULL)
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-
-  if (key != NULL)
-    {
-      GtkWidget *hint = gtk_label_new (key);
-
-      gtk_widget_set_valign (hint, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (hint, "dim-label");
-      gtk_widget_add_css_class (hint, "lateral-key");
-      /* The key is said in the group's description already. */
-      gtk_accessible_update_state (GTK_ACCESSIBLE (hint), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), hint);
-    }
-
-  adw_preferences_group_add (group, row);
-  if (out_row != NULL)
-    *out_row = row;
 
   return GTK_CHECK_BUTTON (check);
+}
+
+/* A label inside a choice: the choice's own name says it already. */
+static GtkWidget *
+choice_label (const char *text,
+              const char *style)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_set_hexpand (label, TRUE);
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+
+  return label;
 }
 
 static void
@@ -101,53 +106,75 @@ on_choice_toggled (LateralClaimStep *self)
 }
 
 static void
-lateral_claim_step_build_choices (LateralClaimStep *self)
+lateral_claim_step_build_verdicts (LateralClaimStep *self)
 {
   for (guint v = 0; v < LATERAL_N_VERDICTS; v++)
     {
-      g_autofree char *key = g_strdup_printf ("%u", v + 1);
+      GtkCheckButton *check;
 
-      self->verdict_checks[v] = add_choice_row (self->verdict_group,
-                                                lateral_verdict_get_label (v),
-                                                NULL, key,
-                                                v > 0 ? self->verdict_checks[0] : NULL,
-                                                v == 0 ? &self->first_row : NULL);
-      g_signal_connect_swapped (self->verdict_checks[v], "toggled", G_CALLBACK (on_choice_toggled), self);
+      check = new_choice (lateral_verdict_get_label (v), TRUE,
+                          v > 0 ? self->verdict_checks[0] : NULL);
+      gtk_check_button_set_child (check, choice_label (lateral_verdict_get_label (v), NULL));
+      gtk_grid_attach (self->verdict_grid, GTK_WIDGET (check), v % 2, v / 2, 1, 1);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (on_choice_toggled), self);
+      self->verdict_checks[v] = check;
     }
+}
 
+static void
+lateral_claim_step_build_certainties (LateralClaimStep *self)
+{
   for (int c = LATERAL_CERTAINTY_MIN; c <= LATERAL_CERTAINTY_MAX; c++)
     {
-      g_autofree char *key = g_strdup_printf ("%d", c);
       g_autofree char *right = lateral_format_mark (lateral_cbm_mark (TRUE, c));
       g_autofree char *wrong = lateral_format_mark (lateral_cbm_mark (FALSE, c));
-      g_autofree char *subtitle = NULL;
+      g_autofree char *stakes = NULL;
+      g_autofree char *description = NULL;
       guint i = c - LATERAL_CERTAINTY_MIN;
+      GtkCheckButton *check;
+      GtkWidget *box;
 
+      /* TRANSLATORS: the stakes of a certainty level, "+3 / −6": the mark if right, then if wrong */
+      stakes = g_strdup_printf (_("%s / %s"), right, wrong);
       /* TRANSLATORS: the marks of a certainty level, e.g. "+2 if right, −2 if not" */
-      subtitle = g_strdup_printf (_("%s if right, %s if not"), right, wrong);
-      self->certainty_checks[i] = add_choice_row (self->certainty_group,
-                                                  lateral_format_certainty (c),
-                                                  subtitle, key,
-                                                  i > 0 ? self->certainty_checks[0] : NULL,
-                                                  NULL);
-      g_signal_connect_swapped (self->certainty_checks[i], "toggled", G_CALLBACK (on_choice_toggled), self);
-    }
+      description = g_strdup_printf (_("%s if right, %s if not"), right, wrong);
 
+      check = new_choice (lateral_format_certainty (c), TRUE, i > 0 ? self->certainty_checks[0] : NULL);
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      gtk_box_append (GTK_BOX (box), choice_label (lateral_format_certainty (c), NULL));
+      gtk_box_append (GTK_BOX (box), choice_label (stakes, "lateral-stakes"));
+      gtk_check_button_set_child (check, box);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+      gtk_box_append (self->certainty_box, GTK_WIDGET (check));
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (on_choice_toggled), self);
+      self->certainty_checks[i] = check;
+    }
+}
+
+static void
+lateral_claim_step_build_moves (LateralClaimStep *self)
+{
   if (self->step->moves == NULL || self->step->moves->len == 0)
     return;
 
-  adw_preferences_group_set_title (self->moves_group,
-                                   self->step->moves_question != NULL ? self->step->moves_question
-                                   : _("Which checks would you make?"));
-  adw_preferences_group_set_description (self->moves_group, _("Optional: pick any that apply."));
+  gtk_label_set_text (self->moves_heading,
+                      self->step->moves_question != NULL ? self->step->moves_question
+                      : _("Which checks would you make?"));
+  gtk_widget_set_visible (GTK_WIDGET (self->moves_heading), TRUE);
+  gtk_widget_set_visible (self->moves_hint, TRUE);
+
   for (guint i = 0; i < self->step->moves->len; i++)
     {
       const LateralMove *move = g_ptr_array_index (self->step->moves, i);
+      GtkCheckButton *check = new_choice (move->label, FALSE, NULL);
 
-      g_ptr_array_add (self->move_checks,
-                       add_choice_row (self->moves_group, move->label, NULL, NULL, NULL, NULL));
+      gtk_check_button_set_child (check, choice_label (move->label, NULL));
+      gtk_widget_add_css_class (GTK_WIDGET (check), "lateral-check");
+      gtk_box_append (self->moves_box, GTK_WIDGET (check));
+      g_ptr_array_add (self->move_checks, check);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->moves_group), TRUE);
 }
 
 GtkWidget *
@@ -174,7 +201,15 @@ lateral_claim_step_new (LateralPack       *pack,
   gtk_widget_set_visible (GTK_WIDGET (self->context_box),
                           step->context != NULL && step->context[0] != NULL);
 
-  lateral_claim_step_build_choices (self);
+  if (step->artefact != NULL)
+    {
+      adw_bin_set_child (self->artefact_bin, lateral_artefact_card_new (step->artefact));
+      gtk_widget_set_visible (GTK_WIDGET (self->artefact_bin), TRUE);
+    }
+
+  lateral_claim_step_build_verdicts (self);
+  lateral_claim_step_build_certainties (self);
+  lateral_claim_step_build_moves (self);
 
   return GTK_WIDGET (self);
 }
@@ -221,6 +256,50 @@ lateral_claim_step_get_choice (LateralClaimStep *self,
   return TRUE;
 }
 
+/* A choice picked with its number key takes the focus when the focus is on
+ * this step, so the focused object is the one whose checked state changed
+ * and a screen reader says it. */
+static void
+follow_with_focus (LateralClaimStep *self,
+                   GtkWidget        *choice)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) &&
+      gtk_widget_get_sensitive (choice))
+    gtk_widget_grab_focus (choice);
+}
+
+/* Returns: (transfer full): the choice as the bar says it, e.g.
+ * "Unverified · Very sure · +3 / −6", or what is still to pick */
+char *
+lateral_claim_step_dup_choice_text (LateralClaimStep *self)
+{
+  int verdict, certainty;
+  g_autofree char *right = NULL;
+  g_autofree char *wrong = NULL;
+
+  g_return_val_if_fail (LATERAL_IS_CLAIM_STEP (self), NULL);
+
+  verdict = find_active (self->verdict_checks, LATERAL_N_VERDICTS);
+  certainty = find_active (self->certainty_checks, LATERAL_CERTAINTY_MAX);
+  if (verdict < 0 && certainty < 0)
+    return g_strdup (_("Pick a verdict and how sure you are"));
+  if (verdict < 0)
+    return g_strdup (_("Pick a verdict"));
+  if (certainty < 0)
+    /* TRANSLATORS: the verdict picked so far, e.g. "Unverified · how sure?" */
+    return g_strdup_printf (_("%s · how sure?"), lateral_verdict_get_label (verdict));
+
+  certainty += LATERAL_CERTAINTY_MIN;
+  right = lateral_format_mark (lateral_cbm_mark (TRUE, certainty));
+  wrong = lateral_format_mark (lateral_cbm_mark (FALSE, certainty));
+  /* TRANSLATORS: verdict, certainty and stakes, e.g. "Unverified · Very sure · +3 / −6" */
+  return g_strdup_printf (_("%s · %s · %s / %s"), lateral_verdict_get_label (verdict),
+                          lateral_format_certainty (certainty), right, wrong);
+}
+
 void
 lateral_claim_step_pick_verdict (LateralClaimStep *self,
                                  LateralVerdict    verdict)
@@ -229,6 +308,7 @@ lateral_claim_step_pick_verdict (LateralClaimStep *self,
   g_return_if_fail (verdict < LATERAL_N_VERDICTS);
 
   gtk_check_button_set_active (self->verdict_checks[verdict], TRUE);
+  follow_with_focus (self, GTK_WIDGET (self->verdict_checks[verdict]));
 }
 
 void
@@ -239,6 +319,7 @@ lateral_claim_step_pick_certainty (LateralClaimStep *self,
   g_return_if_fail (certainty >= LATERAL_CERTAINTY_MIN && certainty <= LATERAL_CERTAINTY_MAX);
 
   gtk_check_button_set_active (self->certainty_checks[certainty - LATERAL_CERTAINTY_MIN], TRUE);
+  follow_with_focus (self, GTK_WIDGET (self->certainty_checks[certainty - LATERAL_CERTAINTY_MIN]));
 }
 
 /* Returns: (transfer full): the ids of the moves picked, possibly none */
@@ -295,7 +376,7 @@ lateral_claim_step_show_reveal (LateralClaimStep    *self,
 
   reveal = lateral_reveal_new (self->pack, self->step, answer);
   adw_bin_set_child (self->reveal_bin, reveal);
-  gtk_widget_set_visible (GTK_WIDGET (self->reveal_bin), TRUE);
+  gtk_stack_set_visible_child_name (self->answer_stack, "reveal");
 }
 
 /* Returns: (transfer none) (nullable): the reveal, NULL before lock-in */
@@ -312,7 +393,7 @@ lateral_claim_step_focus_first (LateralClaimStep *self)
 {
   g_return_if_fail (LATERAL_IS_CLAIM_STEP (self));
 
-  gtk_widget_grab_focus (self->first_row);
+  gtk_widget_grab_focus (GTK_WIDGET (self->verdict_checks[0]));
 }
 
 static void
@@ -361,14 +442,19 @@ lateral_claim_step_class_init (LateralClaimStepClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LATERAL_TYPE_COLUMNS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lateral-claim-step.ui");
   gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, as_of_label);
   gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, claim_label);
   gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, context_box);
+  gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, artefact_bin);
+  gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, answer_stack);
   gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, choice_box);
-  gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, verdict_group);
-  gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, certainty_group);
-  gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, moves_group);
+  gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, verdict_grid);
+  gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, certainty_box);
+  gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, moves_heading);
+  gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, moves_hint);
+  gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, moves_box);
   gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, error_label);
   gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, reveal_bin);
 }

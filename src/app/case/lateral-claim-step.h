@@ -1,4 +1,5 @@
-/* lateral-claim-step.h
+/* lateral-claim-step.h: LateralClaimStep, a claim and the learner's answer to
+ * it
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,6 +27,7 @@ void       lateral_claim_step_pick_verdict   (LateralClaimStep    *self,
                                               LateralVerdict       verdict);
 void       lateral_claim_step_pick_certainty (LateralClaimStep    *self,
                                               int                  certainty);
+char      *lateral_claim_step_dup_choice_text (LateralClaimStep *self);
 char     **lateral_claim_step_dup_moves      (LateralClaimStep    *self);
 void       lateral_claim_step_set_frozen     (LateralClaimStep    *self,
                                               gboolean             frozen);

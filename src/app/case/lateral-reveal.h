@@ -1,4 +1,5 @@
-/* lateral-reveal.h
+/* lateral-reveal.h: LateralReveal, the facts shown after an answer is locked
+ * in
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,7 +20,8 @@ G_DECLARE_FINAL_TYPE (LateralReveal, lateral_reveal, LATERAL, REVEAL, AdwBin)
 GtkWidget  *lateral_reveal_new            (LateralPack         *pack,
                                            const LateralStep   *step,
                                            const LateralAnswer *answer);
-void        lateral_reveal_focus_continue (LateralReveal       *self);
 GtkWidget  *lateral_reveal_get_heading    (LateralReveal       *self);
+char       *lateral_reveal_format_result  (const LateralStep   *step,
+                                           const LateralAnswer *answer);
 
 G_END_DECLS

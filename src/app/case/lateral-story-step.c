@@ -1,4 +1,4 @@
-/* lateral-story-step.c
+/* lateral-story-step.c: a story step, read like an article
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "widgets/lateral-artefact-card.h"
 #include "widgets/lateral-format.h"
 #include "widgets/lateral-source-row.h"
 #include "lateral-story-step.h"
@@ -21,8 +22,8 @@ struct _LateralStoryStep
   GtkLabel            *title_label;
   GtkPicture          *picture;
   GtkBox              *text_box;
+  AdwBin              *artefact_bin;
   AdwPreferencesGroup *source_group;
-  GtkWidget           *continue_button;
 };
 
 G_DEFINE_FINAL_TYPE (LateralStoryStep, lateral_story_step, ADW_TYPE_BIN)
@@ -51,21 +52,20 @@ lateral_story_step_new (const LateralStep *step)
       gtk_widget_set_visible (GTK_WIDGET (self->picture), TRUE);
     }
 
-  if (step->source != NULL)
+  if (step->artefact != NULL)
     {
-      adw_preferences_group_add (self->source_group, lateral_source_row_new (step->source));
-      gtk_widget_set_visible (GTK_WIDGET (self->source_group), TRUE);
+      adw_bin_set_child (self->artefact_bin, lateral_artefact_card_new (step->artefact));
+      gtk_widget_set_visible (GTK_WIDGET (self->artefact_bin), TRUE);
     }
 
+  /* lateral-pack/2 gives a story several sources; /1 one, the first here. */
+  for (guint i = 0; step->sources != NULL && i < step->sources->len; i++)
+    adw_preferences_group_add (self->source_group, lateral_source_row_new (g_ptr_array_index (step->sources, i)));
+  if (step->sources != NULL && step->sources->len > 1)
+    adw_preferences_group_set_title (self->source_group, _("Sources"));
+  gtk_widget_set_visible (GTK_WIDGET (self->source_group), step->sources != NULL && step->sources->len > 0);
+
   return GTK_WIDGET (self);
-}
-
-void
-lateral_story_step_focus_continue (LateralStoryStep *self)
-{
-  g_return_if_fail (LATERAL_IS_STORY_STEP (self));
-
-  gtk_widget_grab_focus (self->continue_button);
 }
 
 static void
@@ -78,8 +78,8 @@ lateral_story_step_class_init (LateralStoryStepClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LateralStoryStep, title_label);
   gtk_widget_class_bind_template_child (widget_class, LateralStoryStep, picture);
   gtk_widget_class_bind_template_child (widget_class, LateralStoryStep, text_box);
+  gtk_widget_class_bind_template_child (widget_class, LateralStoryStep, artefact_bin);
   gtk_widget_class_bind_template_child (widget_class, LateralStoryStep, source_group);
-  gtk_widget_class_bind_template_child (widget_class, LateralStoryStep, continue_button);
 }
 
 static void

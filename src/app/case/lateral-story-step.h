@@ -1,4 +1,4 @@
-/* lateral-story-step.h
+/* lateral-story-step.h: LateralStoryStep, one step of the story of a case
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,6 +16,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LateralStoryStep, lateral_story_step, LATERAL, STORY_STEP, AdwBin)
 
 GtkWidget *lateral_story_step_new            (const LateralStep *step);
-void       lateral_story_step_focus_continue (LateralStoryStep  *self);
 
 G_END_DECLS

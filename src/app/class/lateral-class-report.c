@@ -1,4 +1,4 @@
-/* lateral-class-report.c
+/* lateral-class-report.c: the class report's tables as rows in Class Results
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -70,15 +70,34 @@ lateral_class_report_format_student (const LateralReportStudent *student)
   g_autofree char *best = format_mark_or_none (student->has_marks, student->best_mark);
   g_autofree char *latest = format_mark_or_none (student->has_marks, student->latest_mark);
   g_autofree char *percent = lateral_report_format_percent (student->n_correct, student->n_answers);
+  g_autofree char *line = NULL;
 
   g_return_val_if_fail (student != NULL, NULL);
 
-  /* TRANSLATORS: attempts, best mark, latest mark, percent correct */
+  /* Unfinished work says so, rather than "best none · latest none". */
+  if (!student->has_marks)
+    line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u attempt, not finished yet · %s correct so far",
+                                         "%u attempts, none finished yet · %s correct so far",
+                                         student->n_attempts),
+                            student->n_attempts, percent);
+  else
+    /* TRANSLATORS: attempts, best mark, latest mark, percent correct */
+    line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u attempt · best %s · latest %s · %s correct",
+                                         "%u attempts · best %s · latest %s · %s correct",
+                                         student->n_attempts),
+                            student->n_attempts, best, latest, percent);
+  if (student->n_flagged == 0)
+    return g_steal_pointer (&line);
+
+  /* TRANSLATORS: the student's line, then how many attempts were flagged
+   * on import and the flags' codes */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u attempt · best %s · latest %s · %s correct",
-                                       "%u attempts · best %s · latest %s · %s correct",
-                                       student->n_attempts),
-                          student->n_attempts, best, latest, percent);
+                                       "%s · ⚑ %u flagged (%s)",
+                                       "%s · ⚑ %u flagged (%s)",
+                                       student->n_flagged),
+                          line, student->n_flagged, student->flags);
 }
 
 /**
@@ -236,12 +255,13 @@ lateral_class_report_build_group (const LateralReportGroup *group)
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   case_title = group->pack_title != NULL ? group->pack_title : group->pack_id;
+  /* Groups of one case differ by version: a verdict may change between them. */
   if (group->class_code != NULL)
-    /* TRANSLATORS: class code, then the case's title */
-    title = g_strdup_printf (_("Class %s · %s"), group->class_code, case_title);
+    /* TRANSLATORS: class code, then the case's title and version */
+    title = g_strdup_printf (_("Class %s · %s, version %s"), group->class_code, case_title, group->pack_version);
   else
-    /* TRANSLATORS: the case's title */
-    title = g_strdup_printf (_("No class code · %s"), case_title);
+    /* TRANSLATORS: the case's title and version */
+    title = g_strdup_printf (_("No class code · %s, version %s"), case_title, group->pack_version);
 
   heading = gtk_label_new (title);
   gtk_label_set_wrap (GTK_LABEL (heading), TRUE);

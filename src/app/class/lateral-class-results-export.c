@@ -9,9 +9,12 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "lateral-class-results-window-private.h"
+#include "store/lateral-output-file.h"
 #include "widgets/lateral-messages.h"
 #include "report/lateral-report-pdf.h"
 
@@ -55,7 +58,7 @@ lateral_class_results_window_export_csv (LateralClassResultsWindow  *self,
     return FALSE;
 
   csv = lateral_report_to_csv (self->report);
-  return g_file_set_contents (path, csv, -1, error);
+  return lateral_output_file_write (path, csv, -1, error);
 }
 
 /**
@@ -141,14 +144,24 @@ lateral_class_results_window_export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+/* The page in whole points, as the PDF export lays it out: GTK gives A4 as
+ * 595.28 x 841.89 points and the PDF writer as 595 x 842, and a report
+ * whose last row ends within that fraction of a point would otherwise take
+ * one page in the PDF and two on paper. */
+static double
+page_points (double size)
+{
+  return round (size);
+}
+
 static void
 on_begin_print (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 LateralReport     *report)
 {
   guint n_pages = lateral_report_count_pages (report,
-                                              gtk_print_context_get_width (context),
-                                              gtk_print_context_get_height (context));
+                                              page_points (gtk_print_context_get_width (context)),
+                                              page_points (gtk_print_context_get_height (context)));
 
   gtk_print_operation_set_n_pages (operation, MAX (n_pages, 1));
 }
@@ -161,8 +174,8 @@ on_draw_page (GtkPrintOperation *operation,
 {
   lateral_report_draw_page (report,
                             gtk_print_context_get_cairo_context (context),
-                            gtk_print_context_get_width (context),
-                            gtk_print_context_get_height (context),
+                            page_points (gtk_print_context_get_width (context)),
+                            page_points (gtk_print_context_get_height (context)),
                             page_nr);
 }
 

@@ -1,4 +1,5 @@
-/* lateral-class-results-window-private.h
+/* lateral-class-results-window-private.h: what the Class Results window's
+ * files share
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,5 @@
-/* lateral-class-results-window.c
+/* lateral-class-results-window.c: the instructor's window: import bundles,
+ * read the report
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -313,27 +314,13 @@ format_import_result (const LateralImportResult *result)
       g_string_append_c (text, '\n');
       g_string_append (text, g_ptr_array_index (result->rejections, i));
     }
+  for (guint i = 0; result->flagged != NULL && i < result->flagged->len; i++)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append (text, g_ptr_array_index (result->flagged, i));
+    }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static char **
-dup_available_pack_ids (LateralClassResultsWindow *self)
-{
-  GListModel *packs = lateral_pack_registry_get_packs (self->registry);
-  guint n = g_list_model_get_n_items (packs);
-  GStrvBuilder *builder = g_strv_builder_new ();
-  char **ids;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LateralPack) pack = g_list_model_get_item (packs, i);
-      g_strv_builder_add (builder, lateral_pack_get_id (pack));
-    }
-  ids = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-
-  return ids;
 }
 
 /**
@@ -351,7 +338,7 @@ lateral_class_results_window_import_files (LateralClassResultsWindow *self,
                                            GFile * const             *files,
                                            guint                      n_files)
 {
-  g_auto(GStrv) pack_ids = NULL;
+  g_autoptr(GPtrArray) packs = NULL;
   guint n_read = 0, n_added = 0;
 
   g_return_val_if_fail (LATERAL_IS_CLASS_RESULTS_WINDOW (self), 0);
@@ -360,7 +347,7 @@ lateral_class_results_window_import_files (LateralClassResultsWindow *self,
   if (self->store == NULL)
     return 0;
 
-  pack_ids = dup_available_pack_ids (self);
+  packs = lateral_bundle_list_packs (self->registry);
   clear_import_rows (self);
 
   for (guint i = 0; i < n_files; i++)
@@ -376,7 +363,7 @@ lateral_class_results_window_import_files (LateralClassResultsWindow *self,
           continue;
         }
 
-      if (!lateral_bundle_import_file (self->store, path, (const char * const *) pack_ids, &result, &error))
+      if (!lateral_bundle_import_file (self->store, path, packs, &result, &error))
         {
           /* TRANSLATORS: the file was refused; the reason follows */
           g_autofree char *text = g_strdup_printf (_("Refused: %s"), error->message);
@@ -386,7 +373,8 @@ lateral_class_results_window_import_files (LateralClassResultsWindow *self,
         {
           g_autofree char *text = format_import_result (&result);
           add_import_row (self, name, text,
-                          result.n_rejected > 0 ? "dialog-warning-symbolic" : "emblem-ok-symbolic");
+                          result.n_rejected > 0 || result.n_flagged > 0 ? "dialog-warning-symbolic"
+                                                                        : "emblem-ok-symbolic");
           n_read++;
           n_added += result.n_added;
         }

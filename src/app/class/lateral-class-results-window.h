@@ -1,4 +1,5 @@
-/* lateral-class-results-window.h
+/* lateral-class-results-window.h: LateralClassResultsWindow, a class's
+ * results for an instructor
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* lateral-history-page.c
+/* lateral-history-page.c: a learner's past attempts and marks over time
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -38,16 +38,18 @@ create_attempt_row (LateralHistoryPage   *self,
   g_autofree char *subtitle = NULL;
   GtkWidget *row;
 
+  /* The version played: a case's verdicts may change between versions,
+   * and the marks are those of the version played. */
   if (attempt->finished_at != 0)
-    /* TRANSLATORS: when, how many right, the total mark: "14 Sep 2026, 09:30 · 6 of 8 right · +9" */
-    subtitle = g_strdup_printf (_("%s · %u of %u right · %s"), when,
+    /* TRANSLATORS: the case's version, when, how many right, the total mark: "Version 1.0.0 · 14 Sep 2026, 09:30 · 6 of 8 right · +9" */
+    subtitle = g_strdup_printf (_("Version %s · %s · %u of %u right · %s"), attempt->pack_version, when,
                                 attempt->n_correct, attempt->n_answers, mark);
   else
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%s · unfinished, %u claim answered",
-                                             "%s · unfinished, %u claims answered",
+                                             "Version %s · %s · unfinished, %u claim answered",
+                                             "Version %s · %s · unfinished, %u claims answered",
                                              attempt->n_answers),
-                                when, attempt->n_answers);
+                                attempt->pack_version, when, attempt->n_answers);
 
   row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -74,6 +76,7 @@ lateral_history_page_show_profile (LateralHistoryPage *self,
   g_autoptr(LateralProfile) profile = NULL;
   g_autoptr(GPtrArray) attempts = NULL;
   g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) dates = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *title = NULL;
 
   g_return_if_fail (LATERAL_IS_HISTORY_PAGE (self));
@@ -97,10 +100,14 @@ lateral_history_page_show_profile (LateralHistoryPage *self,
 
       gtk_list_box_append (self->attempts_list, create_attempt_row (self, attempt));
       if (oldest_first->finished_at != 0)
-        g_array_append_val (marks, oldest_first->total_mark);
+        {
+          g_array_append_val (marks, oldest_first->total_mark);
+          g_array_append_val (dates, oldest_first->finished_at);
+        }
     }
 
-  lateral_marks_chart_set_marks (self->chart, (const int *) (gpointer) marks->data, marks->len);
+  lateral_marks_chart_set_marks (self->chart, (const int *) (gpointer) marks->data,
+                                 (const gint64 *) (gpointer) dates->data, marks->len);
   gtk_widget_set_visible (self->chart_group, marks->len > 0);
 }
 

@@ -1,4 +1,5 @@
-/* lateral-home-page.c
+/* lateral-home-page.c: who is playing, what to continue, the cases on this
+ * computer
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -71,46 +72,150 @@ format_case_details (LateralHomePage *self,
   return g_strdup_printf ("%s · %s", claims, time);
 }
 
+/* The pack's language as a learner reads it: the two languages Lateral is
+ * translated to by name, any other by its tag. */
+static const char *
+format_language (const char *tag)
+{
+  if (tag == NULL)
+    return "";
+  if (g_str_equal (tag, "en") || g_str_has_prefix (tag, "en-"))
+    return _("English");
+  if (g_str_equal (tag, "es") || g_str_has_prefix (tag, "es-"))
+    return _("Spanish");
+  return tag;
+}
+
+/* A strip in the pack's accent colour. The colour is pack data: only an
+ * exact "#rrggbb" reaches the style sheet, anything else is ignored. */
+static GtkWidget *
+create_accent_strip (LateralPack *pack)
+{
+  const char *color = lateral_pack_get_accent_color (pack);
+  GtkWidget *strip = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  g_autoptr(GtkCssProvider) provider = NULL;
+  g_autofree char *css = NULL;
+
+  gtk_widget_add_css_class (strip, "lateral-accent");
+  gtk_widget_set_size_request (strip, 6, -1);
+  if (color == NULL || !g_regex_match_simple ("^#[0-9a-fA-F]{6}$", color, 0, 0))
+    return strip;
+
+  css = g_strdup_printf (".lateral-accent { background-color: %s; }", color);
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, css, -1);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_add_provider (gtk_widget_get_style_context (strip), GTK_STYLE_PROVIDER (provider),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  return strip;
+}
+
+static GtkWidget *
+add_card_label (GtkBox     *box,
+                const char *text,
+                const char *style,
+                gboolean    heading)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "accessible-role", heading ? GTK_ACCESSIBLE_ROLE_HEADING : GTK_ACCESSIBLE_ROLE_LABEL,
+                                   NULL);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+  gtk_box_append (box, label);
+
+  return label;
+}
+
+static GtkWidget *
+add_case_button (GtkBox          *box,
+                 const char      *label,
+                 const char      *name,
+                 const char      *description,
+                 const char      *action,
+                 LateralPack     *pack,
+                 gboolean         suggested)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_widget_add_css_class (button, "pill");
+  if (suggested)
+    gtk_widget_add_css_class (button, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", lateral_pack_get_id (pack));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  gtk_box_append (box, button);
+
+  return button;
+}
+
+/* Each case a card: its colour, title, summary, language, length and the
+ * learner's best mark; Start, or Continue and Start Over when the learner
+ * has an unfinished attempt (Start Over keeps that attempt's answers). */
 static GtkWidget *
 create_case_row (gpointer item,
                  gpointer user_data)
 {
   LateralHomePage *self = user_data;
   LateralPack *pack = item;
-  g_autofree char *details = format_case_details (self, pack, lateral_home_page_get_profile (self));
-  g_autofree char *start_name = g_strdup_printf (_("Start “%s”"), lateral_pack_get_title (pack));
-  GtkWidget *row, *button, *label, *suffix;
+  LateralProfile *profile = lateral_home_page_get_profile (self);
+  g_autofree char *details = format_case_details (self, pack, profile);
+  g_autofree char *line = NULL;
+  g_autoptr(LateralAttempt) unfinished = NULL;
+  GtkWidget *row, *card, *body, *buttons;
 
-  row = adw_action_row_new ();
+  if (profile != NULL && self->store != NULL)
+    unfinished = lateral_store_find_unfinished_attempt (self->store, profile->uuid, lateral_pack_get_id (pack), NULL);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  /* The buttons take the focus, not the row around them. */
+  gtk_widget_set_focusable (row, FALSE);
+  /* The colour strip follows the row's rounded corners. */
+  gtk_widget_set_overflow (row, GTK_OVERFLOW_HIDDEN);
+
+  card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_box_append (GTK_BOX (card), create_accent_strip (pack));
+  body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (body, "lateral-case-card");
+  gtk_widget_set_hexpand (body, TRUE);
+  gtk_box_append (GTK_BOX (card), body);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), card);
+
   /* Pack text is data, never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lateral_pack_get_title (pack));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lateral_pack_get_summary (pack));
+  add_card_label (GTK_BOX (body), lateral_pack_get_title (pack), "title-3", TRUE);
+  add_card_label (GTK_BOX (body), lateral_pack_get_summary (pack), NULL, FALSE);
+  /* TRANSLATORS: a case's language, then its claims, minutes and best mark */
+  line = g_strdup_printf (_("%s · %s"), format_language (lateral_pack_get_language (pack)), details);
+  add_card_label (GTK_BOX (body), line, "dim-label", FALSE);
 
-  suffix = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_margin_top (buttons, 6);
+  if (unfinished != NULL)
+    {
+      g_autofree char *continue_name = g_strdup_printf (_("Continue “%s”"), lateral_pack_get_title (pack));
+      g_autofree char *over_name = g_strdup_printf (_("Start “%s” Over"), lateral_pack_get_title (pack));
 
-  label = gtk_label_new (details);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "caption");
-  gtk_box_append (GTK_BOX (suffix), label);
+      add_case_button (GTK_BOX (buttons), _("Continue"), continue_name, line, "win.start-case", pack, TRUE);
+      add_case_button (GTK_BOX (buttons), _("Start Over"), over_name,
+                       _("Your unfinished answers stay in your history"), "win.start-over", pack, FALSE);
+    }
+  else
+    {
+      g_autofree char *start_name = g_strdup_printf (_("Start “%s”"), lateral_pack_get_title (pack));
 
-  button = gtk_button_new_with_label (_("Start"));
-  gtk_widget_set_halign (button, GTK_ALIGN_END);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.start-case");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", lateral_pack_get_id (pack));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, start_name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details,
-                                  -1);
-  gtk_box_append (GTK_BOX (suffix), button);
-
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+      add_case_button (GTK_BOX (buttons), _("Start"), start_name, line, "win.start-case", pack, TRUE);
+    }
+  gtk_box_append (GTK_BOX (body), buttons);
 
   return row;
 }

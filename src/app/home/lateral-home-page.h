@@ -1,4 +1,4 @@
-/* lateral-home-page.h
+/* lateral-home-page.h: LateralHomePage, the first page of the main window
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,5 @@
-/* lateral-packs-page.c
+/* lateral-packs-page.c: Manage Cases: the packs on this computer, their
+ * languages and warnings, added and removed
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,7 +13,9 @@
 
 #include <glib/gi18n.h>
 
+#include "pack/lateral-language.h"
 #include "pack/lateral-pack-install.h"
+#include "report/lateral-answer-key.h"
 #include "widgets/lateral-messages.h"
 #include "lateral-packs-page.h"
 
@@ -24,6 +27,7 @@ struct _LateralPacksPage
 
   LateralPackRegistry *registry;
   GPtrArray           *rows;
+  GCancellable        *cancellable;  /* opening files; cancelled in dispose */
 };
 
 G_DEFINE_FINAL_TYPE (LateralPacksPage, lateral_packs_page, ADW_TYPE_BIN)
@@ -52,19 +56,105 @@ on_remove_clicked (GtkButton        *button,
   lateral_packs_page_remove (self, g_object_get_data (G_OBJECT (button), "pack-id"));
 }
 
+static void show_warnings (LateralPacksPage *self,
+                           LateralPack      *pack);
+
+static void
+on_warnings_clicked (GtkButton        *button,
+                     LateralPacksPage *self)
+{
+  show_warnings (self, g_object_get_data (G_OBJECT (button), "pack"));
+}
+
+/* "English, Español": the language shown first, then the others. */
+static char *
+languages_label (LateralPacksPage *self,
+                 LateralPack      *pack)
+{
+  GPtrArray *files = lateral_pack_registry_get_translations (self->registry, lateral_pack_get_id (pack));
+  GString *label = g_string_new (lateral_language_get_autonym (lateral_pack_get_language (pack)));
+
+  for (guint i = 0; files != NULL && i < files->len; i++)
+    {
+      LateralPack *other = g_ptr_array_index (files, i);
+
+      if (other != pack)
+        g_string_append_printf (label, ", %s", lateral_language_get_autonym (lateral_pack_get_language (other)));
+    }
+  return g_string_free (label, FALSE);
+}
+
+/* A pack in lateral-pack/1 that breaks a judge-before-you-know rule loads,
+ * with warnings: a button on its row lists them. */
+static void
+add_warnings_button (LateralPacksPage *self,
+                     GtkWidget        *row,
+                     LateralPack      *pack)
+{
+  GPtrArray *warnings = lateral_pack_get_warnings (pack);
+  GtkWidget *button;
+  g_autofree char *label = NULL;
+
+  if (warnings->len == 0)
+    return;
+
+  button = gtk_button_new_from_icon_name ("dialog-warning-symbolic");
+  /* TRANSLATORS: the accessible name of a button; %u warnings, %s the case's title */
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u warning about “%s”", "Show %u warnings about “%s”",
+                                        warnings->len),
+                           warnings->len, lateral_pack_get_title (pack));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Warnings"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "warning");
+  g_object_set_data_full (G_OBJECT (button), "pack", g_object_ref (pack), g_object_unref);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_warnings_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
+static void
+on_print_clicked (GtkButton        *button,
+                  LateralPacksPage *self)
+{
+  lateral_packs_page_print_key (self, g_object_get_data (G_OBJECT (button), "pack-id"));
+}
+
+static void
+add_print_button (LateralPacksPage *self,
+                  GtkWidget        *row,
+                  LateralPack      *pack)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("document-print-symbolic");
+  /* TRANSLATORS: the accessible name of a case's print button; %s is the case's title */
+  g_autofree char *label = g_strdup_printf (_("Print the answer key of “%s”"), lateral_pack_get_title (pack));
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Print Answer Key"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data_full (G_OBJECT (button), "pack-id", g_strdup (lateral_pack_get_id (pack)), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_print_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
 static void
 add_pack_row (LateralPacksPage *self,
               LateralPack      *pack)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = NULL;
+  g_autofree char *languages = languages_label (self, pack);
 
-  /* TRANSLATORS: "version 1.0.0 · Built-in" */
-  subtitle = g_strdup_printf (_("version %s · %s"), lateral_pack_get_version (pack),
+  /* TRANSLATORS: "version 1.0.0 · English, Español · Built-in": version, languages, where it comes from */
+  subtitle = g_strdup_printf (_("version %s · %s · %s"), lateral_pack_get_version (pack), languages,
                               origin_label (lateral_pack_get_origin (pack)));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lateral_pack_get_title (pack));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  add_warnings_button (self, row, pack);
+  add_print_button (self, row, pack);
 
   if (lateral_pack_get_origin (pack) == LATERAL_PACK_ORIGIN_USER)
     {
@@ -170,14 +260,19 @@ on_replace_response (AdwMessageDialog *dialog,
     install (self, pack);
 }
 
+/* The errors of @diagnostics, or with @warnings its warnings. */
 static char *
-format_problems (GPtrArray *diagnostics)
+format_problems (GPtrArray *diagnostics,
+                 gboolean   warnings)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
     {
       const LateralDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      if ((d->severity == LATERAL_DIAGNOSTIC_WARNING) != warnings)
+        continue;
 
       if (text->len > 0)
         g_string_append (text, "\n\n");
@@ -192,21 +287,13 @@ format_problems (GPtrArray *diagnostics)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static void
-show_problems (LateralPacksPage *self,
-               GFile            *file,
-               GPtrArray        *diagnostics,
-               const GError     *error)
+/* Selectable text in a scroller, so the author can copy a path into their editor. */
+static GtkWidget *
+problems_view (const char *text)
 {
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *problems = format_problems (diagnostics);
-  g_autofree char *heading = g_strdup_printf (_("“%s” Cannot Be Imported"), name);
-  AdwMessageDialog *dialog;
-  GtkWidget *label, *scroller;
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *scroller;
 
-  dialog = lateral_messages_dialog_new (GTK_WIDGET (self), heading, _("Nothing was copied. Fix these problems in the file, then import it again:"));
-  label = gtk_label_new (problems[0] != '\0' ? problems : error->message);
-  /* Selectable, so the author can copy a path into their editor. */
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
@@ -219,7 +306,37 @@ show_problems (LateralPacksPage *self,
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 180);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-  adw_message_dialog_set_extra_child (dialog, scroller);
+  return scroller;
+}
+
+static void
+show_warnings (LateralPacksPage *self,
+               LateralPack      *pack)
+{
+  g_autofree char *warnings = format_problems (lateral_pack_get_warnings (pack), TRUE);
+  g_autofree char *heading = g_strdup_printf (_("Warnings About “%s”"), lateral_pack_get_title (pack));
+  AdwMessageDialog *dialog;
+
+  dialog = lateral_messages_dialog_new (GTK_WIDGET (self), heading,
+                                        _("This case was written for lateral-pack/1, before the rule that a learner sees nothing dated after the claim they judge. It still plays; its author can fix these:"));
+  adw_message_dialog_set_extra_child (dialog, problems_view (warnings));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_problems (LateralPacksPage *self,
+               GFile            *file,
+               GPtrArray        *diagnostics,
+               const GError     *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *problems = format_problems (diagnostics, FALSE);
+  g_autofree char *heading = g_strdup_printf (_("“%s” Cannot Be Imported"), name);
+  AdwMessageDialog *dialog;
+
+  dialog = lateral_messages_dialog_new (GTK_WIDGET (self), heading, _("Nothing was copied. Fix these problems in the file, then import it again:"));
+  adw_message_dialog_set_extra_child (dialog, problems_view (problems[0] != '\0' ? problems : error->message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -273,23 +390,85 @@ ask_replace (LateralPacksPage       *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+typedef struct {
+  GFile     *file;
+  GPtrArray *diagnostics;
+} OpenData;
+
+static void
+open_data_free (gpointer data)
+{
+  OpenData *open = data;
+
+  g_clear_object (&open->file);
+  g_clear_pointer (&open->diagnostics, g_ptr_array_unref);
+  g_free (open);
+}
+
+/* In a worker thread: reading, unpacking and validating take time on a
+ * big archive, and the window must not wait. */
+static void
+open_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  OpenData *open = task_data;
+  g_autofree char *path = g_file_get_path (open->file);
+  g_autoptr(GError) error = NULL;
+  LateralPack *pack;
+
+  pack = lateral_pack_install_open (path, cancellable, &open->diagnostics, &error);
+  if (pack == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, pack, g_object_unref);
+}
+
+static void
+on_opened (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LateralPacksPage *self = LATERAL_PACKS_PAGE (source);
+  OpenData *open = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LateralPack) pack = g_task_propagate_pointer (G_TASK (result), &error);
+  LateralPack *installed = NULL;
+  LateralPackInstallKind kind;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "busy");
+  if (pack == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_problems (self, open->file, open->diagnostics, error);
+      return;
+    }
+  if (self->registry == NULL)
+    return;
+
+  kind = lateral_pack_install_check (self->registry, pack, &installed);
+  if (kind == LATERAL_PACK_INSTALL_NEW)
+    install (self, pack);
+  else
+    ask_replace (self, pack, installed, kind);
+}
+
 /**
  * lateral_packs_page_import_file:
  *
- * Validates the pack in @file; lists its problems, or installs it (asking
- * first when a pack with its id is there). What "Import a Case…" and a drop
- * on the window do.
+ * Validates the case in @file (a pack's .json or a .lateral archive) off
+ * the main loop; then lists its problems, or installs it (asking first when
+ * a pack with its id is there). What "Import a Case…" and a drop on the
+ * window do.
  */
 void
 lateral_packs_page_import_file (LateralPacksPage *self,
                                 GFile            *file)
 {
+  g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GPtrArray) diagnostics = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LateralPack) pack = NULL;
-  LateralPack *installed = NULL;
-  LateralPackInstallKind kind;
+  OpenData *open;
 
   g_return_if_fail (LATERAL_IS_PACKS_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -300,23 +479,93 @@ lateral_packs_page_import_file (LateralPacksPage *self,
   path = g_file_get_path (file);
   if (path == NULL)
     {
+      g_autoptr(GError) error = NULL;
+
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Copy the file to this computer first"));
       show_problems (self, file, NULL, error);
       return;
     }
 
-  pack = lateral_pack_load_file (path, &diagnostics, &error);
-  if (pack == NULL)
-    {
-      show_problems (self, file, diagnostics, error);
-      return;
-    }
+  open = g_new0 (OpenData, 1);
+  open->file = g_object_ref (file);
+  task = g_task_new (self, self->cancellable, on_opened, NULL);
+  g_task_set_source_tag (task, lateral_packs_page_import_file);
+  g_task_set_task_data (task, open, open_data_free);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "busy");
+  g_task_run_in_thread (task, open_in_thread);
+}
 
-  kind = lateral_pack_install_check (self->registry, pack, &installed);
-  if (kind == LATERAL_PACK_INSTALL_NEW)
-    install (self, pack);
-  else
-    ask_replace (self, pack, installed, kind);
+/**
+ * lateral_packs_page_is_busy:
+ *
+ * Returns: whether a file is being opened (for tests)
+ */
+gboolean
+lateral_packs_page_is_busy (LateralPacksPage *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACKS_PAGE (self), FALSE);
+
+  return gtk_widget_has_css_class (GTK_WIDGET (self), "busy");
+}
+
+static void
+begin_print (GtkPrintOperation *operation,
+             GtkPrintContext   *context,
+             LateralPack       *pack)
+{
+  gtk_print_operation_set_n_pages (operation,
+                                   (int) lateral_answer_key_count_pages (pack,
+                                                                         gtk_print_context_get_width (context),
+                                                                         gtk_print_context_get_height (context)));
+}
+
+static void
+draw_page (GtkPrintOperation *operation,
+           GtkPrintContext   *context,
+           int                page,
+           LateralPack       *pack)
+{
+  lateral_answer_key_draw_page (pack, gtk_print_context_get_cairo_context (context),
+                                gtk_print_context_get_width (context),
+                                gtk_print_context_get_height (context), page);
+}
+
+/**
+ * lateral_packs_page_print_key:
+ *
+ * Opens the print dialog for the teacher's answer key of @pack_id: the
+ * same pages as `lateral-cli pack key`.
+ */
+void
+lateral_packs_page_print_key (LateralPacksPage *self,
+                              const char       *pack_id)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *job = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  LateralPack *pack;
+
+  g_return_if_fail (LATERAL_IS_PACKS_PAGE (self));
+  g_return_if_fail (pack_id != NULL);
+
+  pack = self->registry != NULL ? lateral_pack_registry_lookup (self->registry, pack_id) : NULL;
+  if (pack == NULL)
+    return;
+
+  operation = gtk_print_operation_new ();
+  /* TRANSLATORS: the print job's name; %s is the case's title */
+  job = g_strdup_printf (_("Answer key of “%s”"), lateral_pack_get_title (pack));
+  gtk_print_operation_set_job_name (operation, job);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print), g_object_ref (pack),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page), g_object_ref (pack),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    lateral_messages_show (GTK_WIDGET (self), _("The Answer Key Could Not Be Printed"), error->message);
 }
 
 static void
@@ -398,9 +647,10 @@ import_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *native;
 
-  gtk_file_filter_set_name (filter, _("Case packs (JSON)"));
+  gtk_file_filter_set_name (filter, _("Cases (.lateral or .json)"));
   gtk_file_filter_add_mime_type (filter, "application/json");
   gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_add_suffix (filter, "lateral");
 
   native = gtk_file_chooser_native_new (_("Import a Case"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
@@ -411,12 +661,23 @@ import_action (GtkWidget  *widget,
 }
 
 static void
+lateral_packs_page_dispose (GObject *object)
+{
+  LateralPacksPage *self = LATERAL_PACKS_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_OBJECT_CLASS (lateral_packs_page_parent_class)->dispose (object);
+}
+
+static void
 lateral_packs_page_finalize (GObject *object)
 {
   LateralPacksPage *self = LATERAL_PACKS_PAGE (object);
 
   g_clear_object (&self->registry);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (lateral_packs_page_parent_class)->finalize (object);
 }
@@ -427,6 +688,7 @@ lateral_packs_page_class_init (LateralPacksPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = lateral_packs_page_dispose;
   object_class->finalize = lateral_packs_page_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lateral-packs-page.ui");
@@ -438,5 +700,6 @@ static void
 lateral_packs_page_init (LateralPacksPage *self)
 {
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -1,4 +1,4 @@
-/* lateral-packs-page.h
+/* lateral-packs-page.h: LateralPacksPage, the Manage Cases page
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,6 +22,9 @@ void       lateral_packs_page_import_file  (LateralPacksPage    *self,
                                             GFile               *file);
 void       lateral_packs_page_remove       (LateralPacksPage    *self,
                                             const char          *pack_id);
+void       lateral_packs_page_print_key    (LateralPacksPage    *self,
+                                            const char          *pack_id);
+gboolean   lateral_packs_page_is_busy      (LateralPacksPage    *self);
 GtkWidget *lateral_packs_page_get_group    (LateralPacksPage    *self);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* lateral-preview-window.c
+/* lateral-preview-window.c: an author's pack, reloaded on every save
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -169,9 +169,15 @@ lateral_preview_window_reload (LateralPreviewWindow *self)
 
   if (pack == NULL)
     {
-      if (diagnostics != NULL && diagnostics->len > 0)
-        g_ptr_array_extend_and_steal (self->problems, g_steal_pointer (&diagnostics));
-      else
+      /* The errors that stop the case; warnings of a /1 pack wait until it loads. */
+      for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
+        {
+          LateralDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+
+          if (diagnostic->severity == LATERAL_DIAGNOSTIC_ERROR)
+            g_ptr_array_add (self->problems, lateral_diagnostic_copy (diagnostic));
+        }
+      if (self->problems->len == 0)
         {
           LateralDiagnostic *problem = g_new0 (LateralDiagnostic, 1);
 

@@ -1,4 +1,5 @@
-/* lateral-pack-install.c
+/* lateral-pack-install.c: adding a user's pack file to this computer, and
+ * removing it
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,6 +23,7 @@
 
 #include "lateral-pack-archive.h"
 #include "lateral-pack-install.h"
+#include "lateral-version.h"
 
 /**
  * lateral_pack_install_get_user_dir:
@@ -281,6 +283,61 @@ load_checked (const char  *filename,
   return pack;
 }
 
+static void
+remove_folder (gpointer folder)
+{
+  lateral_pack_archive_remove_folder (folder);
+  g_free (folder);
+}
+
+/**
+ * lateral_pack_install_open:
+ * @filename: a pack's .json file, or a .lateral archive
+ * @diagnostics: (out) (optional) (transfer full): the problems of an
+ *   invalid pack, as lateral_pack_load_file() gives them
+ *
+ * Loads and validates the case in @filename, to show it or ask about it
+ * before lateral_pack_install(). An archive is unpacked (within its limits)
+ * into a temporary folder that lives as long as the returned pack. Blocking:
+ * call it from a worker thread in the app.
+ *
+ * Returns: (transfer full): the pack, or %NULL with @error set
+ */
+LateralPack *
+lateral_pack_install_open (const char    *filename,
+                           GCancellable  *cancellable,
+                           GPtrArray    **diagnostics,
+                           GError       **error)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  LateralPack *pack;
+
+  g_return_val_if_fail (filename != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!lateral_pack_install_is_archive (filename))
+    return load_checked (filename, filename, diagnostics, error);
+
+  folder = lateral_pack_archive_extract (filename, cancellable, error);
+  if (folder == NULL)
+    return NULL;
+  files = lateral_pack_archive_list_packs (folder, error);
+  if (files != NULL && files->len > 1)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                 _("%s holds %u case files; a .lateral archive holds one case"), filename, files->len);
+  pack = files != NULL && files->len == 1
+         ? load_checked (g_ptr_array_index (files, 0), filename, diagnostics, error)
+         : NULL;
+  if (pack == NULL)
+    {
+      lateral_pack_archive_remove_folder (folder);
+      return NULL;
+    }
+  g_object_set_data_full (G_OBJECT (pack), "lateral-archive-folder", g_steal_pointer (&folder), remove_folder);
+  return pack;
+}
+
 /**
  * lateral_pack_install_file:
  * @filename: a pack's .json file, or a .lateral archive
@@ -289,11 +346,10 @@ load_checked (const char  *filename,
  * @diagnostics: (out) (optional) (transfer full): the problems of an
  *   invalid pack, as lateral_pack_load_file() gives them
  *
- * The one way a case gets installed, for Manage Cases, drag and drop and
- * `lateral-cli pack install`: the pack is loaded and validated first, an
- * archive is unpacked (within its limits) into a temporary folder and
- * validated there, then the pack and its images are copied into the user's
- * pack folder by lateral_pack_install(). The registry is not reloaded.
+ * Opens and installs a case in one go, for `lateral-cli pack install`:
+ * lateral_pack_install_open(), a refusal to go back to an older version
+ * unless @allow_downgrade, then lateral_pack_install(). The app makes the
+ * same calls with a question in between. The registry is not reloaded.
  *
  * Returns: (transfer full): the pack as it was validated, or %NULL with
  *   @error set and nothing installed
@@ -307,42 +363,17 @@ lateral_pack_install_file (LateralPackRegistry     *registry,
                            GCancellable            *cancellable,
                            GError                 **error)
 {
-  g_autofree char *folder = NULL;
-  g_autoptr(GPtrArray) files = NULL;
   g_autoptr(LateralPack) pack = NULL;
   LateralPack *installed = NULL;
   LateralPackInstallKind kind;
-  gboolean ok = FALSE;
 
   g_return_val_if_fail (LATERAL_IS_PACK_REGISTRY (registry), NULL);
   g_return_val_if_fail (filename != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!lateral_pack_install_is_archive (filename))
-    {
-      pack = load_checked (filename, filename, diagnostics, error);
-      if (pack == NULL)
-        return NULL;
-    }
-  else
-    {
-      folder = lateral_pack_archive_extract (filename, cancellable, error);
-      if (folder == NULL)
-        return NULL;
-      files = lateral_pack_archive_list_packs (folder, error);
-      if (files == NULL)
-        goto out;
-      if (files->len > 1)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("%s holds %u case files; a .lateral archive holds one case"),
-                       filename, files->len);
-          goto out;
-        }
-      pack = load_checked (g_ptr_array_index (files, 0), filename, diagnostics, error);
-      if (pack == NULL)
-        goto out;
-    }
+  pack = lateral_pack_install_open (filename, cancellable, diagnostics, error);
+  if (pack == NULL)
+    return NULL;
 
   kind = lateral_pack_install_check (registry, pack, &installed);
   if (out_kind != NULL)
@@ -353,13 +384,9 @@ lateral_pack_install_file (LateralPackRegistry     *registry,
                    _("A newer version of “%s” is already available (%s, this file has %s); nothing was installed"),
                    lateral_pack_get_title (pack), lateral_pack_get_version (installed),
                    lateral_pack_get_version (pack));
-      goto out;
+      return NULL;
     }
   if (!lateral_pack_install (registry, pack, NULL, error))
-    goto out;
-  ok = TRUE;
-
-out:
-  lateral_pack_archive_remove_folder (folder);
-  return ok ? g_steal_pointer (&pack) : NULL;
+    return NULL;
+  return g_steal_pointer (&pack);
 }

@@ -37,6 +37,10 @@ LateralPack            *lateral_pack_install_file         (LateralPackRegistry  
                                                            GPtrArray           **diagnostics,
                                                            GCancellable         *cancellable,
                                                            GError              **error);
+LateralPack            *lateral_pack_install_open         (const char           *filename,
+                                                           GCancellable         *cancellable,
+                                                           GPtrArray           **diagnostics,
+                                                           GError              **error);
 gboolean                lateral_pack_install_is_archive   (const char           *filename);
 
 G_END_DECLS

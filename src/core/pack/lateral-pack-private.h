@@ -7,6 +7,7 @@
 
 #include "json/lateral-json-doc-private.h"
 #include "lateral-pack.h"
+#include "lateral-version.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,10 @@ struct _LateralPack
   char              *title;
   char              *summary;
   char              *language;
+  char              *format;
+  guint              format_version;  /* 1 or 2 */
+  char              *translated_from; /* nullable */
+  char              *accent_color;    /* nullable, #rrggbb */
   char             **authors;
   char              *license;
   guint              estimated_minutes;
@@ -37,6 +42,9 @@ struct _LateralPack
 
   GPtrArray         *steps;        /* of LateralStep */
   GPtrArray         *techniques;   /* of LateralTechnique */
+  GPtrArray         *habits;       /* of LateralHabit */
+  GPtrArray         *artefacts;    /* of LateralArtefact, in the order shown */
+  GPtrArray         *warnings;     /* of LateralDiagnostic: rules a /1 pack breaks */
   GHashTable        *step_index;   /* id -> LateralStep, borrowed */
   guint              n_claims;
 };
@@ -58,9 +66,9 @@ void               lateral_step_free        (LateralStep            *step);
 void               lateral_technique_free   (LateralTechnique       *technique);
 void               lateral_source_free      (LateralSource          *source);
 void               lateral_move_free        (LateralMove            *move);
+void               lateral_artefact_free    (LateralArtefact        *artefact);
 
 gboolean           lateral_date_is_valid    (const char             *date);
-gboolean           lateral_version_is_valid (const char             *version);
 gboolean           lateral_pack_id_is_valid (const char             *id);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -42,6 +43,76 @@ lateral_pack_reader_report_at (LateralPackReader *c,
   va_end (args);
   g_ptr_array_add (c->diagnostics,
                    lateral_diagnostic_new (c->filename, line, column, c->path->str, message));
+}
+
+static void
+place_free (gpointer data)
+{
+  LateralPackPlace *place = data;
+
+  g_free (place->path);
+  g_free (place);
+}
+
+/* Keeps where @node (the member @name of the object being walked) was, for
+ * a rule checked after the walk. */
+void
+lateral_pack_reader_remember (LateralPackReader    *c,
+                              gconstpointer          key,
+                              const LateralJsonNode *node,
+                              const char            *name)
+{
+  LateralPackPlace *place;
+  gsize mark;
+
+  if (key == NULL || node == NULL)
+    return;
+  if (c->places == NULL)
+    c->places = g_hash_table_new_full (NULL, NULL, NULL, place_free);
+
+  mark = name != NULL ? lateral_pack_reader_push_name (c, name) : c->path->len;
+  place = g_new0 (LateralPackPlace, 1);
+  place->line = node->line;
+  place->column = node->column;
+  place->path = g_strdup (c->path->str);
+  lateral_pack_reader_pop (c, mark);
+  g_hash_table_replace (c->places, (gpointer) key, place);
+}
+
+const LateralPackPlace *
+lateral_pack_reader_place (LateralPackReader *c,
+                           gconstpointer       key)
+{
+  return c->places != NULL ? g_hash_table_lookup (c->places, key) : NULL;
+}
+
+/* A judge-before-you-know rule: an error in lateral-pack/2, a warning in
+ * /1, whose packs were written before the rule and keep loading. */
+void
+lateral_pack_reader_report_rule (LateralPackReader     *c,
+                                 const LateralPackPlace *place,
+                                 const char             *format,
+                                 ...)
+{
+  g_autofree char *message = NULL;
+  LateralDiagnostic *diagnostic;
+  va_list args;
+
+  if (c->saturated || place == NULL)
+    return;
+  if (c->diagnostics->len >= LATERAL_PACK_MAX_DIAGNOSTICS)
+    {
+      lateral_pack_reader_report_at (c, place->line, place->column, "%s", "");
+      return;
+    }
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  diagnostic = lateral_diagnostic_new (c->filename, place->line, place->column, place->path, message);
+  if (c->format_version < 2)
+    diagnostic->severity = LATERAL_DIAGNOSTIC_WARNING;
+  g_ptr_array_add (c->diagnostics, diagnostic);
 }
 
 gsize
@@ -126,10 +197,52 @@ edit_distance (const char *a,
   return row[lb];
 }
 
+static gboolean
+field_in_version (const LateralPackField *field,
+                  guint                   version)
+{
+  return (field->since == 0 || field->since <= version) &&
+         (field->until == 0 || version <= field->until);
+}
+
+/**
+ * lateral_pack_reader_closest_id:
+ * @glossary: (element-type LateralTechnique): techniques or habits
+ *
+ * Returns: (nullable): the glossary id @id was probably meant to be: at
+ *   most two edits away, as for member names
+ */
+const char *
+lateral_pack_reader_closest_id (const char *id,
+                                GPtrArray  *glossary)
+{
+  const char *best = NULL;
+  guint best_distance = 3;
+
+  if (strlen (id) > 64)
+    return NULL;
+  for (guint i = 0; glossary != NULL && i < glossary->len; i++)
+    {
+      const LateralTechnique *entry = g_ptr_array_index (glossary, i);
+      guint distance;
+
+      if (entry->id == NULL || strlen (entry->id) > 64)
+        continue;
+      distance = edit_distance (id, entry->id);
+      if (distance < best_distance)
+        {
+          best = entry->id;
+          best_distance = distance;
+        }
+    }
+  return best;
+}
+
 /* Unknown members are usually typos: name the field that was meant. */
 static const char *
 closest_field (const char             *name,
-               const LateralPackField *fields)
+               const LateralPackField *fields,
+               guint                   version)
 {
   const char *best = NULL;
   guint best_distance = 3;
@@ -139,8 +252,11 @@ closest_field (const char             *name,
 
   for (guint f = 0; fields[f].name != NULL; f++)
     {
-      guint distance = edit_distance (name, fields[f].name);
+      guint distance;
 
+      if (!field_in_version (&fields[f], version))
+        continue;
+      distance = edit_distance (name, fields[f].name);
       if (distance < best_distance)
         {
           best = fields[f].name;
@@ -150,8 +266,65 @@ closest_field (const char             *name,
   return best;
 }
 
+/* "23/04/2013" is a real date in another order: say which one to write.
+ * Day and month are both possible for "04/05/2013": give both readings. */
+static gboolean
+report_date_order (LateralPackReader     *c,
+                   const LateralJsonNode *node,
+                   const char            *date)
+{
+  guint a, b, year;
+  char sep1, sep2, rest;
+  gboolean day_first, month_first;
+
+  if (sscanf (date, "%2u%c%2u%c%4u%c", &a, &sep1, &b, &sep2, &year, &rest) != 5 ||
+      sep1 != sep2 || (sep1 != '/' && sep1 != '.' && sep1 != '-') || year < 1000)
+    return FALSE;
+  day_first = g_date_valid_dmy (a, b, year);
+  month_first = g_date_valid_dmy (b, a, year);
+  if (day_first && month_first && a != b)
+    lateral_pack_reader_report (c, node,
+                                _("“%s” is a date in another order; write %04u-%02u-%02u if it is day first, or %04u-%02u-%02u if it is month first (always YYYY-MM-DD)"),
+                                date, year, b, a, year, a, b);
+  else if (day_first)
+    lateral_pack_reader_report (c, node, _("“%s” is a day-first date; write %04u-%02u-%02u (YYYY-MM-DD)"),
+                                date, year, b, a);
+  else if (month_first)
+    lateral_pack_reader_report (c, node, _("“%s” is a month-first date; write %04u-%02u-%02u (YYYY-MM-DD)"),
+                                date, year, a, b);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static void
+report_unknown_member (LateralPackReader       *c,
+                       const LateralJsonMember *member,
+                       const LateralPackField  *fields)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  gsize mark = lateral_pack_reader_push_name (c, member->name);
+  const char *close = closest_field (member->name, fields, c->format_version);
+
+  for (guint k = 0; fields[k].name != NULL; k++)
+    {
+      if (field_in_version (&fields[k], c->format_version))
+        g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", fields[k].name);
+    }
+  if (close != NULL)
+    lateral_pack_reader_report_at (c, member->line, member->column,
+                                    _("unknown member “%s”; did you mean “%s”? Expected one of: %s"),
+                                    member->name, close, names->str);
+  else
+    lateral_pack_reader_report_at (c, member->line, member->column,
+                                    _("unknown member “%s”; expected one of: %s"), member->name, names->str);
+  lateral_pack_reader_pop (c, mark);
+}
+
 /* Matches the members of an object against @fields: unknown, repeated and
- * missing members are reported; values[i] is the value of fields[i] or NULL. */
+ * missing members are reported; values[i] is the value of fields[i] or NULL.
+ * A member of a later format than the pack's is refused by name: an older
+ * Lateral would refuse the file as a whole. */
 gboolean
 lateral_pack_reader_members (LateralPackReader     *c,
                               const LateralJsonNode  *node,
@@ -179,23 +352,17 @@ lateral_pack_reader_members (LateralPackReader     *c,
             break;
         }
 
-      if (f == n_fields)
+      if (f < n_fields && fields[f].since > c->format_version)
         {
-          g_autoptr(GString) names = g_string_new (NULL);
           gsize mark = lateral_pack_reader_push_name (c, member->name);
-          const char *close = closest_field (member->name, fields);
 
-          for (guint k = 0; k < n_fields; k++)
-            g_string_append_printf (names, "%s%s", k > 0 ? ", " : "", fields[k].name);
-          if (close != NULL)
-            lateral_pack_reader_report_at (c, member->line, member->column,
-                                            _("unknown member “%s”; did you mean “%s”? Expected one of: %s"),
-                                            member->name, close, names->str);
-          else
-            lateral_pack_reader_report_at (c, member->line, member->column,
-                                            _("unknown member “%s”; expected one of: %s"), member->name, names->str);
+          lateral_pack_reader_report_at (c, member->line, member->column,
+                                          _("“%s” needs lateral-pack/%u; set “format” to “lateral-pack/%u” (and follow its rules) or remove the member"),
+                                          member->name, fields[f].since, fields[f].since);
           lateral_pack_reader_pop (c, mark);
         }
+      else if (f == n_fields || !field_in_version (&fields[f], c->format_version))
+        report_unknown_member (c, member, fields);
       else if (values[f] != NULL)
         {
           gsize mark = lateral_pack_reader_push_name (c, member->name);
@@ -211,11 +378,25 @@ lateral_pack_reader_members (LateralPackReader     *c,
 
   for (guint f = 0; f < n_fields; f++)
     {
-      if (fields[f].required && values[f] == NULL)
+      if (fields[f].required && values[f] == NULL && field_in_version (&fields[f], c->format_version))
         lateral_pack_reader_report (c, node, _("missing required member “%s” (%s)"), fields[f].name, _(fields[f].hint));
     }
 
   return TRUE;
+}
+
+const LateralJsonNode *
+lateral_pack_reader_find_member (const LateralJsonNode *object,
+                                 const char            *name)
+{
+  if (object == NULL || object->type != LATERAL_JSON_OBJECT)
+    return NULL;
+  for (guint i = 0; i < object->n; i++)
+    {
+      if (g_str_equal (object->v.members[i].name, name))
+        return object->v.members[i].value;
+    }
+  return NULL;
 }
 
 static gboolean
@@ -256,21 +437,44 @@ lateral_pack_reader_take_text (LateralPackReader    *c,
 gboolean
 lateral_date_is_valid (const char *date)
 {
-  static const char shape[] = "dddd-dd-dd";
-  guint y, m, d;
+  LateralMoment moment;
 
-  if (date == NULL || strlen (date) != strlen (shape))
-    return FALSE;
-  for (guint i = 0; shape[i] != '\0'; i++)
+  return lateral_moment_parse (date, FALSE, &moment);
+}
+
+/* A date, or with @allow_time a date and time; @out (nullable) gets it parsed. */
+char *
+lateral_pack_reader_take_moment (LateralPackReader    *c,
+                                 const char            *name,
+                                 const LateralJsonNode *node,
+                                 gboolean               allow_time,
+                                 LateralMoment         *out)
+{
+  char *date = lateral_pack_reader_take_text (c, name, node);
+  LateralMoment moment;
+  gsize mark;
+
+  if (date == NULL)
+    return NULL;
+  if (lateral_moment_parse (date, allow_time, &moment))
     {
-      if (shape[i] == 'd' ? !g_ascii_isdigit (date[i]) : date[i] != '-')
-        return FALSE;
+      if (out != NULL)
+        *out = moment;
+      return date;
     }
 
-  y = atoi (date);
-  m = atoi (date + 5);
-  d = atoi (date + 8);
-  return g_date_valid_dmy (d, m, y);
+  mark = lateral_pack_reader_push_name (c, name);
+  if (!allow_time && c->format_version < 2 && lateral_moment_parse (date, TRUE, &moment))
+    lateral_pack_reader_report (c, node, _("“%s” has a time of day, which needs lateral-pack/2; write the date alone, YYYY-MM-DD, or change “format”"), date);
+  else if (report_date_order (c, node, date))
+    ;
+  else if (allow_time)
+    lateral_pack_reader_report (c, node, _("“%s” is not a real date or time; expected YYYY-MM-DD, such as 2015-09-14, or YYYY-MM-DDTHH:MM with a zone, such as 2013-04-23T13:08-04:00 or 2015-09-14T10:00Z"), date);
+  else
+    lateral_pack_reader_report (c, node, _("“%s” is not a real date; expected YYYY-MM-DD, such as 2015-09-14"), date);
+  lateral_pack_reader_pop (c, mark);
+  g_free (date);
+  return NULL;
 }
 
 char *
@@ -278,17 +482,7 @@ lateral_pack_reader_take_date (LateralPackReader    *c,
                                 const char            *name,
                                 const LateralJsonNode *node)
 {
-  char *date = lateral_pack_reader_take_text (c, name, node);
-  gsize mark;
-
-  if (date == NULL || lateral_date_is_valid (date))
-    return date;
-
-  mark = lateral_pack_reader_push_name (c, name);
-  lateral_pack_reader_report (c, node, _("“%s” is not a real date; expected YYYY-MM-DD, such as 2015-09-14"), date);
-  lateral_pack_reader_pop (c, mark);
-  g_free (date);
-  return NULL;
+  return lateral_pack_reader_take_moment (c, name, node, FALSE, NULL);
 }
 
 static gboolean
@@ -414,6 +608,7 @@ static const LateralPackField source_fields[] = {
   { "title", TRUE, N_("text: the headline or title") },
   { "date", TRUE, N_("the publication date, YYYY-MM-DD") },
   { "url", TRUE, N_("an http or https address") },
+  { "archive_url", FALSE, N_("an http or https address of an archived copy"), 2 },
   { NULL }
 };
 
@@ -426,6 +621,7 @@ lateral_source_free (LateralSource *source)
   g_free (source->title);
   g_free (source->date);
   g_free (source->url);
+  g_free (source->archive_url);
   g_free (source);
 }
 
@@ -442,8 +638,11 @@ lateral_pack_reader_take_source (LateralPackReader    *c,
   source = g_new0 (LateralSource, 1);
   source->publisher = lateral_pack_reader_take_text (c, "publisher", v[0]);
   source->title = lateral_pack_reader_take_text (c, "title", v[1]);
-  source->date = lateral_pack_reader_take_date (c, "date", v[2]);
+  source->date = lateral_pack_reader_take_moment (c, "date", v[2], FALSE, &source->moment);
   source->url = lateral_pack_reader_take_url (c, "url", v[3]);
+  source->archive_url = lateral_pack_reader_take_url (c, "archive_url", v[4]);
+  if (source->date != NULL)
+    lateral_pack_reader_remember (c, source, v[2], "date");
   return source;
 }
 
@@ -468,62 +667,6 @@ lateral_pack_id_is_valid (const char *id)
         }
     }
   return n >= 3;
-}
-
-static gboolean
-number_is_valid (const char **p,
-                 char         stop)
-{
-  const char *s = *p;
-
-  if (!g_ascii_isdigit (*s))
-    return FALSE;
-  if (*s == '0' && g_ascii_isdigit (s[1]))
-    return FALSE;  /* no leading zeros */
-  while (g_ascii_isdigit (*s))
-    s++;
-  if (*s != stop)
-    return FALSE;
-  *p = s;
-  return TRUE;
-}
-
-gboolean
-lateral_version_is_valid (const char *version)
-{
-  const char *p = version;
-
-  if (!number_is_valid (&p, '.'))
-    return FALSE;
-  p++;
-  if (!number_is_valid (&p, '.'))
-    return FALSE;
-  p++;
-  if (!g_ascii_isdigit (*p) || (*p == '0' && g_ascii_isdigit (p[1])))
-    return FALSE;
-  while (g_ascii_isdigit (*p))
-    p++;
-  if (*p == '\0')
-    return TRUE;
-  if (*p != '-')
-    return FALSE;
-
-  /* Prerelease: dot-separated non-empty identifiers of [0-9A-Za-z-]. */
-  p++;
-  for (;;)
-    {
-      const char *start = p;
-
-      while (g_ascii_isalnum (*p) || *p == '-')
-        p++;
-      if (p == start)
-        return FALSE;
-      if (*p == '\0')
-        return TRUE;
-      if (*p != '.')
-        return FALSE;
-      p++;
-    }
 }
 
 gboolean

@@ -22,6 +22,15 @@ GListModel          *lateral_pack_registry_get_packs    (LateralPackRegistry  *s
 LateralPack         *lateral_pack_registry_lookup       (LateralPackRegistry  *self,
                                                          const char           *id);
 GPtrArray           *lateral_pack_registry_get_problems (LateralPackRegistry  *self);
+GPtrArray           *lateral_pack_registry_get_translations (LateralPackRegistry *self,
+                                                         const char           *id);
+LateralPack         *lateral_pack_registry_lookup_language (LateralPackRegistry *self,
+                                                         const char           *id,
+                                                         const char           *language);
+LateralPack         *lateral_pack_registry_find_by_hash (LateralPackRegistry  *self,
+                                                         const char           *content_hash);
+void                 lateral_pack_registry_set_languages (LateralPackRegistry *self,
+                                                         const char * const   *languages);
 
 char                *lateral_pack_registry_get_builtin_dir (void);
 

@@ -1,4 +1,4 @@
-/* lateral-pack-rules.c: the rules of lateral-pack/1 that JSON cannot say
+/* lateral-pack-rules.c: the rules of a pack (/1 and /2) that JSON cannot say: header, glossaries, steps
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -34,44 +34,71 @@ static const LateralPackField technique_fields[] = {
   { NULL }
 };
 
+static const LateralPackField habit_fields[] = {
+  { "id", TRUE, N_("a short id such as search-the-names") },
+  { "name", TRUE, N_("text: the habit's name") },
+  { "description", TRUE, N_("text: what a careful reader does") },
+  { NULL }
+};
+
+/* The techniques glossary, or the habits one (/2). An id is in one of the
+ * two at most: results per technique must never count a good habit. */
 static void
-check_techniques (LateralPackReader    *c,
-                  const LateralJsonNode *node)
+check_glossary (LateralPackReader    *c,
+                const LateralJsonNode *node,
+                gboolean               habits)
 {
+  const char *name = habits ? "habits" : "techniques";
+  GHashTable *own = habits ? c->habits : c->techniques;
+  GHashTable *other = habits ? c->techniques : c->habits;
+  GPtrArray *list = habits ? c->pack->habits : c->pack->techniques;
   gsize mark;
 
   if (node == NULL)
     return;
 
-  mark = lateral_pack_reader_push_name (c, "techniques");
-  if (lateral_pack_reader_expect_type (c, node, LATERAL_JSON_ARRAY, N_("a list of techniques")))
+  mark = lateral_pack_reader_push_name (c, name);
+  if (lateral_pack_reader_expect_type (c, node, LATERAL_JSON_ARRAY, habits ? N_("a list of habits") : N_("a list of techniques")))
     {
       for (guint i = 0; i < node->n; i++)
         {
           const LateralJsonNode *v[LATERAL_PACK_MAX_FIELDS];
           gsize item_mark = lateral_pack_reader_push_index (c, i);
-          LateralTechnique *technique;
+          LateralTechnique *entry;
           const LateralJsonNode *first;
 
-          if (lateral_pack_reader_members (c, node->v.items[i], technique_fields, N_("a technique: an object with id, name and description"), v))
+          if (lateral_pack_reader_members (c, node->v.items[i], habits ? habit_fields : technique_fields,
+                                            habits ? N_("a habit: an object with id, name and description")
+                                                   : N_("a technique: an object with id, name and description"), v))
             {
-              technique = g_new0 (LateralTechnique, 1);
-              technique->id = lateral_pack_reader_take_id (c, "id", v[0]);
-              technique->name = lateral_pack_reader_take_text (c, "name", v[1]);
-              technique->description = lateral_pack_reader_take_text (c, "description", v[2]);
-              g_ptr_array_add (c->pack->techniques, technique);
+              entry = g_new0 (LateralTechnique, 1);
+              entry->id = lateral_pack_reader_take_id (c, "id", v[0]);
+              entry->name = lateral_pack_reader_take_text (c, "name", v[1]);
+              entry->description = lateral_pack_reader_take_text (c, "description", v[2]);
+              g_ptr_array_add (list, entry);
 
-              if (technique->id == NULL)
+              if (entry->id == NULL)
                 ;
-              else if ((first = g_hash_table_lookup (c->techniques, technique->id)) != NULL)
+              else if ((first = g_hash_table_lookup (own, entry->id)) != NULL)
                 {
                   gsize id_mark = lateral_pack_reader_push_name (c, "id");
-                  lateral_pack_reader_report (c, v[0], _("technique id “%s” is already used at line %u; ids must be unique"),
-                                               technique->id, first->line);
+                  if (habits)
+                    lateral_pack_reader_report (c, v[0], _("habit id “%s” is already used at line %u; ids must be unique"),
+                                                 entry->id, first->line);
+                  else
+                    lateral_pack_reader_report (c, v[0], _("technique id “%s” is already used at line %u; ids must be unique"),
+                                                 entry->id, first->line);
+                  lateral_pack_reader_pop (c, id_mark);
+                }
+              else if ((first = g_hash_table_lookup (other, entry->id)) != NULL)
+                {
+                  gsize id_mark = lateral_pack_reader_push_name (c, "id");
+                  lateral_pack_reader_report (c, v[0], _("“%s” is already a technique (line %u); an id is either a technique (what the deceiver or the coverage did) or a habit (what a careful reader does), not both"),
+                                               entry->id, first->line);
                   lateral_pack_reader_pop (c, id_mark);
                 }
               else
-                g_hash_table_insert (c->techniques, technique->id, (gpointer) v[0]);
+                g_hash_table_insert (own, entry->id, (gpointer) v[0]);
             }
           lateral_pack_reader_pop (c, item_mark);
         }
@@ -136,9 +163,9 @@ resolve_image_path (LateralPackReader    *c,
   return g_steal_pointer (&real);
 }
 
-static LateralImage *
-take_image (LateralPackReader    *c,
-            const LateralJsonNode *node)
+LateralImage *
+lateral_pack_reader_take_image (LateralPackReader    *c,
+                                const LateralJsonNode *node)
 {
   const LateralJsonNode *v[LATERAL_PACK_MAX_FIELDS];
   LateralImage *image = NULL;
@@ -161,6 +188,7 @@ take_image (LateralPackReader    *c,
   return image;
 }
 
+/* The order of claim_fields is read by lateral_pack_rules_claim (). */
 static const LateralPackField claim_fields[] = {
   { "id", TRUE, N_("a short id such as first-call") },
   { "type", TRUE, N_("“story” or “claim”") },
@@ -171,6 +199,8 @@ static const LateralPackField claim_fields[] = {
   { "also_accepted", FALSE, N_("a list of other verdicts") },
   { "moves", FALSE, N_("an object with question and options") },
   { "reveal", TRUE, N_("an object with known_then, explanation, techniques and sources") },
+  { "artefact", FALSE, N_("an artefact object: a post, article, statement, broadcast or call"), 2 },
+  { "artefact_ref", FALSE, N_("the id of an artefact an earlier step shows"), 2 },
   { NULL }
 };
 
@@ -181,9 +211,87 @@ static const LateralPackField story_fields[] = {
   { "date", TRUE, N_("the date of the events, YYYY-MM-DD") },
   { "text", TRUE, N_("a list of paragraphs") },
   { "image", FALSE, N_("an object with path and alt") },
-  { "source", FALSE, N_("an object with publisher, title, date and url") },
+  { "source", FALSE, N_("an object with publisher, title, date and url"), 0, 1 },
+  { "sources", FALSE, N_("a list of 1 to 20 dated sources"), 2 },
+  { "artefact", FALSE, N_("an artefact object: a post, article, statement, broadcast or call"), 2 },
   { NULL }
 };
+
+static void
+check_story_sources (LateralPackReader    *c,
+                     LateralStep           *step,
+                     const LateralJsonNode *sources)
+{
+  gsize mark = lateral_pack_reader_push_name (c, "sources");
+
+  if (lateral_pack_reader_expect_type (c, sources, LATERAL_JSON_ARRAY, N_("a list of sources")))
+    {
+      if (sources->n == 0)
+        lateral_pack_reader_report (c, sources, _("is an empty list; remove it, or give at least one dated source"));
+      else if (sources->n > LATERAL_PACK_MAX_SOURCES)
+        lateral_pack_reader_report (c, sources, _("has %u sources; expected at most %d"), sources->n, LATERAL_PACK_MAX_SOURCES);
+
+      for (guint i = 0; i < sources->n && i < LATERAL_PACK_MAX_SOURCES; i++)
+        {
+          gsize item_mark = lateral_pack_reader_push_index (c, i);
+          LateralSource *source = lateral_pack_reader_take_source (c, sources->v.items[i]);
+
+          if (source != NULL)
+            g_ptr_array_add (step->sources, source);
+          lateral_pack_reader_pop (c, item_mark);
+        }
+    }
+  lateral_pack_reader_pop (c, mark);
+}
+
+/* An artefact a step shows; kept by the pack, named by later artefact_refs. */
+static void
+check_step_artefact (LateralPackReader    *c,
+                     LateralStep           *step,
+                     const LateralJsonNode *node)
+{
+  LateralArtefact *artefact = lateral_pack_rules_artefact (c, node);
+
+  if (artefact == NULL)
+    return;
+  g_ptr_array_add (c->pack->artefacts, artefact);
+  step->artefact = artefact;
+  if (artefact->id != NULL && !g_hash_table_contains (c->artefact_ids, artefact->id))
+    g_hash_table_insert (c->artefact_ids, artefact->id, artefact);
+}
+
+static void
+check_artefact_ref (LateralPackReader    *c,
+                    LateralStep           *step,
+                    const LateralJsonNode *node)
+{
+  gsize mark = lateral_pack_reader_push_name (c, "artefact_ref");
+  g_autofree char *id = lateral_pack_reader_take_id (c, "artefact_ref", node);
+
+  lateral_pack_reader_pop (c, mark);
+  if (id == NULL)
+    return;
+
+  step->artefact = g_hash_table_lookup (c->artefact_ids, id);
+  step->artefact_is_ref = TRUE;
+  if (step->artefact == NULL)
+    {
+      g_autoptr(GString) known = g_string_new (NULL);
+
+      for (guint k = 0; k < c->pack->artefacts->len; k++)
+        {
+          const LateralArtefact *a = g_ptr_array_index (c->pack->artefacts, k);
+
+          /* Each id once: a repeated id was reported where it is. */
+          if (a->id != NULL && g_hash_table_lookup (c->artefact_ids, a->id) == a)
+            g_string_append_printf (known, "%s%s", known->len > 0 ? ", " : "", a->id);
+        }
+      mark = lateral_pack_reader_push_name (c, "artefact_ref");
+      lateral_pack_reader_report (c, node, _("no earlier step shows an artefact “%s”; expected one of: %s"),
+                                   id, known->len > 0 ? known->str : _("(no artefact so far)"));
+      lateral_pack_reader_pop (c, mark);
+    }
+}
 
 static void
 check_story (LateralPackReader    *c,
@@ -192,15 +300,47 @@ check_story (LateralPackReader    *c,
 {
   step->title = lateral_pack_reader_take_text (c, "title", v[2]);
   step->date = lateral_pack_reader_take_date (c, "date", v[3]);
+  if (step->date != NULL)
+    lateral_pack_reader_remember (c, step, v[3], "date");
   step->text = lateral_pack_reader_take_paragraphs (c, "text", v[4], 1);
   if (v[5] != NULL)
-    step->image = take_image (c, v[5]);
+    step->image = lateral_pack_reader_take_image (c, v[5]);
   if (v[6] != NULL)
     {
       gsize mark = lateral_pack_reader_push_name (c, "source");
-      step->source = lateral_pack_reader_take_source (c, v[6]);
+      LateralSource *source = lateral_pack_reader_take_source (c, v[6]);
+
+      if (source != NULL)
+        g_ptr_array_add (step->sources, source);
       lateral_pack_reader_pop (c, mark);
     }
+  if (v[7] != NULL)
+    check_story_sources (c, step, v[7]);
+  if (v[8] != NULL)
+    check_step_artefact (c, step, v[8]);
+
+  /* The one source of /1, and the first of /2 for code that shows one. */
+  if (step->sources->len > 0)
+    step->source = g_ptr_array_index (step->sources, 0);
+}
+
+void
+lateral_pack_rules_step_artefact (LateralPackReader    *c,
+                                  LateralStep           *step,
+                                  const LateralJsonNode *artefact,
+                                  const LateralJsonNode *artefact_ref)
+{
+  if (artefact != NULL && artefact_ref != NULL)
+    {
+      gsize mark = lateral_pack_reader_push_name (c, "artefact_ref");
+      lateral_pack_reader_report (c, artefact_ref, _("a claim has an artefact or an artefact_ref, not both; keep one"));
+      lateral_pack_reader_pop (c, mark);
+      return;
+    }
+  if (artefact != NULL)
+    check_step_artefact (c, step, artefact);
+  else if (artefact_ref != NULL)
+    check_artefact_ref (c, step, artefact_ref);
 }
 
 void
@@ -219,7 +359,7 @@ lateral_step_free (LateralStep *step)
       g_free (step->image->alt);
       g_free (step->image);
     }
-  lateral_source_free (step->source);
+  /* step->source is the first of step->sources; step->artefact is the pack's. */
   g_free (step->claim);
   g_strfreev (step->context);
   g_free (step->as_of);
@@ -228,20 +368,12 @@ lateral_step_free (LateralStep *step)
   g_strfreev (step->known_then);
   g_strfreev (step->explanation);
   g_strfreev (step->techniques);
+  g_strfreev (step->habits);
+  g_free (step->takeaway);
+  g_strfreev (step->reported_later);
+  g_clear_pointer (&step->later_sources, g_ptr_array_unref);
   g_clear_pointer (&step->sources, g_ptr_array_unref);
   g_free (step);
-}
-
-static const LateralJsonNode *
-find_member (const LateralJsonNode *object,
-             const char            *name)
-{
-  for (guint i = 0; i < object->n; i++)
-    {
-      if (g_str_equal (object->v.members[i].name, name))
-        return object->v.members[i].value;
-    }
-  return NULL;
 }
 
 static void
@@ -259,7 +391,7 @@ check_step (LateralPackReader    *c,
     return;
 
   /* The type says which members the step may have. */
-  type = find_member (node, "type");
+  type = lateral_pack_reader_find_member (node, "type");
   if (type == NULL)
     {
       lateral_pack_reader_report (c, node, _("missing required member “type” (“story” or “claim”)"));
@@ -284,6 +416,7 @@ check_step (LateralPackReader    *c,
   step->index = index;
   step->moves = g_ptr_array_new_with_free_func ((GDestroyNotify) lateral_move_free);
   step->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) lateral_source_free);
+  step->later_sources = g_ptr_array_new_with_free_func ((GDestroyNotify) lateral_source_free);
   g_ptr_array_add (c->pack->steps, step);
 
   step->id = lateral_pack_reader_take_id (c, "id", v[0]);
@@ -309,7 +442,7 @@ check_step (LateralPackReader    *c,
 }
 
 static const LateralPackField pack_fields[] = {
-  { "format", TRUE, N_("exactly “lateral-pack/1”") },
+  { "format", TRUE, N_("“lateral-pack/2”, or “lateral-pack/1” for packs written before it") },
   { "id", TRUE, N_("a reverse-DNS id such as org.example.my-case") },
   { "version", TRUE, N_("a version such as 1.0.0") },
   { "title", TRUE, N_("text") },
@@ -321,8 +454,34 @@ static const LateralPackField pack_fields[] = {
   { "techniques", TRUE, N_("a list of techniques: the glossary") },
   { "steps", TRUE, N_("a list of story and claim steps") },
   { "$schema", FALSE, N_("text: where editors find the schema") },
+  { "habits", FALSE, N_("a list of habits: what a careful reader does"), 2 },
+  { "accent_color", FALSE, N_("a colour such as #1c71d8"), 2 },
+  { "translated_from", FALSE, N_("the language tag of the file this one translates, such as en"), 2 },
   { NULL }
 };
+
+static guint
+format_version_of (const char *format)
+{
+  if (format != NULL && g_str_equal (format, LATERAL_PACK_FORMAT_2))
+    return 2;
+  /* lateral-pack/1, or a format this Lateral does not know: that one is
+   * refused at "format", and the rest read by the rules of /1, as before. */
+  return 1;
+}
+
+static gboolean
+color_is_valid (const char *color)
+{
+  if (strlen (color) != 7 || color[0] != '#')
+    return FALSE;
+  for (guint i = 1; i < 7; i++)
+    {
+      if (!g_ascii_isxdigit (color[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 static void
 check_header (LateralPackReader     *c,
@@ -333,9 +492,12 @@ check_header (LateralPackReader     *c,
   gsize mark;
 
   mark = lateral_pack_reader_push_name (c, "format");
-  if (format != NULL && !g_str_equal (format, LATERAL_PACK_FORMAT))
-    lateral_pack_reader_report (c, v[0], _("unsupported format “%s”; expected “%s”"), format, LATERAL_PACK_FORMAT);
+  if (format != NULL && !g_str_equal (format, LATERAL_PACK_FORMAT_1) && !g_str_equal (format, LATERAL_PACK_FORMAT_2))
+    lateral_pack_reader_report (c, v[0], _("unsupported format “%s”; expected “%s” or “%s”"), format,
+                                 LATERAL_PACK_FORMAT_2, LATERAL_PACK_FORMAT_1);
   lateral_pack_reader_pop (c, mark);
+  pack->format = g_strdup (c->format_version == 1 ? LATERAL_PACK_FORMAT_1 : LATERAL_PACK_FORMAT_2);
+  pack->format_version = c->format_version;
 
   pack->id = lateral_pack_reader_take_text (c, "id", v[1]);
   mark = lateral_pack_reader_push_name (c, "id");
@@ -363,6 +525,24 @@ check_header (LateralPackReader     *c,
       pack->authors = lateral_pack_reader_take_texts (c, "authors", v[6], 1, TRUE);
     }
   pack->license = lateral_pack_reader_take_text (c, "license", v[7]);
+
+  pack->translated_from = lateral_pack_reader_take_text (c, "translated_from", v[14]);
+  mark = lateral_pack_reader_push_name (c, "translated_from");
+  if (pack->translated_from != NULL && !lateral_language_is_valid (pack->translated_from))
+    lateral_pack_reader_report (c, v[14], _("“%s” is not a language tag; expected a BCP 47 tag such as en, de or pt-BR"), pack->translated_from);
+  else if (pack->translated_from != NULL && pack->language != NULL &&
+           g_ascii_strcasecmp (pack->translated_from, pack->language) == 0)
+    lateral_pack_reader_report (c, v[14], _("“%s” is this file's own language; name the language it was translated from, or remove the member"), pack->translated_from);
+  lateral_pack_reader_pop (c, mark);
+
+  pack->accent_color = lateral_pack_reader_take_text (c, "accent_color", v[13]);
+  mark = lateral_pack_reader_push_name (c, "accent_color");
+  if (pack->accent_color != NULL && !color_is_valid (pack->accent_color))
+    {
+      lateral_pack_reader_report (c, v[13], _("“%s” is not a colour; expected # and six hexadecimal digits, such as #1c71d8"), pack->accent_color);
+      g_clear_pointer (&pack->accent_color, g_free);
+    }
+  lateral_pack_reader_pop (c, mark);
 
   /* Only for editors: checked for type, otherwise ignored. */
   g_free (lateral_pack_reader_take_text (c, "$schema", v[11]));
@@ -403,13 +583,23 @@ lateral_pack_check_tree (LateralPack           *pack,
   c.path = g_string_new (NULL);
   c.pack = pack;
   c.techniques = g_hash_table_new (g_str_hash, g_str_equal);
+  c.habits = g_hash_table_new (g_str_hash, g_str_equal);
   c.step_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  c.artefact_ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* Which members exist depends on the format: read it first. */
+  {
+    const LateralJsonNode *format = lateral_pack_reader_find_member (root, "format");
+    c.format_version = format_version_of (format != NULL && format->type == LATERAL_JSON_STRING
+                                          ? format->v.string : NULL);
+  }
 
   if (lateral_pack_reader_members (&c, root, pack_fields, N_("a pack: a JSON object starting with “{”"), v))
     {
       check_header (&c, v);
-      /* The glossary first: steps refer to it wherever it is in the file. */
-      check_techniques (&c, v[9]);
+      /* The glossaries first: steps refer to them wherever they are in the file. */
+      check_glossary (&c, v[9], FALSE);
+      check_glossary (&c, v[12], TRUE);
 
       if (v[10] != NULL)
         {
@@ -428,9 +618,15 @@ lateral_pack_check_tree (LateralPack           *pack,
             }
           lateral_pack_reader_pop (&c, mark);
         }
+
+      lateral_pack_rules_dates (&c);
+      lateral_pack_rules_authoring (&c, root);
     }
 
+  g_clear_pointer (&c.places, g_hash_table_unref);
+  g_hash_table_unref (c.artefact_ids);
   g_hash_table_unref (c.step_ids);
+  g_hash_table_unref (c.habits);
   g_hash_table_unref (c.techniques);
   g_string_free (c.path, TRUE);
   free (c.pack_dir);

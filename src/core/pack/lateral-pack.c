@@ -1,4 +1,4 @@
-/* lateral-pack.c
+/* lateral-pack.c: loading a pack, its getters, diagnostics and version order
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "json/lateral-json-enum.h"
 #include "lateral-pack-private.h"
 
 G_DEFINE_FINAL_TYPE (LateralPack, lateral_pack, G_TYPE_OBJECT)
@@ -25,6 +26,9 @@ lateral_pack_finalize (GObject *object)
   g_free (self->title);
   g_free (self->summary);
   g_free (self->language);
+  g_free (self->format);
+  g_free (self->translated_from);
+  g_free (self->accent_color);
   g_strfreev (self->authors);
   g_free (self->license);
   g_free (self->filename);
@@ -32,6 +36,9 @@ lateral_pack_finalize (GObject *object)
   g_clear_pointer (&self->step_index, g_hash_table_unref);
   g_clear_pointer (&self->steps, g_ptr_array_unref);
   g_clear_pointer (&self->techniques, g_ptr_array_unref);
+  g_clear_pointer (&self->habits, g_ptr_array_unref);
+  g_clear_pointer (&self->artefacts, g_ptr_array_unref);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lateral_pack_parent_class)->finalize (object);
 }
@@ -49,6 +56,9 @@ lateral_pack_init (LateralPack *self)
 {
   self->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) lateral_step_free);
   self->techniques = g_ptr_array_new_with_free_func ((GDestroyNotify) lateral_technique_free);
+  self->habits = g_ptr_array_new_with_free_func ((GDestroyNotify) lateral_technique_free);
+  self->artefacts = g_ptr_array_new_with_free_func ((GDestroyNotify) lateral_artefact_free);
+  self->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) lateral_diagnostic_free);
   self->step_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->origin = LATERAL_PACK_ORIGIN_FILE;
 }
@@ -169,6 +179,46 @@ check_text (const char *data,
   return TRUE;
 }
 
+/* Paths count steps from 0, as JSON does; the app says "Step 3 of 13".
+ * Each problem inside a step also names it the app's way, with its id. */
+static void
+label_steps (GPtrArray             *problems,
+             const LateralJsonNode *root)
+{
+  const LateralJsonNode *steps = NULL;
+
+  for (guint i = 0; root->type == LATERAL_JSON_OBJECT && i < root->n; i++)
+    if (g_str_equal (root->v.members[i].name, "steps"))
+      steps = root->v.members[i].value;
+  if (steps == NULL || steps->type != LATERAL_JSON_ARRAY)
+    return;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      LateralDiagnostic *d = g_ptr_array_index (problems, i);
+      const LateralJsonNode *step;
+      const char *id = NULL;
+      guint64 index;
+      char *end;
+
+      if (d->path == NULL || !g_str_has_prefix (d->path, "steps["))
+        continue;
+      index = g_ascii_strtoull (d->path + strlen ("steps["), &end, 10);
+      if (*end != ']' || index >= steps->n)
+        continue;
+      step = steps->v.items[index];
+      for (guint k = 0; step->type == LATERAL_JSON_OBJECT && k < step->n; k++)
+        if (g_str_equal (step->v.members[k].name, "id") && step->v.members[k].value->type == LATERAL_JSON_STRING)
+          id = step->v.members[k].value->v.string;
+      g_free (d->step);
+      if (id != NULL)
+        /* TRANSLATORS: where a problem is, as the app numbers steps: "step 3 “first-call”" */
+        d->step = g_strdup_printf (_("step %u “%s”"), (guint) index + 1, id);
+      else
+        d->step = g_strdup_printf (_("step %u"), (guint) index + 1);
+    }
+}
+
 static int
 compare_diagnostics (gconstpointer a,
                      gconstpointer b)
@@ -183,20 +233,45 @@ compare_diagnostics (gconstpointer a,
   return 0;
 }
 
+static guint
+count_errors (GPtrArray *diagnostics)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const LateralDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      n += d->severity == LATERAL_DIAGNOSTIC_ERROR;
+    }
+  return n;
+}
+
+/* The error names the first error (not a warning) and counts the rest. */
 static void
 set_invalid_error (GError    **error,
                    const char *filename,
                    GPtrArray  *diagnostics)
 {
-  g_autofree char *first = lateral_diagnostic_format (g_ptr_array_index (diagnostics, 0));
+  g_autofree char *first = NULL;
+  guint n_errors = count_errors (diagnostics);
 
-  if (diagnostics->len == 1)
+  for (guint i = 0; i < diagnostics->len && first == NULL; i++)
+    {
+      const LateralDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      if (d->severity == LATERAL_DIAGNOSTIC_ERROR)
+        first = lateral_diagnostic_format (d);
+    }
+  g_assert (first != NULL);
+
+  if (n_errors == 1)
     g_set_error_literal (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_INVALID, first);
   else
     g_set_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_INVALID,
                  ngettext ("%s (and %u more problem)", "%s (and %u more problems)",
-                           diagnostics->len - 1),
-                 first, diagnostics->len - 1);
+                           n_errors - 1),
+                 first, n_errors - 1);
 }
 
 /**
@@ -204,8 +279,12 @@ set_invalid_error (GError    **error,
  * @bytes: the file's contents
  * @filename: (nullable): the file's name, for messages and to find images;
  *   with %NULL, image files are not looked up
- * @diagnostics: (out) (optional) (element-type LateralDiagnostic): every problem found
- * @error: %LATERAL_PACK_ERROR_INVALID when any problem was found
+ * @diagnostics: (out) (optional) (element-type LateralDiagnostic): every
+ *   problem found, errors and warnings
+ * @error: %LATERAL_PACK_ERROR_INVALID when any error was found
+ *
+ * A pack with warnings only (rules that a lateral-pack/1 file breaks, see
+ * docs/pack-format.md) loads; lateral_pack_get_warnings() keeps them.
  *
  * Returns: (transfer full) (nullable): the pack, or %NULL if it is invalid
  */
@@ -261,10 +340,11 @@ lateral_pack_load_bytes (GBytes     *bytes,
           pack_dir = g_canonicalize_filename (dir, NULL);
         }
       lateral_pack_check_tree (pack, lateral_json_doc_get_root (doc), filename, pack_dir, problems);
+      label_steps (problems, lateral_json_doc_get_root (doc));
       g_ptr_array_sort (problems, compare_diagnostics);
     }
 
-  if (problems->len > 0)
+  if (count_errors (problems) > 0)
     {
       set_invalid_error (error, filename, problems);
       if (diagnostics != NULL)
@@ -272,6 +352,8 @@ lateral_pack_load_bytes (GBytes     *bytes,
       return NULL;
     }
 
+  for (guint i = 0; i < problems->len; i++)
+    g_ptr_array_add (pack->warnings, lateral_diagnostic_copy (g_ptr_array_index (problems, i)));
   if (diagnostics != NULL)
     *diagnostics = g_steal_pointer (&problems);
   return g_steal_pointer (&pack);
@@ -280,9 +362,10 @@ lateral_pack_load_bytes (GBytes     *bytes,
 /**
  * lateral_pack_load_file:
  * @filename: the pack's file
- * @diagnostics: (out) (optional) (element-type LateralDiagnostic): every problem found
+ * @diagnostics: (out) (optional) (element-type LateralDiagnostic): every
+ *   problem found, errors and warnings
  * @error: %LATERAL_PACK_ERROR_READ when the file cannot be read,
- *   %LATERAL_PACK_ERROR_INVALID when any problem was found
+ *   %LATERAL_PACK_ERROR_INVALID when any error was found
  *
  * Returns: (transfer full) (nullable): the pack, or %NULL
  */
@@ -371,6 +454,50 @@ lateral_pack_get_language (LateralPack *self)
 {
   g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
   return self->language;
+}
+
+/* "lateral-pack/1" or "lateral-pack/2". */
+const char *
+lateral_pack_get_format (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  return self->format;
+}
+
+guint
+lateral_pack_get_format_version (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), 0);
+  return self->format_version;
+}
+
+/* The language this file was translated from; NULL for an original. */
+const char *
+lateral_pack_get_translated_from (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  return self->translated_from;
+}
+
+/* "#rrggbb", or NULL. */
+const char *
+lateral_pack_get_accent_color (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  return self->accent_color;
+}
+
+/**
+ * lateral_pack_get_warnings:
+ *
+ * Returns: (transfer none) (element-type LateralDiagnostic): the warnings
+ *   found when loading (rules a lateral-pack/1 file breaks); may be empty
+ */
+GPtrArray *
+lateral_pack_get_warnings (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  return self->warnings;
 }
 
 const char * const *
@@ -490,6 +617,160 @@ lateral_pack_find_technique (LateralPack *self,
   return NULL;
 }
 
+guint
+lateral_pack_get_n_habits (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), 0);
+  return self->habits->len;
+}
+
+const LateralHabit *
+lateral_pack_get_habit (LateralPack *self,
+                        guint        index)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  g_return_val_if_fail (index < self->habits->len, NULL);
+  return g_ptr_array_index (self->habits, index);
+}
+
+const LateralHabit *
+lateral_pack_find_habit (LateralPack *self,
+                         const char  *habit_id)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  g_return_val_if_fail (habit_id != NULL, NULL);
+
+  for (guint i = 0; i < self->habits->len; i++)
+    {
+      const LateralHabit *habit = g_ptr_array_index (self->habits, i);
+
+      if (g_str_equal (habit->id, habit_id))
+        return habit;
+    }
+  return NULL;
+}
+
+guint
+lateral_pack_get_n_artefacts (LateralPack *self)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), 0);
+  return self->artefacts->len;
+}
+
+const LateralArtefact *
+lateral_pack_get_artefact (LateralPack *self,
+                           guint        index)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  g_return_val_if_fail (index < self->artefacts->len, NULL);
+  return g_ptr_array_index (self->artefacts, index);
+}
+
+const LateralArtefact *
+lateral_pack_find_artefact (LateralPack *self,
+                            const char  *artefact_id)
+{
+  g_return_val_if_fail (LATERAL_IS_PACK (self), NULL);
+  g_return_val_if_fail (artefact_id != NULL, NULL);
+
+  for (guint i = 0; i < self->artefacts->len; i++)
+    {
+      const LateralArtefact *artefact = g_ptr_array_index (self->artefacts, i);
+
+      if (g_str_equal (artefact->id, artefact_id))
+        return artefact;
+    }
+  return NULL;
+}
+
+const LateralMove *
+lateral_step_find_move (const LateralStep *step,
+                        const char        *move_id)
+{
+  g_return_val_if_fail (step != NULL, NULL);
+  g_return_val_if_fail (move_id != NULL, NULL);
+
+  for (guint i = 0; i < step->moves->len; i++)
+    {
+      const LateralMove *move = g_ptr_array_index (step->moves, i);
+
+      if (g_strcmp0 (move->id, move_id) == 0)
+        return move;
+    }
+  return NULL;
+}
+
+static const char * const asks_names[LATERAL_N_ASKS] = {
+  "", "who", "evidence", "others",
+};
+
+/* "who", "evidence", "others"; "" for a check of a /1 pack. */
+const char *
+lateral_asks_to_string (LateralAsks asks)
+{
+  g_return_val_if_fail ((guint) asks < LATERAL_N_ASKS, NULL);
+  return asks_names[asks];
+}
+
+gboolean
+lateral_asks_from_string (const char  *str,
+                          LateralAsks *out_asks)
+{
+  guint value;
+
+  g_return_val_if_fail (str != NULL, FALSE);
+
+  /* "" stands for no question: a file never writes it. */
+  if (!lateral_json_enum_from_name (asks_names, LATERAL_ASKS_WHO, LATERAL_N_ASKS, str, &value))
+    return FALSE;
+  if (out_asks != NULL)
+    *out_asks = value;
+  return TRUE;
+}
+
+/* Civic Online Reasoning's question, as learners and teachers read it. */
+const char *
+lateral_asks_get_question (LateralAsks asks)
+{
+  switch (asks)
+    {
+    case LATERAL_ASKS_WHO:
+      return _("Who is behind it?");
+    case LATERAL_ASKS_EVIDENCE:
+      return _("What is the evidence?");
+    case LATERAL_ASKS_OTHERS:
+      return _("What do other sources say?");
+    case LATERAL_ASKS_NONE:
+      return _("Not said");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* Pack text quoted in a message (a bad date, an unknown member's name) may
+ * hold escaped control characters (\u001b…): they are written back as
+ * escapes, so a message never drives the terminal or the screen reader. */
+static char *
+escape_controls (const char *text)
+{
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 LateralDiagnostic *
 lateral_diagnostic_new (const char *file,
                         guint       line,
@@ -502,9 +783,98 @@ lateral_diagnostic_new (const char *file,
   diagnostic->file = g_strdup (file != NULL ? file : "<memory>");
   diagnostic->line = line;
   diagnostic->column = column;
-  diagnostic->path = g_strdup (path != NULL ? path : "");
-  diagnostic->message = g_strdup (message);
+  diagnostic->path = escape_controls (path != NULL ? path : "");
+  diagnostic->message = escape_controls (message);
   return diagnostic;
+}
+
+static gboolean
+moves_agree (const LateralStep *a,
+             const LateralStep *b)
+{
+  if (a->moves->len != b->moves->len)
+    return FALSE;
+  for (guint i = 0; i < a->moves->len; i++)
+    {
+      const LateralMove *ma = g_ptr_array_index (a->moves, i);
+      const LateralMove *mb = g_ptr_array_index (b->moves, i);
+
+      if (g_strcmp0 (ma->id, mb->id) != 0 || ma->expected != mb->expected || ma->asks != mb->asks)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lateral_pack_check_translation:
+ * @original: a pack
+ * @translation: a pack with the same id and version in another language
+ *
+ * Results pool across the language files of one version by claim id, so a
+ * translation must have the very steps of the original: the same ids and
+ * types in the same order, the same dates, as_of, verdicts (and verdicts
+ * also accepted) and checks (ids, expected, question).
+ *
+ * Returns: %TRUE if they agree; else %FALSE with @error saying the first
+ *   difference (%LATERAL_PACK_ERROR_INVALID)
+ */
+gboolean
+lateral_pack_check_translation (LateralPack  *original,
+                                LateralPack  *translation,
+                                GError      **error)
+{
+  const char *file;
+
+  g_return_val_if_fail (LATERAL_IS_PACK (original), FALSE);
+  g_return_val_if_fail (LATERAL_IS_PACK (translation), FALSE);
+
+  file = translation->filename != NULL ? translation->filename : "<memory>";
+  if (g_strcmp0 (original->id, translation->id) != 0 || g_strcmp0 (original->version, translation->version) != 0)
+    {
+      g_set_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_INVALID,
+                   _("%s: not a translation of %s: the id and version differ"), file,
+                   original->filename != NULL ? original->filename : "<memory>");
+      return FALSE;
+    }
+  if (original->steps->len != translation->steps->len)
+    {
+      g_set_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_INVALID,
+                   _("%s: %u steps, but the %s file of the same version has %u; a translation has the same steps, so that results pool across languages"),
+                   file, translation->steps->len, original->language, original->steps->len);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < original->steps->len; i++)
+    {
+      const LateralStep *a = g_ptr_array_index (original->steps, i);
+      const LateralStep *b = g_ptr_array_index (translation->steps, i);
+      gboolean same = a->type == b->type && g_strcmp0 (a->id, b->id) == 0;
+
+      if (same && a->type == LATERAL_STEP_STORY)
+        same = g_strcmp0 (a->date, b->date) == 0;
+      else if (same)
+        same = g_strcmp0 (a->as_of, b->as_of) == 0 && a->verdict == b->verdict &&
+               a->accepted == b->accepted && moves_agree (a, b);
+      if (!same)
+        {
+          g_set_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_INVALID,
+                       _("%s: steps[%u] (“%s”) differs from the %s file of the same version in its id, type, date, verdicts or checks; a translation has the same steps, so that results pool across languages"),
+                       file, i, b->id != NULL ? b->id : "?", original->language);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+LateralDiagnostic *
+lateral_diagnostic_copy (const LateralDiagnostic *diagnostic)
+{
+  LateralDiagnostic *copy = lateral_diagnostic_new (diagnostic->file, diagnostic->line, diagnostic->column,
+                                                    diagnostic->path, diagnostic->message);
+
+  copy->severity = diagnostic->severity;
+  copy->step = g_strdup (diagnostic->step);
+  return copy;
 }
 
 void
@@ -516,10 +886,11 @@ lateral_diagnostic_free (LateralDiagnostic *diagnostic)
   g_free (diagnostic->file);
   g_free (diagnostic->path);
   g_free (diagnostic->message);
+  g_free (diagnostic->step);
   g_free (diagnostic);
 }
 
-/* FILE:LINE:COL: error: PATH: MESSAGE, the GNU format editors link to. */
+/* FILE:LINE:COL: error: PATH: MESSAGE (or warning:), the GNU format editors link to. */
 char *
 lateral_diagnostic_format (const LateralDiagnostic *diagnostic)
 {
@@ -530,120 +901,12 @@ lateral_diagnostic_format (const LateralDiagnostic *diagnostic)
   str = g_string_new (diagnostic->file);
   if (diagnostic->line > 0)
     g_string_append_printf (str, ":%u:%u", diagnostic->line, diagnostic->column);
-  g_string_append_printf (str, ": %s: ", _("error"));
-  if (diagnostic->path != NULL && diagnostic->path[0] != '\0')
+  g_string_append_printf (str, ": %s: ", diagnostic->severity == LATERAL_DIAGNOSTIC_WARNING
+                                          ? _("warning") : _("error"));
+  if (diagnostic->path != NULL && diagnostic->path[0] != '\0' && diagnostic->step != NULL)
+    g_string_append_printf (str, "%s (%s): ", diagnostic->path, diagnostic->step);
+  else if (diagnostic->path != NULL && diagnostic->path[0] != '\0')
     g_string_append_printf (str, "%s: ", diagnostic->path);
   g_string_append (str, diagnostic->message);
   return g_string_free (str, FALSE);
-}
-
-/* Numeric identifiers compare by value; they have no leading zeros, so
- * length first, then digits, never overflows. */
-static int
-compare_numeric (const char *a,
-                 gsize       la,
-                 const char *b,
-                 gsize       lb)
-{
-  int cmp;
-
-  if (la != lb)
-    return la < lb ? -1 : 1;
-  cmp = strncmp (a, b, la);
-  return (cmp > 0) - (cmp < 0);
-}
-
-static gboolean
-all_digits (const char *s,
-            gsize       len)
-{
-  for (gsize i = 0; i < len; i++)
-    {
-      if (!g_ascii_isdigit (s[i]))
-        return FALSE;
-    }
-  return len > 0;
-}
-
-static int
-compare_prerelease (const char *a,
-                    const char *b)
-{
-  while (*a != '\0' && *b != '\0')
-    {
-      gsize la = strcspn (a, ".");
-      gsize lb = strcspn (b, ".");
-      gboolean na = all_digits (a, la), nb = all_digits (b, lb);
-      int cmp;
-
-      if (na && nb)
-        cmp = compare_numeric (a, la, b, lb);
-      else if (na != nb)
-        cmp = na ? -1 : 1;  /* numeric identifiers sort first */
-      else
-        {
-          cmp = strncmp (a, b, MIN (la, lb));
-          if (cmp == 0 && la != lb)
-            cmp = la < lb ? -1 : 1;
-          cmp = (cmp > 0) - (cmp < 0);
-        }
-      if (cmp != 0)
-        return cmp;
-
-      a += la + (a[la] == '.');
-      b += lb + (b[lb] == '.');
-    }
-
-  /* The one with more identifiers is the later prerelease. */
-  return (*a != '\0') - (*b != '\0');
-}
-
-/**
- * lateral_version_compare:
- *
- * Compares two semantic versions (MAJOR.MINOR.PATCH[-PRERELEASE]) by the
- * rules of semver.org: 1.0.0-alpha < 1.0.0-alpha.1 < 1.0.0-beta < 1.0.0.
- * An invalid version sorts before every valid one.
- *
- * Returns: negative, 0 or positive as @a is lower, equal or higher than @b
- */
-int
-lateral_version_compare (const char *a,
-                         const char *b)
-{
-  gboolean va, vb;
-
-  g_return_val_if_fail (a != NULL, 0);
-  g_return_val_if_fail (b != NULL, 0);
-
-  va = lateral_version_is_valid (a);
-  vb = lateral_version_is_valid (b);
-  if (!va || !vb)
-    {
-      if (va != vb)
-        return va ? 1 : -1;
-      return CLAMP (strcmp (a, b), -1, 1);
-    }
-
-  for (guint part = 0; part < 3; part++)
-    {
-      gsize la = strspn (a, "0123456789");
-      gsize lb = strspn (b, "0123456789");
-      int cmp = compare_numeric (a, la, b, lb);
-
-      if (cmp != 0)
-        return cmp;
-      a += la;
-      b += lb;
-      if (part < 2)
-        {
-          a++;
-          b++;
-        }
-    }
-
-  /* A release is later than any of its prereleases. */
-  if (*a == '\0' || *b == '\0')
-    return (*a == '\0') - (*b == '\0');
-  return compare_prerelease (a + 1, b + 1);
 }

@@ -11,10 +11,6 @@
 #include "lateral-play.h"
 #include "lateral-scoring.h"
 
-/* Longer than any line a person or a script writes for one claim; it keeps
- * the parser's work bounded on hostile input. */
-#define MAX_LINE_LENGTH 4096
-
 struct _LateralPlay
 {
   GObject          parent_instance;
@@ -105,6 +101,14 @@ resume (LateralPlay  *self,
   return TRUE;
 }
 
+static LateralPlay *
+lateral_play_new_full (LateralStore  *store,
+                       LateralPack   *pack,
+                       const char    *profile_name,
+                       const char    *class_code,
+                       gboolean       start_over,
+                       GError       **error);
+
 /**
  * lateral_play_new:
  * @store: (nullable): where answers go; %NULL is preview mode, which records nothing
@@ -121,6 +125,37 @@ lateral_play_new (LateralStore  *store,
                   const char    *profile_name,
                   const char    *class_code,
                   GError       **error)
+{
+  return lateral_play_new_full (store, pack, profile_name, class_code, FALSE, error);
+}
+
+/**
+ * lateral_play_new_start_over:
+ *
+ * As lateral_play_new(), but always starts a new attempt at step 0. An
+ * unfinished attempt is left as it is, with every answer it holds: it stays
+ * in the learner's history as unfinished, and the new attempt, being the
+ * latest, is the one resumed next time.
+ */
+LateralPlay *
+lateral_play_new_start_over (LateralStore  *store,
+                             LateralPack   *pack,
+                             const char    *profile_name,
+                             const char    *class_code,
+                             GError       **error)
+{
+  g_return_val_if_fail (LATERAL_IS_STORE (store), NULL);
+
+  return lateral_play_new_full (store, pack, profile_name, class_code, TRUE, error);
+}
+
+static LateralPlay *
+lateral_play_new_full (LateralStore  *store,
+                       LateralPack   *pack,
+                       const char    *profile_name,
+                       const char    *class_code,
+                       gboolean       start_over,
+                       GError       **error)
 {
   g_autoptr(LateralPlay) self = NULL;
   GError *local_error = NULL;
@@ -140,8 +175,9 @@ lateral_play_new (LateralStore  *store,
   if (self->profile == NULL)
     return NULL;
 
-  self->attempt = lateral_store_find_unfinished_attempt (store, self->profile->uuid,
-                                                         lateral_pack_get_id (pack), &local_error);
+  if (!start_over)
+    self->attempt = lateral_store_find_unfinished_attempt (store, self->profile->uuid,
+                                                           lateral_pack_get_id (pack), &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -482,101 +518,4 @@ lateral_play_get_store (LateralPlay *self)
   g_return_val_if_fail (LATERAL_IS_PLAY (self), NULL);
 
   return self->store;
-}
-
-static gboolean
-parse_error (GError     **error,
-             const char  *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-parse_error (GError     **error,
-             const char  *format,
-             ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_PARSE, format, args));
-  va_end (args);
-
-  return FALSE;
-}
-
-/**
- * lateral_play_parse_line:
- * @line: `VERDICT CERTAINTY [MOVE,MOVE…]`, e.g. `misleading 2 reverse-image,find-original`
- *
- * Reads one answer as `lateral-cli play` takes it from a script. The
- * verdict is one of true, false, misleading, unverified (any case); the
- * certainty 1, 2 or 3. Whether the moves belong to the claim is checked by
- * lateral_play_answer(). The outputs are set only on success.
- */
-gboolean
-lateral_play_parse_line (const char       *line,
-                         LateralVerdict   *out_verdict,
-                         int              *out_certainty,
-                         char           ***out_moves,
-                         GError          **error)
-{
-  g_autofree char *copy = NULL;
-  g_autofree char *lower = NULL;
-  g_auto(GStrv) tokens = NULL;
-  g_autoptr(GPtrArray) words = g_ptr_array_new ();
-  g_auto(GStrv) moves = NULL;
-  LateralVerdict verdict;
-
-  g_return_val_if_fail (line != NULL, FALSE);
-  g_return_val_if_fail (out_verdict != NULL && out_certainty != NULL && out_moves != NULL, FALSE);
-
-  if (strlen (line) > MAX_LINE_LENGTH)
-    return parse_error (error, _("The line is longer than %d bytes"), MAX_LINE_LENGTH);
-  if (!g_utf8_validate (line, -1, NULL))
-    return parse_error (error, _("The line is not valid UTF-8 text"));
-
-  copy = g_strstrip (g_strdup (line));
-  tokens = g_strsplit_set (copy, " \t\r\n", -1);
-  for (guint i = 0; tokens[i] != NULL; i++)
-    {
-      if (*tokens[i] != '\0')
-        g_ptr_array_add (words, tokens[i]);
-    }
-
-  if (words->len == 0)
-    return parse_error (error, _("The line is empty: expected VERDICT CERTAINTY [MOVE,MOVE…]"));
-  if (words->len == 1)
-    return parse_error (error, _("A certainty (1, 2 or 3) must follow the verdict"));
-  if (words->len > 3)
-    return parse_error (error, _("Too many words: expected VERDICT CERTAINTY [MOVE,MOVE…], "
-                                 "with the moves separated by commas and no spaces"));
-
-  lower = g_ascii_strdown (words->pdata[0], -1);
-  if (!lateral_verdict_from_string (lower, &verdict))
-    return parse_error (error, _("“%s” is not a verdict: use true, false, misleading or unverified"),
-                        (const char *) words->pdata[0]);
-
-  if (strlen (words->pdata[1]) != 1 || strchr ("123", *(const char *) words->pdata[1]) == NULL)
-    return parse_error (error, _("“%s” is not a certainty: use 1, 2 or 3"),
-                        (const char *) words->pdata[1]);
-
-  if (words->len == 3)
-    {
-      moves = g_strsplit (words->pdata[2], ",", -1);
-      for (guint i = 0; moves[i] != NULL; i++)
-        {
-          if (*moves[i] == '\0')
-            return parse_error (error, _("An empty move in “%s”: separate move ids with single commas"),
-                                (const char *) words->pdata[2]);
-        }
-    }
-  else
-    {
-      moves = g_new0 (char *, 1);
-    }
-
-  *out_verdict = verdict;
-  *out_certainty = *(const char *) words->pdata[1] - '0';
-  *out_moves = g_steal_pointer (&moves);
-
-  return TRUE;
 }

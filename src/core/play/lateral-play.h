@@ -24,7 +24,6 @@ typedef enum {
   LATERAL_PLAY_ERROR_NOT_ANSWERED,     /* advancing past an unanswered claim */
   LATERAL_PLAY_ERROR_FINISHED,         /* answering after the case is over */
   LATERAL_PLAY_ERROR_INVALID,          /* a verdict, certainty or move the claim does not have */
-  LATERAL_PLAY_ERROR_PARSE,            /* lateral_play_parse_line() */
 } LateralPlayError;
 
 #define LATERAL_TYPE_PLAY (lateral_play_get_type ())
@@ -34,6 +33,11 @@ G_DECLARE_FINAL_TYPE (LateralPlay, lateral_play, LATERAL, PLAY, GObject)
 GQuark               lateral_play_error_quark      (void);
 
 LateralPlay         *lateral_play_new              (LateralStore        *store,
+                                                    LateralPack         *pack,
+                                                    const char          *profile_name,
+                                                    const char          *class_code,
+                                                    GError             **error);
+LateralPlay         *lateral_play_new_start_over   (LateralStore        *store,
                                                     LateralPack         *pack,
                                                     const char          *profile_name,
                                                     const char          *class_code,
@@ -60,11 +64,5 @@ LateralAttempt      *lateral_play_get_attempt      (LateralPlay         *self);
 LateralProfile      *lateral_play_get_profile      (LateralPlay         *self);
 LateralPack         *lateral_play_get_pack         (LateralPlay         *self);
 LateralStore        *lateral_play_get_store        (LateralPlay         *self);
-
-gboolean             lateral_play_parse_line       (const char          *line,
-                                                    LateralVerdict      *out_verdict,
-                                                    int                 *out_certainty,
-                                                    char              ***out_moves,
-                                                    GError             **error);
 
 G_END_DECLS

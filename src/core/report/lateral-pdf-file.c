@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "lateral-pdf-file.h"
+#include "store/lateral-output-file.h"
 
 /**
  * lateral_pdf_file_write:
@@ -33,7 +34,13 @@ lateral_pdf_file_write (const char          *filename,
   g_return_val_if_fail (filename != NULL, FALSE);
   g_return_val_if_fail (draw_page != NULL, FALSE);
 
+  /* A FIFO, device or symbolic link is refused, not replaced; so is one
+   * waiting under the partial file's name, which cairo would follow. */
+  if (!lateral_output_file_check (filename, error))
+    return FALSE;
   partial = g_strconcat (filename, ".partial", NULL);
+  if (!lateral_output_file_check (partial, error))
+    return FALSE;
   surface = cairo_pdf_surface_create (partial, LATERAL_PDF_PAGE_WIDTH, LATERAL_PDF_PAGE_HEIGHT);
   cr = cairo_create (surface);
   for (guint i = 0; i < n_pages; i++)

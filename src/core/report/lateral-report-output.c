@@ -90,6 +90,7 @@ begin_row (JsonBuilder              *builder,
   json_builder_begin_object (builder);
   lateral_json_add_string (builder, "class_code", group->class_code);
   lateral_json_add_string (builder, "pack_id", group->pack_id);
+  lateral_json_add_string (builder, "pack_version", group->pack_version);
 }
 
 static void
@@ -103,6 +104,7 @@ add_group (JsonBuilder              *builder,
   lateral_json_add_string (builder, "pack_title", group->pack_title);
   lateral_json_add_int (builder, "n_students", group->students->len);
   lateral_json_add_int (builder, "attempts", group->n_attempts);
+  lateral_json_add_int (builder, "flagged_attempts", group->n_flagged);
   lateral_json_add_int (builder, "answers", group->n_answers);
   lateral_json_add_int (builder, "correct", group->n_correct);
   add_percent (builder, group->n_correct, group->n_answers);
@@ -140,6 +142,8 @@ add_student (JsonBuilder                *builder,
     json_builder_add_int_value (builder, student->latest_mark);
   else
     json_builder_add_null_value (builder);
+  lateral_json_add_int (builder, "flagged_attempts", student->n_flagged);
+  lateral_json_add_string (builder, "flags", student->flags != NULL ? student->flags : "");
   json_builder_end_object (builder);
 }
 
@@ -197,17 +201,36 @@ add_calibration (JsonBuilder              *builder,
     }
 }
 
+/* One row per question a check can answer, in LateralAsks order; "none"
+ * for the checks of /1 packs, which say none. */
+static void
+add_checks (JsonBuilder              *builder,
+            const LateralReportGroup *group)
+{
+  for (guint q = 0; q < LATERAL_N_ASKS; q++)
+    {
+      const char *asks = lateral_asks_to_string (q);
+
+      begin_row (builder, group);
+      lateral_json_add_string (builder, "asks", asks[0] != '\0' ? asks : "none");
+      lateral_json_add_int (builder, "picked", group->checks_by_asks[q].picked);
+      lateral_json_add_int (builder, "picked_expected", group->checks_by_asks[q].picked_expected);
+      json_builder_end_object (builder);
+    }
+}
+
 typedef enum {
   TABLE_GROUPS,
   TABLE_STUDENTS,
   TABLE_CLAIMS,
   TABLE_TECHNIQUES,
   TABLE_CALIBRATION,
+  TABLE_CHECKS,
   N_TABLES
 } Table;
 
 static const char * const table_names[N_TABLES] = {
-  "groups", "students", "claims", "techniques", "calibration",
+  "groups", "students", "claims", "techniques", "calibration", "checks",
 };
 
 static void
@@ -240,6 +263,9 @@ add_table (JsonBuilder   *builder,
           break;
         case TABLE_CALIBRATION:
           add_calibration (builder, group);
+          break;
+        case TABLE_CHECKS:
+          add_checks (builder, group);
           break;
         case N_TABLES:
         default:
@@ -421,6 +447,22 @@ text_students (GString                  *text,
       append_cell (text, right, 7, TRUE);
       g_string_append_c (text, '\n');
     }
+
+  /* Flagged work is never counted silently. */
+  for (guint i = 0; i < group->students->len; i++)
+    {
+      const LateralReportStudent *student = group->students->pdata[i];
+
+      if (student->n_flagged == 0)
+        continue;
+      /* TRANSLATORS: a student, how many of their attempts were flagged on
+       * import, and the flags' codes (docs/results-format.md) */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "FLAGGED: %s: %u attempt flagged on import (%s)\n",
+                                                 "FLAGGED: %s: %u attempts flagged on import (%s)\n",
+                                                 student->n_flagged),
+                              student->profile_name, student->n_flagged, student->flags);
+    }
 }
 
 static void
@@ -455,6 +497,32 @@ text_claims (GString                  *text,
     }
 }
 
+/* Checks picked, by Civic Online Reasoning's question they answer. */
+static void
+text_checks (GString                  *text,
+             const LateralReportGroup *group)
+{
+  guint total = 0;
+
+  for (guint q = 0; q < LATERAL_N_ASKS; q++)
+    total += group->checks_by_asks[q].picked;
+  if (total == 0)
+    return;
+
+  g_string_append_printf (text, "\n%s\n", _("Checks picked, by question:"));
+  for (guint q = 0; q < LATERAL_N_ASKS; q++)
+    {
+      const LateralReportChecks *checks = &group->checks_by_asks[q];
+
+      if (checks->picked == 0)
+        continue;
+      /* Translators: a question such as "Who is behind it?", the checks
+       * answering it that learners picked, and how many of those the case expects */
+      g_string_append_printf (text, _("  %s %u picked, %u of them expected\n"),
+                              lateral_asks_get_question (q), checks->picked, checks->picked_expected);
+    }
+}
+
 static void
 text_group (GString                  *text,
             const LateralReportGroup *group)
@@ -464,12 +532,18 @@ text_group (GString                  *text,
   g_autofree char *attempts = NULL;
   g_autofree char *answers = NULL;
 
+  /* Translators: class code, the case's title, its id and the version played */
   if (group->class_code != NULL)
-    g_string_append_printf (text, _("Class %s — %s (%s)\n"), group->class_code,
-                            group->pack_title != NULL ? group->pack_title : group->pack_id, group->pack_id);
+    g_string_append_printf (text, _("Class %s — %s (%s, version %s)\n"), group->class_code,
+                            group->pack_title != NULL ? group->pack_title : group->pack_id, group->pack_id,
+                            group->pack_version);
   else
-    g_string_append_printf (text, _("No class code — %s (%s)\n"),
-                            group->pack_title != NULL ? group->pack_title : group->pack_id, group->pack_id);
+    g_string_append_printf (text, _("No class code — %s (%s, version %s)\n"),
+                            group->pack_title != NULL ? group->pack_title : group->pack_id, group->pack_id,
+                            group->pack_version);
+  if (!group->pack_known)
+    g_string_append_printf (text, _("(Version %s of this case is not on this computer: claims are named by id, without techniques or checks.)\n"),
+                            group->pack_version);
   students = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u student", "%u students", group->students->len),
                               group->students->len);
   attempts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u attempt", "%u attempts", group->n_attempts),
@@ -481,6 +555,12 @@ text_group (GString                  *text,
   g_string_append_printf (text, _("%s, %s, %s, %s right; class calibration: %s\n\n"),
                           students, attempts, answers, right,
                           lateral_calibration_get_label (lateral_report_group_get_calibration (group)));
+  if (group->n_flagged > 0)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                               "FLAGGED: %u attempt was flagged on import; see the students below\n\n",
+                                               "FLAGGED: %u attempts were flagged on import; see the students below\n\n",
+                                               group->n_flagged),
+                            group->n_flagged);
   text_students (text, group);
   g_string_append_c (text, '\n');
   text_claims (text, group);
@@ -496,6 +576,8 @@ text_group (GString                  *text,
                               technique->name != NULL ? technique->name : technique->technique_id,
                               technique->n_correct, technique->n_answers, tech_right);
     }
+
+  text_checks (text, group);
 
   g_string_append_printf (text, "\n%s\n", _("Calibration (how often right at each certainty):"));
   for (int c = LATERAL_CERTAINTY_MIN; c <= LATERAL_CERTAINTY_MAX; c++)

@@ -131,10 +131,11 @@ title_block (Pager         *pager,
   g_autofree char *answers = NULL;
   double w = content_width (pager);
 
+  /* The version too: groups of one case differ by it (verdicts may change). */
   if (group->class_code != NULL)
-    line2 = g_strdup_printf (_("Class %s · case %s"), group->class_code, group->pack_id);
+    line2 = g_strdup_printf (_("Class %s · case %s, version %s"), group->class_code, group->pack_id, group->pack_version);
   else
-    line2 = g_strdup_printf (_("No class code · case %s"), group->pack_id);
+    line2 = g_strdup_printf (_("No class code · case %s, version %s"), group->pack_id, group->pack_version);
   students = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u student", "%u students", group->students->len),
                               group->students->len);
   answers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u answer", "%u answers", group->n_answers),
@@ -263,7 +264,9 @@ student_rows (Pager *pager)
       g_autofree char *right = lateral_report_format_percent (s->n_correct, s->n_answers);
       char **cells = g_new0 (char *, G_N_ELEMENTS (student_columns) + 1);
 
-      cells[0] = g_strdup (s->profile_name);
+      /* TRANSLATORS: a student's name in the PDF report, when some of
+       * their attempts were flagged on import */
+      cells[0] = s->n_flagged > 0 ? g_strdup_printf (_("%s (flagged)"), s->profile_name) : g_strdup (s->profile_name);
       cells[1] = g_strdup_printf ("%u", s->n_attempts);
       cells[2] = s->has_marks ? g_strdup_printf ("%+d", s->best_mark) : g_strdup ("–");
       cells[3] = s->has_marks ? g_strdup_printf ("%+d", s->latest_mark) : g_strdup ("–");

@@ -14,7 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lateral-report.h"
-#include "store/lateral-store-private.h"
+#include "store/lateral-store-query.h"
 #include "store/lateral-store-transaction.h"
 #include "store/lateral-store-measures.h"
 
@@ -36,6 +36,7 @@ student_free (LateralReportStudent *student)
 {
   g_free (student->profile_name);
   g_free (student->profile_uuid);
+  g_free (student->flags);
   g_free (student);
 }
 
@@ -60,6 +61,7 @@ group_free (LateralReportGroup *group)
 {
   g_free (group->class_code);
   g_free (group->pack_id);
+  g_free (group->pack_version);
   g_free (group->pack_title);
   g_ptr_array_unref (group->students);
   g_ptr_array_unref (group->claims);
@@ -95,10 +97,11 @@ lateral_report_init (LateralReport *self)
 /* The filters are bound as ?1 (class code) and ?2 (pack id); NULL matches all. */
 #define REPORT_FILTER \
   " WHERE (?1 IS NULL OR a.class_code = ?1) AND (?2 IS NULL OR a.pack_id = ?2)"
-#define REPORT_GROUP_ORDER "a.class_code IS NULL, a.class_code, a.pack_id"
+#define REPORT_GROUP_ORDER "a.class_code IS NULL, a.class_code, a.pack_id, a.pack_version"
 
 static const char attempts_sql[] =
-  "SELECT a.class_code, a.pack_id, a.profile_uuid, p.name, a.finished_at IS NOT NULL, a.uuid"
+  "SELECT a.class_code, a.pack_id, a.profile_uuid, p.name, a.finished_at IS NOT NULL, a.uuid, a.flags,"
+  " a.pack_version"
   " FROM attempts a JOIN profiles p ON p.uuid = a.profile_uuid"
   REPORT_FILTER
   " ORDER BY " REPORT_GROUP_ORDER ", a.profile_uuid, a.started_at, a.rowid";
@@ -106,11 +109,12 @@ static const char attempts_sql[] =
 /* Answers of attempts the filters left out are skipped in C: scanning the
  * table in storage order is faster than any join SQLite could plan. */
 static const char answers_sql[] =
-  "SELECT attempt_uuid, claim_id, verdict, certainty, correct, mark FROM answers";
+  "SELECT attempt_uuid, claim_id, verdict, certainty, correct, mark, moves FROM answers";
 
 /* What the pass over the answers needs to know about each attempt. */
 typedef struct {
   LateralReportGroup   *group;
+  LateralPack          *pack;      /* nullable: the group's version of the pack, the registry's */
   GHashTable           *claims;    /* the group's: claim id -> LateralReportClaim */
   LateralReportStudent *student;
   gboolean              finished;
@@ -133,53 +137,98 @@ counting_clear (Counting *counting)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Counting, counting_clear)
 
-static sqlite3_stmt *
-prepare_filtered (LateralStore  *store,
-                  const char    *sql,
-                  const char    *class_code,
-                  const char    *pack_id,
-                  GError       **error)
+static LateralStoreQuery *
+query_filtered (LateralStore  *store,
+                const char    *sql,
+                const char    *class_code,
+                const char    *pack_id,
+                GError       **error)
 {
-  sqlite3_stmt *stmt = lateral_store_prepare (store, sql, error);
+  LateralStoreQuery *query = lateral_store_query_new (store, sql, error);
 
-  if (stmt == NULL)
+  if (query == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, class_code, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, pack_id, -1, SQLITE_STATIC);
-  return stmt;
-}
-
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
+  lateral_store_query_bind_text (query, 1, class_code);
+  lateral_store_query_bind_text (query, 2, pack_id);
+  return query;
 }
 
 static gboolean
 group_matches (const LateralReportGroup *group,
                const char               *class_code,
-               const char               *pack_id)
+               const char               *pack_id,
+               const char               *pack_version)
 {
   return group != NULL && g_strcmp0 (group->class_code, class_code) == 0 &&
-         g_str_equal (group->pack_id, pack_id);
+         g_str_equal (group->pack_id, pack_id) && g_str_equal (group->pack_version, pack_version);
+}
+
+/* The pack the group's attempts were played with, if this machine has that
+ * version: claims, techniques and checks are read from it, never from
+ * another version, whose verdicts may differ. */
+static LateralPack *
+group_pack (LateralPackRegistry      *registry,
+            const LateralReportGroup *group)
+{
+  LateralPack *pack = registry != NULL ? lateral_pack_registry_lookup (registry, group->pack_id) : NULL;
+
+  if (pack == NULL || !g_str_equal (lateral_pack_get_version (pack), group->pack_version))
+    return NULL;
+  return pack;
 }
 
 static LateralReportGroup *
 group_new (LateralPackRegistry *registry,
            const char          *class_code,
-           const char          *pack_id)
+           const char          *pack_id,
+           const char          *pack_version)
 {
   LateralReportGroup *group = g_new0 (LateralReportGroup, 1);
-  LateralPack *pack = registry != NULL ? lateral_pack_registry_lookup (registry, pack_id) : NULL;
+  LateralPack *current = registry != NULL ? lateral_pack_registry_lookup (registry, pack_id) : NULL;
 
   group->class_code = g_strdup (class_code);
   group->pack_id = g_strdup (pack_id);
-  group->pack_title = pack != NULL ? g_strdup (lateral_pack_get_title (pack)) : NULL;
+  group->pack_version = g_strdup (pack_version);
+  /* The title names the case, whichever version is installed. */
+  group->pack_title = current != NULL ? g_strdup (lateral_pack_get_title (current)) : NULL;
+  group->pack_known = group_pack (registry, group) != NULL;
   group->students = g_ptr_array_new_with_free_func ((GDestroyNotify) student_free);
   group->claims = g_ptr_array_new_with_free_func ((GDestroyNotify) claim_free);
   group->techniques = g_ptr_array_new_with_free_func ((GDestroyNotify) technique_free);
   return group;
+}
+
+/* Flagged work is never counted silently: the student and the group say
+ * how many of their attempts were flagged on import, and why (the codes). */
+static void
+add_flags (LateralReportGroup   *group,
+           LateralReportStudent *student,
+           const char           *flags)
+{
+  g_auto(GStrv) codes = NULL;
+  GString *text;
+
+  if (student->flags == NULL)
+    student->flags = g_strdup ("");
+  if (flags == NULL || flags[0] == '\0')
+    return;
+
+  group->n_flagged++;
+  student->n_flagged++;
+  codes = g_strsplit (flags, " ", -1);
+  text = g_string_new (student->flags);
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      g_auto(GStrv) have = g_strsplit (text->str, " ", -1);
+
+      if (codes[i][0] == '\0' || g_strv_contains ((const char * const *) have, codes[i]))
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, codes[i]);
+    }
+  g_free (student->flags);
+  student->flags = g_string_free (text, FALSE);
 }
 
 /* One row per attempt, sorted by group, then profile, then start: the
@@ -191,26 +240,27 @@ read_attempts (LateralReport        *self,
                Counting             *counting,
                GError              **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(LateralStoreQuery) query = NULL;
+  g_autoptr(GError) local_error = NULL;
   LateralReportGroup *group = NULL;
   LateralReportStudent *student = NULL;
   GHashTable *claims = NULL;
-  int rc;
 
-  stmt = prepare_filtered (store, attempts_sql, self->class_code, self->pack_id, error);
-  if (stmt == NULL)
+  query = query_filtered (store, attempts_sql, self->class_code, self->pack_id, error);
+  if (query == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (lateral_store_query_next (query, &local_error))
     {
-      const char *class_code = column_text (stmt, 0);
-      const char *pack_id = column_text (stmt, 1);
-      const char *profile_uuid = column_text (stmt, 2);
+      const char *class_code = lateral_store_query_get_text (query, 0);
+      const char *pack_id = lateral_store_query_get_text (query, 1);
+      const char *profile_uuid = lateral_store_query_get_text (query, 2);
+      const char *pack_version = lateral_store_query_get_text (query, 7);
       AttemptTotals *attempt;
 
-      if (!group_matches (group, class_code, pack_id))
+      if (!group_matches (group, class_code, pack_id, pack_version))
         {
-          group = group_new (registry, class_code, pack_id);
+          group = group_new (registry, class_code, pack_id, pack_version);
           g_ptr_array_add (self->groups, group);
           claims = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) claim_free);
           g_ptr_array_add (counting->claim_tables, claims);
@@ -220,25 +270,30 @@ read_attempts (LateralReport        *self,
         {
           student = g_new0 (LateralReportStudent, 1);
           student->profile_uuid = g_strdup (profile_uuid);
-          student->profile_name = g_strdup (column_text (stmt, 3));
+          student->profile_name = g_strdup (lateral_store_query_get_text (query, 3));
           g_ptr_array_add (group->students, student);
         }
 
       attempt = g_new0 (AttemptTotals, 1);
       attempt->group = group;
+      attempt->pack = group_pack (registry, group);
       attempt->claims = claims;
       attempt->student = student;
-      attempt->finished = sqlite3_column_int (stmt, 4) != 0;
+      attempt->finished = lateral_store_query_get_int (query, 4) != 0;
       g_ptr_array_add (counting->attempts, attempt);
-      g_hash_table_insert (counting->by_uuid, g_strdup (column_text (stmt, 5)), attempt);
+      g_hash_table_insert (counting->by_uuid, g_strdup (lateral_store_query_get_text (query, 5)), attempt);
 
       group->n_attempts++;
       student->n_attempts++;
       student->n_finished += attempt->finished;
+      add_flags (group, student, lateral_store_query_get_text (query, 6));
     }
 
-  if (rc != SQLITE_DONE)
-    return lateral_store_set_sqlite_error (lateral_store_get_db (store), rc, error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -392,23 +447,60 @@ count_answer (AttemptTotals      *attempt,
     claim->wrong_at_high_certainty++;
 }
 
+/* The checks an answer picked, counted by the question each answers. The
+ * ids come from the store (perhaps from an imported bundle): an id the
+ * pack does not have is skipped. */
+static void
+count_checks (AttemptTotals *attempt,
+              const char    *claim_id,
+              const char    *moves_json)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  const LateralStep *step;
+  JsonNode *root;
+  JsonArray *ids;
+
+  if (attempt->pack == NULL || moves_json == NULL || g_str_equal (moves_json, "[]"))
+    return;
+  step = lateral_pack_find_step (attempt->pack, claim_id);
+  if (step == NULL || step->type != LATERAL_STEP_CLAIM || step->moves->len == 0)
+    return;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, moves_json, -1, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    return;
+
+  ids = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (ids); i++)
+    {
+      const char *id = json_node_get_string (json_array_get_element (ids, i));
+      const LateralMove *move = id != NULL ? lateral_step_find_move (step, id) : NULL;
+
+      if (move == NULL)
+        continue;
+      attempt->group->checks_by_asks[move->asks].picked++;
+      attempt->group->checks_by_asks[move->asks].picked_expected += move->expected;
+    }
+}
+
 static gboolean
 read_answers (LateralStore  *store,
               Counting      *counting,
               GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(LateralStoreQuery) query = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  stmt = lateral_store_prepare (store, answers_sql, error);
-  if (stmt == NULL)
+  query = lateral_store_query_new (store, answers_sql, error);
+  if (query == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (lateral_store_query_next (query, &local_error))
     {
-      AttemptTotals *attempt = g_hash_table_lookup (counting->by_uuid, column_text (stmt, 0));
-      const char *claim_id = column_text (stmt, 1);
-      int certainty = sqlite3_column_int (stmt, 3);
+      AttemptTotals *attempt = g_hash_table_lookup (counting->by_uuid, lateral_store_query_get_text (query, 0));
+      const char *claim_id = lateral_store_query_get_text (query, 1);
+      int certainty = lateral_store_query_get_int (query, 3);
       LateralReportClaim *claim;
       LateralVerdict verdict;
 
@@ -416,7 +508,7 @@ read_answers (LateralStore  *store,
         continue;
 
       /* The schema's CHECKs make these hold; a report never trusts blindly. */
-      if (!lateral_verdict_from_string (column_text (stmt, 2), &verdict) ||
+      if (!lateral_verdict_from_string (lateral_store_query_get_text (query, 2), &verdict) ||
           certainty < LATERAL_CERTAINTY_MIN || certainty > LATERAL_CERTAINTY_MAX)
         {
           g_set_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_FAILED,
@@ -431,12 +523,35 @@ read_answers (LateralStore  *store,
           g_hash_table_insert (attempt->claims, claim->claim_id, claim);
         }
       count_answer (attempt, claim, verdict, certainty,
-                    sqlite3_column_int (stmt, 4) != 0, sqlite3_column_int (stmt, 5));
+                    lateral_store_query_get_int (query, 4) != 0, lateral_store_query_get_int (query, 5));
+      count_checks (attempt, claim_id, lateral_store_query_get_text (query, 6));
     }
-  if (rc != SQLITE_DONE)
-    return lateral_store_set_sqlite_error (lateral_store_get_db (store), rc, error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   return TRUE;
+}
+
+/* Groups come from SQL ordered by class code (none last), pack id and
+ * version as text: only the versions need ordering again, by semver. */
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b)
+{
+  const LateralReportGroup *ga = *(LateralReportGroup * const *) a;
+  const LateralReportGroup *gb = *(LateralReportGroup * const *) b;
+  int cmp;
+
+  if ((ga->class_code == NULL) != (gb->class_code == NULL))
+    return ga->class_code == NULL ? 1 : -1;
+  if ((cmp = g_strcmp0 (ga->class_code, gb->class_code)) != 0)
+    return cmp;
+  if ((cmp = strcmp (ga->pack_id, gb->pack_id)) != 0)
+    return cmp;
+  return lateral_version_compare (ga->pack_version, gb->pack_version);
 }
 
 /* In the order of the user's language, so "Émile" comes before "Zoë". */
@@ -462,7 +577,7 @@ finish_groups (LateralReport       *self,
     {
       LateralReportGroup *group = self->groups->pdata[i];
       GHashTable *claims = counting->claim_tables->pdata[i];
-      LateralPack *pack = registry != NULL ? lateral_pack_registry_lookup (registry, group->pack_id) : NULL;
+      LateralPack *pack = group_pack (registry, group);
 
       g_ptr_array_sort (group->students, compare_students);
       order_claims (group, pack, claims);
@@ -476,6 +591,9 @@ finish_groups (LateralReport       *self,
         }
       count_techniques (group, pack);
     }
+
+  /* SQLite sorted versions as text; 1.10.0 comes after 1.9.0. */
+  g_ptr_array_sort (self->groups, compare_groups);
 }
 
 /**
@@ -573,7 +691,8 @@ lateral_report_get_n_groups (LateralReport *self)
   return self->groups->len;
 }
 
-/* Groups are sorted by class code (no class code last), then pack id. */
+/* Groups are sorted by class code (no class code last), then pack id, then
+ * version (oldest first). */
 const LateralReportGroup *
 lateral_report_get_group (LateralReport *self,
                           guint          index)

@@ -30,6 +30,8 @@ typedef struct {
   gboolean  has_marks;         /* FALSE until an attempt is finished */
   int       best_mark;         /* highest total over finished attempts */
   int       latest_mark;       /* total of the finished attempt begun last */
+  guint     n_flagged;         /* imported attempts flagged on import (docs/results-format.md) */
+  char     *flags;             /* their codes, space-separated, each once; "" when none */
 } LateralReportStudent;
 
 typedef struct {
@@ -49,19 +51,33 @@ typedef struct {
   guint  n_correct;
 } LateralReportTechnique;
 
-/* One class code and one pack. */
+/* The checks learners picked that answer one question (see LateralAsks). */
+typedef struct {
+  guint  picked;               /* checks picked */
+  guint  picked_expected;      /* of them, checks the pack expects */
+} LateralReportChecks;
+
+/* One class code, one pack, one version of it: a claim whose verdict
+ * changed between versions is never pooled across them. */
 typedef struct {
   char              *class_code;   /* nullable: attempts given no class code */
   char              *pack_id;
+  char              *pack_version;
   char              *pack_title;   /* nullable: the pack is not on this machine */
+  gboolean           pack_known;   /* this version of the pack is on this machine */
   guint              n_attempts;
   guint              n_answers;
   guint              n_correct;
+  guint              n_flagged;    /* attempts flagged on import */
   GPtrArray         *students;     /* of LateralReportStudent, by name (g_utf8_collate) */
   GPtrArray         *claims;       /* of LateralReportClaim, in the pack's order */
   GPtrArray         *techniques;   /* of LateralReportTechnique, by id */
   /* Indexed by certainty 1..3; [0] is unused. */
   LateralTallyCount  by_certainty[LATERAL_CERTAINTY_MAX + 1];
+  /* Indexed by LateralAsks: checks picked, by the question they answer;
+   * [LATERAL_ASKS_NONE] counts checks of /1 packs, which say none. Only
+   * counted when this version of the pack is on this machine. */
+  LateralReportChecks checks_by_asks[LATERAL_N_ASKS];
 } LateralReportGroup;
 
 #define LATERAL_TYPE_REPORT (lateral_report_get_type ())

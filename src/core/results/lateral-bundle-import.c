@@ -16,11 +16,8 @@
 
 #include "lateral-bundle-private.h"
 #include "json/lateral-json-doc-private.h"
-#include "store/lateral-store-private.h"
 #include "store/lateral-store-transaction.h"
 
-/* Bounds that keep a hostile bundle from exhausting memory. */
-#define MAX_BUNDLE_SIZE    (64 * 1024 * 1024)
 
 static gboolean
 same_answer (const LateralAnswer *a,
@@ -32,72 +29,58 @@ same_answer (const LateralAnswer *a,
          g_strv_equal ((const char * const *) a->moves, (const char * const *) b->moves);
 }
 
-static gboolean
-insert_profile (LateralStore          *store,
-                const LateralProfile  *profile,
-                GError               **error)
+/* Another attempt here by the same learner, of the same pack, begun in the
+ * same second, with the same answers: a copy under a new id. Returns its
+ * uuid, or NULL. */
+static char *
+find_copy (LateralStore         *store,
+           const BundleAttempt  *item,
+           GError              **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const LateralAttempt *attempt = item->attempt;
+  g_autofree char *fingerprint = lateral_bundle_attempt_fingerprint (attempt, item->answers);
+  g_autoptr(GPtrArray) candidates = NULL;
 
-  /* A profile already here keeps its local name. */
-  stmt = lateral_store_prepare (store, "INSERT OR IGNORE INTO profiles (uuid, name, created_at, last_used_at)"
-                                       " VALUES (?1, ?2, ?3, ?3)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, profile->uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, profile->name, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, profile->created_at);
+  candidates = lateral_store_list_same_start (store, attempt, error);
+  if (candidates == NULL)
+    return NULL;
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const char *uuid = candidates->pdata[i];
+      g_autoptr(GPtrArray) answers = lateral_store_list_answers (store, uuid, error);
+      g_autofree char *other = NULL;
 
-  return lateral_store_step_done (store, stmt, error);
+      if (answers == NULL)
+        return NULL;
+      other = lateral_bundle_attempt_fingerprint (attempt, answers);
+      if (g_str_equal (other, fingerprint))
+        return g_strdup (uuid);
+    }
+  return NULL;
 }
 
+/* Adds this import's flags to an attempt already here, keeping its own. */
 static gboolean
-insert_attempt (LateralStore          *store,
-                const LateralAttempt  *attempt,
-                gboolean               pack_missing,
-                GError               **error)
+add_flags (LateralStore          *store,
+           const LateralAttempt  *here,
+           const BundleAttempt   *item,
+           GError               **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(GStrv) old = g_strsplit (here->flags != NULL ? here->flags : "", " ", -1);
+  g_autoptr(GString) flags = g_string_new (here->flags);
 
-  stmt = lateral_store_prepare (store,
-                                "INSERT INTO attempts (uuid, profile_uuid, pack_id, pack_version, pack_hash,"
-                                " class_code, device_id, started_at, finished_at, imported_at, pack_missing)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, attempt->uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, attempt->profile_uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, attempt->pack_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, attempt->pack_version, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, attempt->pack_hash, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, attempt->class_code, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, attempt->device_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 8, attempt->started_at);
-  if (attempt->finished_at != 0)
-    sqlite3_bind_int64 (stmt, 9, attempt->finished_at);
-  else
-    sqlite3_bind_null (stmt, 9);
-  sqlite3_bind_int64 (stmt, 10, g_get_real_time () / G_USEC_PER_SEC);
-  sqlite3_bind_int (stmt, 11, pack_missing ? 1 : 0);
+  for (guint i = 0; item->flags != NULL && i < item->flags->len; i++)
+    {
+      if (g_strv_contains ((const char * const *) old, item->flags->pdata[i]))
+        continue;
+      if (flags->len > 0)
+        g_string_append_c (flags, ' ');
+      g_string_append (flags, item->flags->pdata[i]);
+    }
+  if (g_strcmp0 (flags->str, here->flags) == 0)
+    return TRUE;
 
-  return lateral_store_step_done (store, stmt, error);
-}
-
-static gboolean
-set_finished (LateralStore          *store,
-              const LateralAttempt  *attempt,
-              GError               **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = lateral_store_prepare (store, "UPDATE attempts SET finished_at = ?2"
-                                       " WHERE uuid = ?1 AND finished_at IS NULL", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, attempt->uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, attempt->finished_at);
-
-  return lateral_store_step_done (store, stmt, error);
+  return lateral_store_set_attempt_flags (store, here->uuid, flags->str, error);
 }
 
 typedef enum {
@@ -132,7 +115,25 @@ merge_attempt (LateralStore   *store,
 
   if (here == NULL)
     {
-      if (!insert_attempt (store, attempt, pack_missing, error))
+      g_autofree char *flags = NULL;
+      g_autofree char *copy_of = NULL;
+
+      g_clear_error (&local_error);
+      copy_of = find_copy (store, item, &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return MERGE_REJECTED;
+        }
+      /* A copy within this bundle was flagged already, naming the first. */
+      if (copy_of != NULL && (item->flags == NULL ||
+                              !g_ptr_array_find_with_equal_func (item->flags, "duplicate", g_str_equal, NULL)))
+        lateral_bundle_flag (item, "duplicate",
+                             g_strdup_printf (_("a copy of attempt %s under another id (same learner, pack and start)"),
+                                              copy_of));
+      flags = lateral_bundle_attempt_flags (item);
+      if (!lateral_store_import_attempt (store, attempt, pack_missing, flags, error))
         return MERGE_REJECTED;
     }
   else
@@ -147,13 +148,13 @@ merge_attempt (LateralStore   *store,
           return MERGE_REJECTED;
         }
       answers_here = lateral_store_list_answers (store, attempt->uuid, error);
-      if (answers_here == NULL)
+      if (answers_here == NULL || !add_flags (store, here, item, error))
         return MERGE_REJECTED;
       for (guint i = 0; i < answers_here->len; i++)
         g_hash_table_insert (by_claim, ((LateralAnswer *) answers_here->pdata[i])->claim_id, answers_here->pdata[i]);
       if (here->finished_at == 0 && attempt->finished_at != 0)
         {
-          if (!set_finished (store, attempt, error))
+          if (!lateral_store_finish_attempt_at (store, attempt->uuid, attempt->finished_at, error))
             return MERGE_REJECTED;
           changed = TRUE;
         }
@@ -185,31 +186,66 @@ merge_attempt (LateralStore   *store,
 }
 
 static gboolean
+has_pack_id (GPtrArray  *packs,
+             const char *pack_id)
+{
+  for (guint i = 0; i < packs->len; i++)
+    {
+      if (g_str_equal (lateral_pack_get_id (packs->pdata[i]), pack_id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "attempt UUID (NAME): REASON" for the import summary. */
+static void
+report_flags (LateralImportResult *result,
+              const BundleAttempt *item)
+{
+  if (item->reasons == NULL || item->reasons->len == 0)
+    return;
+
+  result->n_flagged++;
+  for (guint i = 0; i < item->reasons->len; i++)
+    g_ptr_array_add (result->flagged,
+                     g_strdup_printf (_("attempt %s (%s): flagged: %s"), item->attempt->uuid,
+                                      item->attempt->profile_name, (const char *) item->reasons->pdata[i]));
+}
+
+static gboolean
 merge_bundle (LateralStore            *store,
               LateralStoreTransaction *tx,
               Bundle                  *bundle,
-              const char * const   *available_pack_ids,
-              LateralImportResult  *result,
-              GError              **error)
+              GPtrArray               *packs,
+              LateralImportResult     *result,
+              GError                 **error)
 {
+  g_autoptr(GHashTable) taken_over = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   GHashTableIter iter;
   gpointer value;
 
   g_hash_table_iter_init (&iter, bundle->profiles);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      if (!insert_profile (store, value, error))
+      LateralProfile *profile = value;
+      char *reason = NULL;
+
+      if (!lateral_store_import_profile (store, profile, &reason, error))
         return FALSE;
+      if (reason != NULL)
+        g_hash_table_insert (taken_over, profile->uuid, reason);
     }
 
   for (guint i = 0; i < bundle->attempts->len; i++)
     {
       BundleAttempt *item = bundle->attempts->pdata[i];
-      gboolean pack_missing = available_pack_ids != NULL &&
-                              !g_strv_contains (available_pack_ids, item->attempt->pack_id);
+      gboolean pack_missing = packs != NULL && !has_pack_id (packs, item->attempt->pack_id);
+      const char *taken = g_hash_table_lookup (taken_over, item->attempt->profile_uuid);
       g_autofree char *reason = NULL;
       Merge merge;
 
+      if (taken != NULL)
+        lateral_bundle_flag (item, "identity", g_strdup (taken));
       if (!lateral_store_transaction_savepoint (tx, error))
         return FALSE;
       merge = merge_attempt (store, item, pack_missing, &reason, error);
@@ -238,6 +274,8 @@ merge_bundle (LateralStore            *store,
         default:
           g_assert_not_reached ();
         }
+      if (merge != MERGE_REJECTED)
+        report_flags (result, item);
     }
 
   return TRUE;
@@ -261,8 +299,11 @@ not_one_object (const char  *filename,
 /* json-glib 1.6 reads on after the first value: a second one ("9{…}",
  * "{…}{…}") is parsed, leaked and no error given, and the first kept. A
  * bundle is one object, so anything else is refused before json-glib sees
- * it. Strings are skipped whole so that their braces do not count; a file
- * that never closes its object is left to json-glib to name the place. */
+ * it. json-glib also recurses once per nesting level, so a 200 KB file
+ * nested 80,000 deep overflows the stack: the depth is limited here, before
+ * any recursive parser runs. Strings are skipped whole so that their braces
+ * do not count; a file that never closes its object is left to json-glib to
+ * name the place. */
 static gboolean
 check_one_object (const char  *filename,
                   const char  *data,
@@ -284,14 +325,26 @@ check_one_object (const char  *filename,
 
   for (; i < length; i++)
     {
+      /* json-glib keeps "Ana\u0000HIDDEN" as a string that C reads as
+       * "Ana": a NUL would hide the rest of a name, so it is refused. */
+      if (in_string && data[i] == '\\' && i + 5 < length && memcmp (data + i + 1, "u0000", 5) == 0)
+        return not_one_object (filename, data, i,
+                               _("error: a string holds a NUL character (\\u0000), which no results bundle has"),
+                               error);
       if (in_string && data[i] == '\\')
         i++;
       else if (data[i] == '"')
         in_string = !in_string;
       else if (in_string)
         continue;
-      else if (data[i] == '{' || data[i] == '[')
-        depth++;
+      else if ((data[i] == '{' || data[i] == '[') && ++depth > LATERAL_BUNDLE_MAX_DEPTH)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("error: nested deeper than %d levels, which no results bundle is"),
+                             LATERAL_BUNDLE_MAX_DEPTH);
+
+          return not_one_object (filename, data, i, message, error);
+        }
       else if ((data[i] == '}' || data[i] == ']') && --depth == 0)
         break;
     }
@@ -309,17 +362,21 @@ check_one_object (const char  *filename,
 
 /**
  * lateral_bundle_import_file:
- * @available_pack_ids: (nullable): the packs this machine has; attempts for
- *   other packs are kept and flagged pack_missing. %NULL flags none.
+ * @packs: (nullable) (element-type LateralPack): the packs this machine
+ *   has, every version and language: answers are recomputed from the one
+ *   of the attempt's id, version and hash; attempts for other ids are kept
+ *   and flagged pack_missing. %NULL recomputes nothing and flags no pack.
  * @result: (out caller-allocates): counts of attempts, to clear with
  *   lateral_import_result_clear()
  *
- * Returns: %FALSE when the bundle was rejected whole (nothing changed)
+ * Returns: %FALSE when the bundle was rejected whole (nothing changed);
+ *   %TRUE with result->n_rejected or result->n_flagged above 0 when some
+ *   attempts conflicted with what is here or were flagged
  */
 gboolean
 lateral_bundle_import_file (LateralStore         *store,
                             const char           *filename,
-                            const char * const   *available_pack_ids,
+                            GPtrArray            *packs,
                             LateralImportResult  *result,
                             GError              **error)
 {
@@ -337,6 +394,7 @@ lateral_bundle_import_file (LateralStore         *store,
 
   memset (result, 0, sizeof *result);
   result->rejections = g_ptr_array_new_with_free_func (g_free);
+  result->flagged = g_ptr_array_new_with_free_func (g_free);
   lateral_bundle_init (&bundle, filename);
 
   if (g_stat (filename, &info) != 0 || !S_ISREG (info.st_mode))
@@ -345,11 +403,11 @@ lateral_bundle_import_file (LateralStore         *store,
                    _("%s: error: no such file"), filename);
       return FALSE;
     }
-  if (info.st_size > MAX_BUNDLE_SIZE)
+  if (info.st_size > LATERAL_BUNDLE_MAX_SIZE)
     {
       g_set_error (error, LATERAL_BUNDLE_ERROR, LATERAL_BUNDLE_ERROR_READ,
                    _("%s: error: larger than %d MiB, too large for a results bundle"),
-                   filename, MAX_BUNDLE_SIZE / (1024 * 1024));
+                   filename, LATERAL_BUNDLE_MAX_SIZE / (1024 * 1024));
       return FALSE;
     }
 
@@ -382,15 +440,17 @@ lateral_bundle_import_file (LateralStore         *store,
 
   if (!lateral_bundle_read (&bundle, json_parser_get_root (parser), error))
     return FALSE;
+  lateral_bundle_check (&bundle, packs, g_get_real_time () / G_USEC_PER_SEC);
 
   tx = lateral_store_transaction_begin (store, LATERAL_STORE_WRITE, error);
   if (tx == NULL)
     return FALSE;
-  if (!merge_bundle (store, tx, &bundle, available_pack_ids, result, &local_error) ||
+  if (!merge_bundle (store, tx, &bundle, packs, result, &local_error) ||
       !lateral_store_transaction_commit (tx, &local_error))
     {
       lateral_import_result_clear (result);
       result->rejections = g_ptr_array_new_with_free_func (g_free);
+      result->flagged = g_ptr_array_new_with_free_func (g_free);
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", filename);
       return FALSE;
     }

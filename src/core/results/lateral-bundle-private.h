@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 typedef struct {
   LateralAttempt *attempt;
   GPtrArray      *answers;   /* of LateralAnswer */
+  GPtrArray      *flags;     /* nullable: of char*, codes (docs/results-format.md) */
+  GPtrArray      *reasons;   /* nullable: of char*, one sentence per finding */
 } BundleAttempt;
 
 typedef struct {
@@ -26,6 +28,16 @@ void     lateral_bundle_clear (Bundle      *bundle);
 gboolean lateral_bundle_read  (Bundle      *bundle,
                                JsonNode    *root,
                                GError     **error);
+
+void     lateral_bundle_check (Bundle      *bundle,
+                               GPtrArray   *packs,
+                               gint64       now);
+void     lateral_bundle_flag  (BundleAttempt *item,
+                               const char    *code,
+                               char          *reason);
+char    *lateral_bundle_attempt_flags (const BundleAttempt *item);
+char    *lateral_bundle_attempt_fingerprint (const LateralAttempt *attempt,
+                                             GPtrArray            *answers);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Bundle, lateral_bundle_clear)
 

@@ -13,17 +13,23 @@
 #include <glib/gi18n-lib.h>
 
 #include "lateral-bundle-private.h"
-#include "store/lateral-store-private.h"
+#include "store/lateral-store.h"
+#include "json/lateral-json-doc-private.h"
 
-/* Bounds that keep a hostile bundle from exhausting memory. */
-#define MAX_ATTEMPTS       100000
-#define MAX_ANSWERS        1000
+/* Bounds that keep a hostile bundle from exhausting memory; export keeps
+ * to them too (lateral-bundle.h). A pack may have as many claims as steps,
+ * and every claim's answer must fit in one attempt. */
+#define MAX_ATTEMPTS       LATERAL_BUNDLE_MAX_ATTEMPTS
+#define MAX_ANSWERS        LATERAL_BUNDLE_MAX_ANSWERS
+G_STATIC_ASSERT (LATERAL_BUNDLE_MAX_ANSWERS >= LATERAL_JSON_MAX_STEPS);
 
 static void
 bundle_attempt_free (BundleAttempt *item)
 {
   lateral_attempt_free (item->attempt);
   g_ptr_array_unref (item->answers);
+  g_clear_pointer (&item->flags, g_ptr_array_unref);
+  g_clear_pointer (&item->reasons, g_ptr_array_unref);
   g_free (item);
 }
 
@@ -102,6 +108,14 @@ get_string (Bundle      *bundle,
   value = json_node_get_string (node);
   if (*value == '\0' || strlen (value) > LATERAL_STORE_MAX_ID_LENGTH)
     return invalid (bundle, error, where, _("must be between 1 and %d bytes long"), LATERAL_STORE_MAX_ID_LENGTH);
+  /* Names and codes reach terminals, tables and CSV files: ESC, BEL, CR or
+   * LF in them could clear a screen or fake a row. Refused, as at input. */
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_iscntrl (g_utf8_get_char (p)))
+        return invalid (bundle, error, where, _("must not contain control characters (U+%04X)"),
+                        (guint) g_utf8_get_char (p));
+    }
 
   *out = value;
   return TRUE;
@@ -173,7 +187,8 @@ get_time (Bundle      *bundle,
     return FALSE;
   if (text == NULL)
     return TRUE;
-  if (!lateral_parse_time (text, out) || *out <= 0)
+  /* Any date from 0001 to 9999, before 1970 too: what export writes. */
+  if (!lateral_parse_time (text, out))
     return invalid (bundle, error, where, _("“%s” is not a date and time such as 2026-11-25T14:15:00Z"), text);
 
   return TRUE;

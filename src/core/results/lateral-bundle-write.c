@@ -13,7 +13,8 @@
 
 #include "json/lateral-json-builder-private.h"
 #include "lateral-bundle.h"
-#include "store/lateral-store-private.h"
+#include "store/lateral-store.h"
+#include "store/lateral-output-file.h"
 #include "store/lateral-store-transaction.h"
 
 G_DEFINE_QUARK (lateral-bundle-error-quark, lateral_bundle_error)
@@ -95,6 +96,28 @@ add_answer (JsonBuilder         *builder,
   json_builder_end_object (builder);
 }
 
+/* Import reads dates from 0001 to 9999 only: an attempt played under a
+ * clock set to year 10000 is refused here with its name, never written as
+ * "" (which would make the whole file unreadable). */
+static gboolean
+check_time (const LateralAttempt  *attempt,
+            gint64                 unix_seconds,
+            GError               **error)
+{
+  g_autofree char *text = NULL;
+
+  if (unix_seconds == 0)
+    return TRUE;
+  text = lateral_format_time (unix_seconds);
+  if (*text != '\0')
+    return TRUE;
+  g_set_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_INVALID,
+               _("Attempt %s by %s has a date outside the years 0001–9999 (the computer’s clock was wrong "
+                 "when it was played): it cannot be exported; export the others with --profile or --class"),
+               attempt->uuid, attempt->profile_name);
+  return FALSE;
+}
+
 static gboolean
 add_attempt (JsonBuilder     *builder,
              LateralStore    *store,
@@ -105,6 +128,13 @@ add_attempt (JsonBuilder     *builder,
 
   if (answers == NULL)
     return FALSE;
+  if (!check_time (attempt, attempt->started_at, error) || !check_time (attempt, attempt->finished_at, error))
+    return FALSE;
+  for (guint i = 0; i < answers->len; i++)
+    {
+      if (!check_time (attempt, ((LateralAnswer *) answers->pdata[i])->answered_at, error))
+        return FALSE;
+    }
 
   json_builder_begin_object (builder);
   lateral_json_add_string (builder, "uuid", attempt->uuid);
@@ -133,13 +163,15 @@ static gboolean
 add_profiles (JsonBuilder   *builder,
               LateralStore  *store,
               GPtrArray     *attempts,
+              guint          first,
+              guint          end,
               GError       **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   json_builder_set_member_name (builder, "profiles");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < attempts->len; i++)
+  for (guint i = first; i < end; i++)
     {
       LateralAttempt *attempt = attempts->pdata[i];
       g_autoptr(LateralProfile) profile = NULL;
@@ -156,6 +188,8 @@ add_profiles (JsonBuilder   *builder,
           return FALSE;
         }
 
+      if (!check_time (attempt, profile->created_at, error))
+        return FALSE;
       json_builder_begin_object (builder);
       lateral_json_add_string (builder, "uuid", profile->uuid);
       lateral_json_add_string (builder, "name", profile->name);
@@ -165,6 +199,38 @@ add_profiles (JsonBuilder   *builder,
   json_builder_end_array (builder);
 
   return TRUE;
+}
+
+/* Attempts [first, end) of @attempts as one bundle, with their profiles. */
+static JsonNode *
+build_bundle (LateralStore  *store,
+              GPtrArray     *attempts,
+              guint          first,
+              guint          end,
+              GError       **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *generator = g_strdup_printf ("Lateral %s", PACKAGE_VERSION);
+
+  json_builder_begin_object (builder);
+  lateral_json_add_string (builder, "format", LATERAL_BUNDLE_FORMAT);
+  lateral_json_add_string (builder, "generator", generator);
+  add_time (builder, "exported_at", g_get_real_time () / G_USEC_PER_SEC);
+  lateral_json_add_string (builder, "device_id", lateral_store_get_device_id (store));
+  if (!add_profiles (builder, store, attempts, first, end, error))
+    return NULL;
+
+  json_builder_set_member_name (builder, "attempts");
+  json_builder_begin_array (builder);
+  for (guint i = first; i < end; i++)
+    {
+      if (!add_attempt (builder, store, attempts->pdata[i], error))
+        return NULL;
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
 }
 
 /**
@@ -181,10 +247,9 @@ lateral_bundle_export (LateralStore  *store,
                        guint         *out_n_attempts,
                        GError       **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GPtrArray) attempts = NULL;
   g_autoptr(LateralStoreTransaction) tx = NULL;
-  g_autofree char *generator = g_strdup_printf ("Lateral %s", PACKAGE_VERSION);
+  g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (LATERAL_IS_STORE (store), NULL);
 
@@ -196,32 +261,137 @@ lateral_bundle_export (LateralStore  *store,
   attempts = lateral_store_select_attempts (store, profile_name, class_code, error);
   if (attempts == NULL)
     return NULL;
-
-  json_builder_begin_object (builder);
-  lateral_json_add_string (builder, "format", LATERAL_BUNDLE_FORMAT);
-  lateral_json_add_string (builder, "generator", generator);
-  add_time (builder, "exported_at", g_get_real_time () / G_USEC_PER_SEC);
-  lateral_json_add_string (builder, "device_id", lateral_store_get_device_id (store));
-  if (!add_profiles (builder, store, attempts, error))
-    return NULL;
-
-  json_builder_set_member_name (builder, "attempts");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < attempts->len; i++)
-    {
-      if (!add_attempt (builder, store, attempts->pdata[i], error))
-        return NULL;
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  if (!lateral_store_transaction_commit (tx, error))
+  root = build_bundle (store, attempts, 0, attempts->len, error);
+  if (root == NULL || !lateral_store_transaction_commit (tx, error))
     return NULL;
 
   if (out_n_attempts != NULL)
     *out_n_attempts = attempts->len;
 
-  return json_builder_get_root (builder);
+  return g_steal_pointer (&root);
+}
+
+static char *
+to_data (JsonNode *root)
+{
+  g_autofree char *json = json_to_string (root, TRUE);
+
+  return g_strconcat (json, "\n", NULL);
+}
+
+/* The bundles of attempts [first, end), each within @max_size bytes and
+ * LATERAL_BUNDLE_MAX_ATTEMPTS attempts: halves until every part fits. */
+static gboolean
+build_parts (LateralStore  *store,
+             GPtrArray     *attempts,
+             guint          first,
+             guint          end,
+             gsize          max_size,
+             GPtrArray     *parts,
+             GError       **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *data = NULL;
+
+  if (end - first <= LATERAL_BUNDLE_MAX_ATTEMPTS)
+    {
+      root = build_bundle (store, attempts, first, end, error);
+      if (root == NULL)
+        return FALSE;
+      data = to_data (root);
+      if (strlen (data) <= max_size || end - first <= 1)
+        {
+          if (strlen (data) > max_size)
+            {
+              g_set_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_INVALID,
+                           _("Attempt %s alone is larger than a results bundle may be"),
+                           ((LateralAttempt *) attempts->pdata[first])->uuid);
+              return FALSE;
+            }
+          g_ptr_array_add (parts, g_steal_pointer (&data));
+          return TRUE;
+        }
+    }
+
+  return build_parts (store, attempts, first, first + (end - first) / 2, max_size, parts, error) &&
+         build_parts (store, attempts, first + (end - first) / 2, end, max_size, parts, error);
+}
+
+/* FILE.json, then FILE-part2.json, FILE-part3.json… */
+static char *
+part_name (const char *filename,
+           guint       index)
+{
+  g_autofree char *stem = NULL;
+
+  if (index == 0)
+    return g_strdup (filename);
+  stem = g_str_has_suffix (filename, ".json") ? g_strndup (filename, strlen (filename) - 5) : g_strdup (filename);
+  return g_strdup_printf ("%s-part%u.json", stem, index + 1);
+}
+
+/**
+ * lateral_bundle_write_parts:
+ * @max_size: the largest file to write; LATERAL_BUNDLE_MAX_SIZE, what
+ *   import reads, but for tests
+ * @out_filenames: (out) (optional) (transfer full): the files written
+ *
+ * Writes the bundle as one file, or, when import could not read it whole
+ * (over @max_size bytes or LATERAL_BUNDLE_MAX_ATTEMPTS attempts), as
+ * several bundles that import reads one by one: FILE, FILE-part2.json…
+ * Every file is written whole (lateral_output_file_write()).
+ */
+gboolean
+lateral_bundle_write_parts (LateralStore   *store,
+                            const char     *profile_name,
+                            const char     *class_code,
+                            const char     *filename,
+                            gsize           max_size,
+                            guint          *out_n_attempts,
+                            char         ***out_filenames,
+                            GError        **error)
+{
+  g_autoptr(GPtrArray) attempts = NULL;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(LateralStoreTransaction) tx = NULL;
+
+  g_return_val_if_fail (LATERAL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (filename != NULL, FALSE);
+
+  tx = lateral_store_transaction_begin (store, LATERAL_STORE_READ, error);
+  if (tx == NULL)
+    return FALSE;
+  attempts = lateral_store_select_attempts (store, profile_name, class_code, error);
+  if (attempts == NULL)
+    return FALSE;
+  if (attempts->len == 0)
+    {
+      g_autoptr(JsonNode) root = build_bundle (store, attempts, 0, 0, error);
+
+      if (root == NULL)
+        return FALSE;
+      g_ptr_array_add (parts, to_data (root));
+    }
+  else if (!build_parts (store, attempts, 0, attempts->len, max_size, parts, error))
+    return FALSE;
+  if (!lateral_store_transaction_commit (tx, error))
+    return FALSE;
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      g_autofree char *name = part_name (filename, i);
+
+      if (!lateral_output_file_write (name, parts->pdata[i], -1, error))
+        return FALSE;
+      g_strv_builder_add (names, name);
+    }
+
+  if (out_n_attempts != NULL)
+    *out_n_attempts = attempts->len;
+  if (out_filenames != NULL)
+    *out_filenames = g_strv_builder_end (names);
+  return TRUE;
 }
 
 /**
@@ -242,7 +412,6 @@ lateral_bundle_to_data (LateralStore  *store,
                         GError       **error)
 {
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *json = NULL;
 
   g_return_val_if_fail (LATERAL_IS_STORE (store), NULL);
 
@@ -250,8 +419,7 @@ lateral_bundle_to_data (LateralStore  *store,
   if (root == NULL)
     return NULL;
 
-  json = json_to_string (root, TRUE);
-  return g_strconcat (json, "\n", NULL);
+  return to_data (root);
 }
 
 /**
@@ -262,7 +430,8 @@ lateral_bundle_to_data (LateralStore  *store,
  *
  * Writes a results bundle to @filename, replacing it atomically: a write
  * interrupted halfway never leaves half a bundle behind, and an old file of
- * that name stays whole until the new one is complete.
+ * that name stays whole until the new one is complete. A class too large
+ * for one bundle goes into parts, as lateral_bundle_write_parts() says.
  *
  * Returns: whether the file was written
  */
@@ -274,16 +443,8 @@ lateral_bundle_write_file (LateralStore  *store,
                            guint         *out_n_attempts,
                            GError       **error)
 {
-  g_autofree char *contents = NULL;
-
-  g_return_val_if_fail (LATERAL_IS_STORE (store), FALSE);
-  g_return_val_if_fail (filename != NULL, FALSE);
-
-  contents = lateral_bundle_to_data (store, profile_name, class_code, out_n_attempts, error);
-  if (contents == NULL)
-    return FALSE;
-
-  return g_file_set_contents (filename, contents, -1, error);
+  return lateral_bundle_write_parts (store, profile_name, class_code, filename, LATERAL_BUNDLE_MAX_SIZE,
+                                     out_n_attempts, NULL, error);
 }
 
 void
@@ -292,5 +453,6 @@ lateral_import_result_clear (LateralImportResult *result)
   g_return_if_fail (result != NULL);
 
   g_clear_pointer (&result->rejections, g_ptr_array_unref);
+  g_clear_pointer (&result->flagged, g_ptr_array_unref);
   memset (result, 0, sizeof *result);
 }

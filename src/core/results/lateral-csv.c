@@ -9,7 +9,7 @@
 
 #include "lateral-bundle.h"
 #include "lateral-csv.h"
-#include "store/lateral-store-private.h"
+#include "store/lateral-store.h"
 #include "store/lateral-store-transaction.h"
 
 /* The first eleven are the documented, stable columns; more may be added

@@ -20,7 +20,8 @@
   " a.class_code, a.device_id, a.started_at, coalesce (a.finished_at, 0), a.pack_missing," \
   " (SELECT count(*) FROM answers w WHERE w.attempt_uuid = a.uuid)," \
   " (SELECT coalesce (sum (w.correct), 0) FROM answers w WHERE w.attempt_uuid = a.uuid)," \
-  " (SELECT coalesce (sum (w.mark), 0) FROM answers w WHERE w.attempt_uuid = a.uuid)" \
+  " (SELECT coalesce (sum (w.mark), 0) FROM answers w WHERE w.attempt_uuid = a.uuid)," \
+  " a.flags" \
   " FROM attempts a JOIN profiles p ON p.uuid = a.profile_uuid"
 
 static char *
@@ -49,6 +50,7 @@ attempt_from_row (sqlite3_stmt *stmt)
   attempt->n_answers = sqlite3_column_int (stmt, 11);
   attempt->n_correct = sqlite3_column_int (stmt, 12);
   attempt->total_mark = sqlite3_column_int (stmt, 13);
+  attempt->flags = column_dup (stmt, 14);
 
   return attempt;
 }
@@ -230,6 +232,22 @@ check_text (const char  *what,
   return TRUE;
 }
 
+/* Bundles carry dates from 0001 to 9999 (ISO 8601, as GDateTime): a clock
+ * set outside them is refused when the date is entered, so that export
+ * never meets a date it cannot write. */
+static gboolean
+check_date (gint64   unix_seconds,
+            GError **error)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (unix_seconds);
+
+  if (time != NULL)
+    return TRUE;
+  g_set_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_INVALID,
+               _("The computer’s clock is outside the years 0001–9999; set it right and try again"));
+  return FALSE;
+}
+
 LateralAttempt *
 lateral_store_start_attempt (LateralStore  *self,
                              const char    *profile_uuid,
@@ -241,15 +259,19 @@ lateral_store_start_attempt (LateralStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *code = NULL;
 
   g_return_val_if_fail (LATERAL_IS_STORE (self), NULL);
 
+  /* "7b " joins the class stored as "7B" (lateral-class-code.c). */
   if (!check_text ("profile_uuid", profile_uuid, FALSE, error) ||
       !check_text ("pack_id", pack_id, FALSE, error) ||
       !check_text ("pack_version", pack_version, FALSE, error) ||
       !check_text ("pack_hash", pack_hash, FALSE, error) ||
-      !check_text (_("The class code"), class_code, TRUE, error))
+      !lateral_store_canonical_class_code (self, class_code, &code, error) ||
+      !check_date (g_get_real_time () / G_USEC_PER_SEC, error))
     return NULL;
+  class_code = code;
 
   stmt = lateral_store_prepare (self,
                                 "INSERT INTO attempts (uuid, profile_uuid, pack_id, pack_version, pack_hash,"
@@ -272,11 +294,13 @@ lateral_store_start_attempt (LateralStore  *self,
   return lateral_store_get_attempt (self, uuid, error);
 }
 
-/* Finishing twice keeps the first time. */
+/* Finishing twice keeps the first time, here and when a bundle brings the
+ * attempt finished (lateral-store-import.c). */
 gboolean
-lateral_store_finish_attempt (LateralStore  *self,
-                              const char    *attempt_uuid,
-                              GError       **error)
+lateral_store_finish_attempt_at (LateralStore  *self,
+                                 const char    *attempt_uuid,
+                                 gint64         finished_at,
+                                 GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -288,9 +312,17 @@ lateral_store_finish_attempt (LateralStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, attempt_uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int64 (stmt, 2, finished_at);
 
   return lateral_store_step_done (self, stmt, error);
+}
+
+gboolean
+lateral_store_finish_attempt (LateralStore  *self,
+                              const char    *attempt_uuid,
+                              GError       **error)
+{
+  return lateral_store_finish_attempt_at (self, attempt_uuid, g_get_real_time () / G_USEC_PER_SEC, error);
 }
 
 gboolean
@@ -364,7 +396,7 @@ lateral_store_validate_answer (const LateralAnswer  *answer,
 {
   guint n_moves = answer->moves != NULL ? g_strv_length (answer->moves) : 0;
 
-  if (!check_text ("claim_id", answer->claim_id, FALSE, error))
+  if (!check_text ("claim_id", answer->claim_id, FALSE, error) || !check_date (answer->answered_at, error))
     return FALSE;
   if ((guint) answer->verdict >= LATERAL_N_VERDICTS)
     {
@@ -522,6 +554,7 @@ lateral_attempt_copy (const LateralAttempt *attempt)
   copy->pack_hash = g_strdup (attempt->pack_hash);
   copy->class_code = g_strdup (attempt->class_code);
   copy->device_id = g_strdup (attempt->device_id);
+  copy->flags = g_strdup (attempt->flags);
 
   return copy;
 }
@@ -540,6 +573,7 @@ lateral_attempt_free (LateralAttempt *attempt)
   g_free (attempt->pack_hash);
   g_free (attempt->class_code);
   g_free (attempt->device_id);
+  g_free (attempt->flags);
   g_free (attempt);
 }
 

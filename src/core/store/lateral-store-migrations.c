@@ -66,7 +66,19 @@ static const char * const migrations[] = {
   "  CHECK (pack_missing IN (0, 1));"
   "CREATE INDEX attempts_by_profile_pack ON attempts (profile_uuid, pack_id);",
 
-  /* 2 -> 3: headline tests (MIST-20) before and after a case
+  /* 2 -> 3: trust (docs/results-format.md). Profiles that came only from
+   * bundles are kept apart from this machine's learners, so an imported
+   * "Ana" is never the local Ana's "last used" profile; an imported attempt
+   * remembers why it was flagged (space-separated codes). Profiles all of
+   * whose attempts were imported are taken to be imported. */
+  "ALTER TABLE profiles ADD COLUMN imported INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (imported IN (0, 1));"
+  "ALTER TABLE attempts ADD COLUMN flags TEXT NOT NULL DEFAULT '';"
+  "UPDATE profiles SET imported = 1"
+  "  WHERE uuid IN (SELECT profile_uuid FROM attempts WHERE imported_at IS NOT NULL)"
+  "    AND uuid NOT IN (SELECT profile_uuid FROM attempts WHERE imported_at IS NULL);",
+
+  /* 3 -> 4: headline tests (MIST-20) before and after a case
    * (store/lateral-store-measures.c). A session is stored whole and, like
    * answers, is final: no update, no delete. */
   "CREATE TABLE measure_sessions ("

@@ -1,4 +1,9 @@
-/* lateral-store-private.h: what the store's own files share
+/* lateral-store-private.h: what the store's own files share, around the
+ * raw sqlite3 connection
+ *
+ * Only src/core/store/ (and white-box tests and benchmarks) include it:
+ * tests/check-layout.py fails when another file under src/ does. Neighbours
+ * use lateral-store.h, lateral-store-transaction.h and lateral-store-query.h.
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,16 +20,10 @@ G_BEGIN_DECLS
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* The schema version this build writes; see lateral-store-migrations.c. */
-#define LATERAL_STORE_SCHEMA_VERSION 3
+#define LATERAL_STORE_SCHEMA_VERSION 4
 
 /* PRAGMA application_id: "LATL", so another program's SQLite file is told apart. */
 #define LATERAL_STORE_APPLICATION_ID 1279349836
-
-/* Answers are never loaded blindly from foreign input: these bound what a
- * bundle (or a caller) can make us store. */
-#define LATERAL_STORE_MAX_ID_LENGTH    256
-#define LATERAL_STORE_MAX_NAME_LENGTH  200
-#define LATERAL_STORE_MAX_MOVES        64
 
 sqlite3        *lateral_store_get_db               (LateralStore  *self);
 
@@ -64,8 +63,6 @@ char           *lateral_store_moves_to_json        (const char * const *moves);
 char          **lateral_store_moves_from_json      (const char    *json,
                                                     GError       **error);
 
-gboolean        lateral_store_validate_answer      (const LateralAnswer *answer,
-                                                    GError       **error);
 gboolean        lateral_store_set_pack_missing     (LateralStore  *self,
                                                     const char    *attempt_uuid,
                                                     gboolean       pack_missing,

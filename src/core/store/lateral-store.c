@@ -350,7 +350,9 @@ lateral_store_list_profiles (LateralStore  *self,
 
   g_return_val_if_fail (LATERAL_IS_STORE (self), NULL);
 
-  stmt = lateral_store_prepare (self, "SELECT " PROFILE_COLUMNS " FROM profiles"
+  /* This machine's learners only: profiles that came in bundles are the
+   * teacher's to read, not anyone's to play as. */
+  stmt = lateral_store_prepare (self, "SELECT " PROFILE_COLUMNS " FROM profiles WHERE imported = 0"
                                       " ORDER BY last_used_at DESC, use_seq DESC", error);
   if (stmt == NULL)
     return NULL;
@@ -407,7 +409,9 @@ validate_profile_name (const char  *name,
 }
 
 /* Names need not be unique: bundles from several machines may bring two
- * learners called the same. A name means its most recently used profile. */
+ * learners called the same. A name means this machine's most recently used
+ * profile of that name; imported profiles are never found by name, so an
+ * imported "Ana" can never take over the local Ana. */
 LateralProfile *
 lateral_store_find_profile (LateralStore  *self,
                             const char    *name,
@@ -416,7 +420,7 @@ lateral_store_find_profile (LateralStore  *self,
   g_return_val_if_fail (LATERAL_IS_STORE (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  return query_profile (self, "SELECT " PROFILE_COLUMNS " FROM profiles WHERE name = ?1"
+  return query_profile (self, "SELECT " PROFILE_COLUMNS " FROM profiles WHERE name = ?1 AND imported = 0"
                               " ORDER BY last_used_at DESC, use_seq DESC LIMIT 1", name, error);
 }
 
@@ -491,7 +495,7 @@ lateral_store_get_last_profile (LateralStore  *self,
 {
   g_return_val_if_fail (LATERAL_IS_STORE (self), NULL);
 
-  return query_profile (self, "SELECT " PROFILE_COLUMNS " FROM profiles"
+  return query_profile (self, "SELECT " PROFILE_COLUMNS " FROM profiles WHERE imported = 0"
                               " ORDER BY last_used_at DESC, use_seq DESC LIMIT 1", NULL, error);
 }
 

@@ -16,6 +16,12 @@ G_BEGIN_DECLS
 
 #define LATERAL_STORE_ERROR (lateral_store_error_quark ())
 
+/* Answers are never loaded blindly from foreign input: these bound what a
+ * bundle (or a caller) can make us store. */
+#define LATERAL_STORE_MAX_ID_LENGTH    256
+#define LATERAL_STORE_MAX_NAME_LENGTH  200
+#define LATERAL_STORE_MAX_MOVES        64
+
 typedef enum {
   LATERAL_STORE_ERROR_FAILED,           /* SQLite or the file system said no */
   LATERAL_STORE_ERROR_NEWER_VERSION,    /* written by a newer Lateral: left alone */
@@ -47,6 +53,8 @@ typedef struct {
   guint     n_correct;
   int       total_mark;
   gboolean  pack_missing;  /* imported for a pack this machine does not have */
+  char     *flags;         /* imported and flagged: space-separated codes, "" when none
+                            * (docs/results-format.md, "Trust") */
 } LateralAttempt;
 
 typedef struct {
@@ -120,6 +128,10 @@ LateralAttempt *lateral_store_start_attempt           (LateralStore   *self,
 gboolean        lateral_store_finish_attempt          (LateralStore   *self,
                                                        const char     *attempt_uuid,
                                                        GError        **error);
+gboolean        lateral_store_finish_attempt_at       (LateralStore   *self,
+                                                       const char     *attempt_uuid,
+                                                       gint64          finished_at,
+                                                       GError        **error);
 
 GPtrArray      *lateral_store_list_answers            (LateralStore   *self,
                                                        const char     *attempt_uuid,
@@ -139,10 +151,39 @@ gboolean        lateral_store_restore                 (const char     *filename,
                                                        char          **out_kept_as,
                                                        GError        **error);
 
+/* Merging a results bundle (lateral-store-import.c), inside the caller's
+ * transaction: rows keep the UUIDs and times they came with. */
+gboolean        lateral_store_import_profile          (LateralStore   *self,
+                                                       const LateralProfile *profile,
+                                                       char          **out_reason,
+                                                       GError        **error);
+gboolean        lateral_store_import_attempt          (LateralStore   *self,
+                                                       const LateralAttempt *attempt,
+                                                       gboolean        pack_missing,
+                                                       const char     *flags,
+                                                       GError        **error);
+GPtrArray      *lateral_store_list_same_start         (LateralStore   *self,
+                                                       const LateralAttempt *attempt,
+                                                       GError        **error);
+gboolean        lateral_store_set_attempt_flags       (LateralStore   *self,
+                                                       const char     *uuid,
+                                                       const char     *flags,
+                                                       GError        **error);
+gboolean        lateral_store_validate_answer         (const LateralAnswer *answer,
+                                                       GError        **error);
+
 LateralProfile *lateral_profile_copy                  (const LateralProfile *profile);
 void            lateral_profile_free                  (LateralProfile *profile);
 LateralAttempt *lateral_attempt_copy                  (const LateralAttempt *attempt);
 void            lateral_attempt_free                  (LateralAttempt *attempt);
+
+gboolean        lateral_class_code_normalize          (const char     *text,
+                                                       char          **out,
+                                                       GError        **error);
+gboolean        lateral_store_canonical_class_code    (LateralStore   *self,
+                                                       const char     *text,
+                                                       char          **out,
+                                                       GError        **error);
 LateralAnswer  *lateral_answer_copy                   (const LateralAnswer *answer);
 void            lateral_answer_free                   (LateralAnswer  *answer);
 

@@ -78,5 +78,6 @@ void                   lateral_measure_session_free        (LateralMeasureSessio
 void                   lateral_measure_answer_free         (LateralMeasureAnswer        *answer);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LateralMeasureSession, lateral_measure_session_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LateralMeasureAnswer, lateral_measure_answer_free)
 
 G_END_DECLS

@@ -446,6 +446,7 @@ lateral_bundle_import_file (LateralStore         *store,
   if (tx == NULL)
     return FALSE;
   if (!merge_bundle (store, tx, &bundle, packs, result, &local_error) ||
+      !lateral_bundle_merge_measures (store, &bundle, result, &local_error) ||
       !lateral_store_transaction_commit (tx, &local_error))
     {
       lateral_import_result_clear (result);

@@ -267,10 +267,14 @@ query_sessions (LateralStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  /* One snapshot: a session and its answers are read as they were together. */
-  tx = lateral_store_transaction_begin (self, LATERAL_STORE_READ, error);
-  if (tx == NULL)
-    return NULL;
+  /* One snapshot: a session and its answers are read as they were together.
+   * Inside a caller's transaction (an export, an import), that one is it. */
+  if (sqlite3_get_autocommit (lateral_store_get_db (self)))
+    {
+      tx = lateral_store_transaction_begin (self, LATERAL_STORE_READ, error);
+      if (tx == NULL)
+        return NULL;
+    }
   stmt = lateral_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
@@ -288,7 +292,7 @@ query_sessions (LateralStore  *self,
       if (!load_answers (self, g_ptr_array_index (sessions, i), error))
         return NULL;
     }
-  if (!lateral_store_transaction_commit (tx, error))
+  if (tx != NULL && !lateral_store_transaction_commit (tx, error))
     return NULL;
   return g_steal_pointer (&sessions);
 }

@@ -202,6 +202,17 @@ def test_class(root):
     check("the text report shows the before/after table, d_z and the chart",
           "learners with both checks" in text.stdout and "Cohen's d_z" in text.stdout and "V after" in text.stdout,
           text.stdout[-1500:])
+    csv_out = run(teacher, "report", "--format", "csv")
+    measure_rows = [l for l in csv_out.stdout.splitlines() if l.startswith("measure,")]
+    item_rows = [l for l in csv_out.stdout.splitlines() if l.startswith("measure_items,")]
+    check("the report CSV has a measure row per class (no quoted negatives) and 20 item rows each",
+          csv_out.returncode == 0 and len(measure_rows) == 2 and len(item_rows) == 40
+          and all(",'" not in l for l in measure_rows), "\n".join(measure_rows))
+    answers_csv = run(teacher, "export", "--format", "measures-csv", "--output", "-")
+    lines_out = answers_csv.stdout.splitlines()
+    check("export --format measures-csv writes one row per item answered in every check (58 checks x 20)",
+          answers_csv.returncode == 0 and lines_out[0].startswith("session_uuid,") and len(lines_out) == 1 + 58 * 20,
+          answers_csv.stderr + str(len(lines_out)))
     pdf = os.path.join(root, "class.pdf")
     out = run(teacher, "report", "--pdf", pdf)
     check("the PDF report is still written", out.returncode == 0 and os.path.getsize(pdf) > 1000, out.stderr)

@@ -16,6 +16,7 @@
 #include "lateral-report.h"
 #include "store/lateral-store-query.h"
 #include "store/lateral-store-transaction.h"
+#include "store/lateral-store-measures.h"
 
 struct _LateralReport
 {
@@ -25,6 +26,7 @@ struct _LateralReport
   char      *pack_id;
   gint64     created_at;
   GPtrArray *groups;      /* of LateralReportGroup */
+  GPtrArray *measures;    /* of LateralMeasureSummary (report/lateral-report-measure.c) */
 };
 
 G_DEFINE_FINAL_TYPE (LateralReport, lateral_report, G_TYPE_OBJECT)
@@ -75,6 +77,7 @@ lateral_report_finalize (GObject *object)
   g_free (self->class_code);
   g_free (self->pack_id);
   g_ptr_array_unref (self->groups);
+  g_clear_pointer (&self->measures, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lateral_report_parent_class)->finalize (object);
 }
@@ -647,6 +650,15 @@ lateral_report_new (LateralStore         *store,
 
   sum_marks (&counting);
   finish_groups (self, registry, &counting);
+
+  /* Headline tests before and after, paired per class and pack. */
+  {
+    g_autoptr(GPtrArray) sessions = lateral_store_list_measure_sessions (store, NULL, NULL, class_code, error);
+
+    if (sessions == NULL)
+      return NULL;
+    self->measures = lateral_measure_summarize (sessions, class_code, pack_id);
+  }
   return g_steal_pointer (&self);
 }
 
@@ -670,6 +682,16 @@ lateral_report_get_created_at (LateralReport *self)
 {
   g_return_val_if_fail (LATERAL_IS_REPORT (self), 0);
   return self->created_at;
+}
+
+/* Returns: (nullable): the before/after summary for a group, if any check was taken for it */
+const LateralMeasureSummary *
+lateral_report_get_measure (LateralReport            *self,
+                            const LateralReportGroup *group)
+{
+  g_return_val_if_fail (LATERAL_IS_REPORT (self), NULL);
+  g_return_val_if_fail (group != NULL, NULL);
+  return lateral_measure_summary_find (self->measures, group->class_code, group->pack_id);
 }
 
 guint

@@ -474,6 +474,7 @@ lateral_bundle_import_file_cancellable (LateralStore         *store,
   if (tx == NULL)
     return FALSE;
   if (!merge_bundle (store, tx, &bundle, packs, cancellable, result, &local_error) ||
+      !lateral_bundle_merge_measures (store, &bundle, result, &local_error) ||
       g_cancellable_set_error_if_cancelled (cancellable, &local_error) ||
       !lateral_store_transaction_commit (tx, &local_error))
     {

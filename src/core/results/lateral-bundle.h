@@ -46,6 +46,9 @@ typedef struct {
   GPtrArray *rejections;  /* of char*, one sentence per rejected attempt */
   guint      n_flagged;   /* attempts stored (or already here) with a flag */
   GPtrArray *flagged;     /* of char*, one sentence per reason, "attempt UUID (NAME): flagged: …" */
+  guint      n_measures_added;    /* headline-test sessions new to this machine */
+  guint      n_measures_present;  /* already here, identical */
+  guint      n_measures_rejected; /* see rejections */
 } LateralImportResult;
 
 GQuark    lateral_bundle_error_quark   (void);

@@ -110,6 +110,7 @@ def main():
     launcher = a11y.start_a11y_bus()
     import pyatspi
     a11y.pyatspi = pyatspi
+    a11y.patient_atspi()
 
     with tempfile.TemporaryDirectory() as workdir:
         packs = os.path.join(workdir, "data", "lateral", "packs")

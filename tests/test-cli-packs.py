@@ -71,6 +71,7 @@ with tempfile.TemporaryDirectory() as tmp:
     check("packs lists ID, VERSION, CLAIMS, TITLE, LANGUAGES separated by tabs",
           out.returncode == 0 and out.stdout == "org.example.sample-case\t1.0.0\t1\tA sample case\ten\n",
           out.stdout + out.stderr)
+    check("packs names the skipped invalid pack on stderr", "empty.json" in out.stderr, out.stderr)
 
     # One file per language under one id: the interface language is shown.
     with open(os.path.join(packs, "valid", "sample-case-2.json"), encoding="utf-8") as f:
@@ -85,7 +86,19 @@ with tempfile.TemporaryDirectory() as tmp:
         out = run(["packs"], env=dict(env, LANGUAGE=language, LANG="C.UTF-8", LC_ALL=""))
         check(f"packs with LANGUAGE={language} shows the {expected.split(chr(9))[-1][:2]} file first",
               out.returncode == 0 and expected in out.stdout.splitlines(), out.stdout + out.stderr)
-    check("packs names the skipped invalid pack on stderr", "empty.json" in out.stderr, out.stderr)
+
+    # validate checks the language files of one version given together.
+    out = run(["validate", "two.json", "two.es.json"], cwd=user)
+    check("validate: a translation with the original's steps is valid",
+          out.returncode == 0 and [line.split(",")[0] for line in out.stdout.splitlines()] ==
+          ["two.json: valid", "two.es.json: valid"], out.stdout + out.stderr)
+    with open(os.path.join(tmp, "two.de.json"), "w", encoding="utf-8") as f:
+        f.write(two.replace('"language": "en",', '"language": "de",\n  "translated_from": "en",', 1)
+                   .replace('"verdict": "misleading"', '"verdict": "false"', 1))
+    out = run(["validate", os.path.join(user, "two.json"), os.path.join(tmp, "two.de.json")])
+    check("validate: a translation whose verdicts differ is refused, with the step",
+          out.returncode == 1 and "steps[5] (“denial-proves”) differs from the en file of the same version" in out.stderr,
+          out.stdout + out.stderr)
 
     out = run(["show", "org.example.sample-case"], env=env)
     lines = out.stdout.splitlines()

@@ -61,7 +61,7 @@ def script_for(index):
     rng = random.Random(1000 + index)
     skill = 0.35 + 0.6 * (index % 10) / 9  # some mostly right, some mostly wrong
 
-    def attempt(n_claims):
+    def attempt(n_claims, skill=skill):
         lines = []
         for claim in CLAIMS[:n_claims]:
             right = rng.random() < skill
@@ -71,8 +71,10 @@ def script_for(index):
         return lines
 
     attempts = [attempt(len(CLAIMS))]
-    if index % 7 == 3:
-        attempts.append(attempt(len(CLAIMS)))   # played again: best and latest differ
+    if index == 3:
+        attempts.append(attempt(len(CLAIMS), skill=0.0))  # played again, all wrong: best and latest differ
+    elif index % 7 == 3:
+        attempts.append(attempt(len(CLAIMS)))   # played again
     if index == 29:
         attempts.append(attempt(4))             # left unfinished
     return attempts

@@ -275,6 +275,41 @@ test_languages (Folders      *f,
   g_assert_cmpuint (messages->len, ==, 3);  /* en, es and fr of 2.0.0 */
 }
 
+/* A "translation" whose verdicts differ would pool answers to different
+ * claims: it is skipped, and said why. */
+static void
+test_translation_must_agree (Folders      *f,
+                             gconstpointer data)
+{
+  g_autoptr(LateralPackRegistry) registry = lateral_pack_registry_new ();
+  g_autoptr(LateralPack) en = write_language_pack (f->builtin, "case.json", "\"2.0.0\"", "en", NULL);
+  g_autoptr(LateralPack) de = write_language_pack (f->builtin, "case.de.json", "\"2.0.0\"", "de", "en");
+  g_autofree char *de_path = g_build_filename (f->builtin, "case.de.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *german[] = { "de", "C", NULL };
+  LateralDiagnostic *problem;
+
+  g_assert_true (lateral_pack_check_translation (en, de, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (de_path, &text, NULL, NULL));
+  changed = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (changed, "\"verdict\": \"misleading\"", "\"verdict\": \"false\"", 1), ==, 1);
+  g_assert_true (g_file_set_contents (de_path, changed->str, changed->len, NULL));
+
+  lateral_pack_registry_set_languages (registry, german);
+  g_assert_true (lateral_pack_registry_load (registry, NULL));
+  g_assert_cmpstr (lateral_pack_get_language (lateral_pack_registry_lookup (registry, "org.example.sample-case-two")), ==, "en");
+  g_assert_cmpuint (lateral_pack_registry_get_translations (registry, "org.example.sample-case-two")->len, ==, 1);
+  g_assert_cmpuint (lateral_pack_registry_get_problems (registry)->len, ==, 1);
+  problem = g_ptr_array_index (lateral_pack_registry_get_problems (registry), 0);
+  g_assert_cmpstr (problem->file, ==, de_path);
+  g_assert_nonnull (strstr (problem->message, "steps[5] (“denial-proves”) differs from the en file of the same version"));
+  g_assert_cmpuint (messages->len, ==, 1);
+}
+
 static void
 test_invalid_pack_skipped (Folders      *f,
                            gconstpointer data)
@@ -341,6 +376,7 @@ main (int   argc,
   g_test_add ("/registry/origins-and-order", Folders, NULL, folders_setup, test_origins_and_order, folders_teardown);
   g_test_add ("/registry/higher-version-wins", Folders, NULL, folders_setup, test_higher_version_wins, folders_teardown);
   g_test_add ("/registry/languages", Folders, NULL, folders_setup, test_languages, folders_teardown);
+  g_test_add ("/registry/translation-must-agree", Folders, NULL, folders_setup, test_translation_must_agree, folders_teardown);
   g_test_add ("/registry/invalid-pack-skipped", Folders, NULL, folders_setup, test_invalid_pack_skipped, folders_teardown);
   g_test_add ("/registry/nothing-usable", Folders, NULL, folders_setup, test_nothing_usable, folders_teardown);
   g_test_add_func ("/registry/builtin-dir", test_builtin_dir);

@@ -228,6 +228,59 @@ test_resume (void)
   g_assert_cmpuint (lateral_play_get_attempt (play)->n_answers, ==, 3);
 }
 
+/* Start Over: a new attempt at step 0; the unfinished one keeps every
+ * answer, stays unfinished, and is no longer the one resumed. */
+static void
+test_start_over (void)
+{
+  g_autoptr(LateralStore) store = open_store ();
+  g_autoptr(LateralPack) pack = load_mini_case ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LateralPlay) play = lateral_play_new (store, pack, "Dana", NULL, &error);
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(LateralAttempt) old = NULL;
+  g_autofree char *old_uuid = g_strdup (lateral_play_get_attempt (play)->uuid);
+  g_autofree char *new_uuid = NULL;
+
+  g_assert_true (lateral_play_advance (play, &error));
+  g_assert_nonnull (lateral_play_answer (play, LATERAL_VERDICT_FALSE, 3, NULL, 10, &error));
+  g_clear_object (&play);
+
+  play = lateral_play_new_start_over (store, pack, "Dana", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (lateral_play_is_resumed (play));
+  g_assert_cmpuint (lateral_play_get_position (play), ==, 0);
+  g_assert_cmpuint (lateral_play_get_n_answered (play), ==, 0);
+  new_uuid = g_strdup (lateral_play_get_attempt (play)->uuid);
+  g_assert_cmpstr (new_uuid, !=, old_uuid);
+  g_clear_object (&play);
+
+  old = lateral_store_get_attempt (store, old_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (old->finished_at, ==, 0);
+  answers = lateral_store_list_answers (store, old_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (answers->len, ==, 1);
+  g_assert_cmpstr (((LateralAnswer *) g_ptr_array_index (answers, 0))->claim_id, ==, "the-call");
+
+  /* The old attempt opens again as it was left, for its summary. */
+  play = lateral_play_open_attempt (store, pack, old_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lateral_play_get_attempt (play)->uuid, ==, old_uuid);
+  g_assert_cmpuint (lateral_play_get_n_answered (play), ==, 1);
+  g_assert_cmpint (lateral_play_get_answer (play, "the-call")->verdict, ==, LATERAL_VERDICT_FALSE);
+  g_clear_object (&play);
+  g_assert_null (lateral_play_open_attempt (store, pack, "no-such-attempt", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Next time the new attempt is the one resumed. */
+  play = lateral_play_new (store, pack, "Dana", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lateral_play_is_resumed (play));
+  g_assert_cmpstr (lateral_play_get_attempt (play)->uuid, ==, new_uuid);
+}
+
 static void
 test_preview (void)
 {
@@ -304,6 +357,7 @@ main (int   argc,
   g_test_add_func ("/play/walk", test_walk);
   g_test_add_func ("/play/resume", test_resume);
   g_test_add_func ("/play/answered-elsewhere", test_answered_elsewhere);
+  g_test_add_func ("/play/start-over", test_start_over);
   g_test_add_func ("/play/preview", test_preview);
 
   return g_test_run ();

@@ -26,6 +26,14 @@ store_opened (gpointer data)
          g_strcmp0 (gtk_stack_get_visible_child_name (window->main_stack), "home") == 0;
 }
 
+static gboolean
+error_shown (gpointer data)
+{
+  LateralWindow *window = data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (window->main_stack), "error") == 0;
+}
+
 static void
 test_retry_locked (void)
 {
@@ -47,6 +55,10 @@ test_retry_locked (void)
   window = lateral_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   lateral_test_ui_wait_drawn (GTK_WIDGET (window));
+  /* The store is opened in a worker: wait for its answer. Not loaded yet:
+   * the window keeps trying. */
+  g_assert_true (lateral_test_ui_wait_until (error_shown, window, 30000));
+  g_assert_false (lateral_window_is_loaded (window));
 
   g_assert_null (window->store);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "error");
@@ -60,6 +72,7 @@ test_retry_locked (void)
 
   close (fd);
   g_assert_true (lateral_test_ui_wait_until (store_opened, window, 10000));
+  g_assert_true (lateral_window_is_loaded (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -1,4 +1,5 @@
-/* lateral-application.c
+/* lateral-application.c: the application: command line, actions, windows,
+ * settings
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

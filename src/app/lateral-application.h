@@ -1,4 +1,4 @@
-/* lateral-application.h
+/* lateral-application.h: LateralApplication, the GtkApplication of Lateral
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -33,15 +33,27 @@ struct _LateralWindow
   AdwStatusPage        *error_page;
 
   LateralStore         *store;     /* NULL when it could not be opened */
-  LateralPackRegistry  *registry;
+  LateralPackRegistry  *registry;  /* NULL until loaded */
   GtkWindow            *class_results;  /* weak */
   guint                 open_retry_id;  /* retrying a database another program holds */
   guint                 open_tries;
+
+  GCancellable         *cancellable;    /* the loading, cancelled in dispose */
+  gboolean              loaded;
+  /* Asked for (command line) before the data was loaded. */
+  char                 *pending_profile;
+  char                 *pending_pack;
+  char                 *pending_class;
 };
 
 void lateral_window_set_page                (LateralWindow  *self,
                                              const char     *name);
 void lateral_window_update_header           (LateralWindow  *self);
+gboolean lateral_window_open_case_full      (LateralWindow  *self,
+                                             const char     *pack_id,
+                                             const char     *profile_name,
+                                             const char     *class_code,
+                                             gboolean        start_over);
 
 void lateral_window_actions_install         (GtkWidgetClass *widget_class);
 void lateral_window_actions_add_drop_target (LateralWindow  *self);

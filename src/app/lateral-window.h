@@ -1,4 +1,4 @@
-/* lateral-window.h
+/* lateral-window.h: LateralWindow, the main window
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LateralWindow, lateral_window, LATERAL, WINDOW, AdwApplicationWindow)
 
 LateralWindow *lateral_window_new           (LateralApplication *application);
+gboolean       lateral_window_is_loaded     (LateralWindow      *self);
 gboolean       lateral_window_open_case     (LateralWindow      *self,
                                              const char         *pack_id,
                                              const char         *profile_name,

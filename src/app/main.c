@@ -1,4 +1,4 @@
-/* main.c
+/* main.c: the app's main(): translations, then LateralApplication
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -38,7 +38,7 @@ lateral_cli_export (int    argc,
   g_autofree char *class_code = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (“-” for standard output)"), N_("FILE") },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("json (a results bundle, the default) or csv"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("json (a results bundle, the default), csv (answers) or measures-csv (headline checks)"), N_("FORMAT") },
     { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile_name, N_("Only this learner’s attempts"), N_("NAME") },
     { "class", 'c', 0, G_OPTION_ARG_STRING, &class_code, N_("Only attempts with this class code"), N_("CODE") },
     G_OPTION_ENTRY_NULL
@@ -58,9 +58,10 @@ lateral_cli_export (int    argc,
     return lateral_cli_usage_error ("export", _("unexpected argument “%s”"), argv[1]);
   if (output == NULL)
     return lateral_cli_usage_error ("export", _("--output FILE is required"));
-  if (format != NULL && !g_str_equal (format, "json") && !g_str_equal (format, "csv"))
-    return lateral_cli_usage_error ("export", _("unknown format “%s”: use json or csv"), format);
-  csv = format != NULL && g_str_equal (format, "csv");
+  if (format != NULL && !g_str_equal (format, "json") && !g_str_equal (format, "csv") &&
+      !g_str_equal (format, "measures-csv"))
+    return lateral_cli_usage_error ("export", _("unknown format “%s”: use json, csv or measures-csv"), format);
+  csv = format != NULL && (g_str_equal (format, "csv") || g_str_equal (format, "measures-csv"));
   to_stdout = g_str_equal (output, "-");
 
   store = lateral_cli_open_store ("export");
@@ -71,7 +72,8 @@ lateral_cli_export (int    argc,
 
   if (csv)
     {
-      contents = lateral_csv_export (store, profile_name, class_code, &n, &error);
+      contents = g_str_equal (format, "csv") ? lateral_csv_export (store, profile_name, class_code, &n, &error)
+                                             : lateral_csv_export_measures (store, profile_name, class_code, &n, &error);
       ok = contents != NULL
            && (to_stdout ? write_stdout (contents, &error)
                          : lateral_output_file_write (output, contents, -1, &error));

@@ -5,7 +5,10 @@
  *
  * Plain text, wrapped, no colour or cursor tricks: it has to read well in a
  * screen reader, a log file and a pipe. Pack text is data and is printed
- * as it is.
+ * as it is. A lateral-pack/2 case's artefacts (the post, the headline, the
+ * statement a claim is about) are printed as the app's cards read them out,
+ * and its reveals carry their takeaway, habits, later reporting and what
+ * each useful check would have found.
  */
 #include "config.h"
 
@@ -67,6 +70,35 @@ print_source (const char          *indent,
   print_wrapped (indent, text);
 }
 
+/* An artefact (lateral-pack/2) as its card's accessible text: a line saying
+ * what it is, then its words, set off by a bar so that a post or a headline
+ * reads as the thing itself, not as the case's narration. */
+static void
+print_artefact (const LateralArtefact *artefact)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (artefact == NULL)
+    return;
+  text = lateral_artefact_get_accessible_text (artefact);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    print_wrapped (i == 0 ? "  " : "  | ", lines[i]);
+}
+
+static void
+print_sources (const char *heading_one,
+               const char *heading_many,
+               GPtrArray  *sources)
+{
+  if (sources == NULL || sources->len == 0)
+    return;
+  g_print ("%s\n", sources->len == 1 ? heading_one : heading_many);
+  for (guint i = 0; i < sources->len; i++)
+    print_source ("  ", g_ptr_array_index (sources, i));
+}
+
 void
 lateral_cli_print_intro (LateralPlay *play)
 {
@@ -111,11 +143,8 @@ lateral_cli_print_story (const LateralStep *step)
 
       print_wrapped ("", image);
     }
-  if (step->source != NULL)
-    {
-      g_print ("%s\n", _("Source:"));
-      print_source ("  ", step->source);
-    }
+  print_artefact (step->artefact);
+  print_sources (_("Source:"), _("Sources:"), step->sources);
   g_print ("\n");
 }
 
@@ -130,6 +159,11 @@ lateral_cli_print_claim (LateralPack       *pack,
     {
       g_print ("\n");
       print_paragraphs ("", (const char * const *) step->context);
+    }
+  if (step->artefact != NULL)
+    {
+      g_print ("\n");
+      print_artefact (step->artefact);
     }
   if (step->moves->len > 0)
     {
@@ -193,6 +227,13 @@ print_moves_feedback (const LateralStep   *step,
                               move->expected ? _("a useful check") : _("not much help here"),
                               move->why != NULL ? ": " : "", move->why != NULL ? move->why : "");
       print_wrapped ("  ", line);
+      if (move->found != NULL)
+        {
+          /* TRANSLATORS: what a check would have found on the claim's date */
+          g_autofree char *found = g_strdup_printf (_("Found then: %s"), move->found);
+
+          print_wrapped ("      ", found);
+        }
     }
 }
 
@@ -205,6 +246,13 @@ lateral_cli_print_reveal (LateralPack         *pack,
                            : _("Your answer: %s, certainty %d: not right (%+d).\n"),
            lateral_verdict_get_label (answer->verdict), answer->certainty, answer->mark);
   print_accepted (step);
+  if (step->takeaway != NULL)
+    {
+      /* TRANSLATORS: the one line to remember from a reveal */
+      g_autofree char *takeaway = g_strdup_printf (_("Takeaway: %s"), step->takeaway);
+
+      print_wrapped ("", takeaway);
+    }
 
   g_print ("\n");
   g_print (_("What could be known on %s:\n"), step->as_of);
@@ -227,9 +275,33 @@ lateral_cli_print_reveal (LateralPack         *pack,
         }
     }
 
+  if (step->habits != NULL && step->habits[0] != NULL)
+    {
+      g_print ("%s\n", _("Habits:"));
+      for (guint i = 0; step->habits[i] != NULL; i++)
+        {
+          const LateralHabit *habit = lateral_pack_find_habit (pack, step->habits[i]);
+          g_autofree char *line = NULL;
+
+          if (habit == NULL)
+            continue;
+          line = g_strdup_printf ("%s: %s", habit->name, habit->description);
+          print_wrapped ("  ", line);
+        }
+    }
+
   g_print ("%s\n", _("Sources:"));
   for (guint i = 0; i < step->sources->len; i++)
     print_source ("  ", g_ptr_array_index (step->sources, i));
+
+  if ((step->reported_later != NULL && step->reported_later[0] != NULL) ||
+      (step->later_sources != NULL && step->later_sources->len > 0))
+    {
+      g_print ("%s\n", _("Reported later:"));
+      print_paragraphs ("  ", (const char * const *) step->reported_later);
+      for (guint i = 0; step->later_sources != NULL && i < step->later_sources->len; i++)
+        print_source ("  ", g_ptr_array_index (step->later_sources, i));
+    }
 
   if (step->moves->len > 0)
     print_moves_feedback (step, answer);

@@ -13,6 +13,27 @@
 /* Checks every file, reporting every problem of each; errors and warnings
  * go to stderr one per line in the GNU format, so editors and CI logs link
  * to them. Warnings (rules a lateral-pack/1 file breaks) leave the status 0. */
+static gboolean
+check_translations (GPtrArray   *valid,
+                    LateralPack *pack)
+{
+  for (guint i = 0; i < valid->len; i++)
+    {
+      LateralPack *other = g_ptr_array_index (valid, i);
+      g_autoptr(GError) error = NULL;
+
+      if (g_strcmp0 (lateral_pack_get_id (other), lateral_pack_get_id (pack)) != 0 ||
+          g_strcmp0 (lateral_pack_get_version (other), lateral_pack_get_version (pack)) != 0)
+        continue;
+      if (!lateral_pack_check_translation (other, pack, &error))
+        {
+          g_printerr ("%s: %s\n", _("error"), error->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 int
 lateral_cli_validate (int    argc,
                       char **argv)
@@ -26,6 +47,7 @@ lateral_cli_validate (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };
+  g_autoptr(GPtrArray) valid = g_ptr_array_new_with_free_func (g_object_unref);
   int status = LATERAL_CLI_EXIT_OK;
 
   context = g_option_context_new (_("FILE… — check scenario packs"));
@@ -53,6 +75,13 @@ lateral_cli_validate (int    argc,
               g_autofree char *line = lateral_diagnostic_format (g_ptr_array_index (warnings, k));
               g_printerr ("%s\n", line);
             }
+          /* Language files of one id and version given together must agree. */
+          if (!check_translations (valid, pack))
+            {
+              status = LATERAL_CLI_EXIT_FAILURE;
+              continue;
+            }
+          g_ptr_array_add (valid, g_object_ref (pack));
           if (strict && warnings->len > 0)
             {
               status = LATERAL_CLI_EXIT_FAILURE;

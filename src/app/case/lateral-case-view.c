@@ -1,4 +1,4 @@
-/* lateral-case-view.c
+/* lateral-case-view.c: a learner walking one case, step by step
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -263,6 +263,25 @@ on_claim_complete_changed (LateralCaseView *self)
   lateral_case_view_update_bar (self);
 }
 
+/* The day of the first claim after the current step that the learner has
+ * not answered yet, or NULL: a story step holds back the headlines of
+ * sources published from that day on (lateral_story_step_new()). */
+static const char *
+lateral_case_view_next_open_day (LateralCaseView *self)
+{
+  LateralPack *pack = lateral_play_get_pack (self->play);
+  guint n_steps = lateral_pack_get_n_steps (pack);
+
+  for (guint i = lateral_play_get_position (self->play) + 1; i < n_steps; i++)
+    {
+      const LateralStep *step = lateral_pack_get_step (pack, i);
+
+      if (step->type == LATERAL_STEP_CLAIM && lateral_play_get_answer (self->play, step->id) == NULL)
+        return step->as_of;
+    }
+  return NULL;
+}
+
 /* "step-shown": a new step is on screen (the preview's step list follows it). */
 static guint step_shown_signal;
 
@@ -278,7 +297,7 @@ lateral_case_view_show_step (LateralCaseView *self)
 
   if (step->type == LATERAL_STEP_STORY)
     {
-      widget = lateral_story_step_new (step);
+      widget = lateral_story_step_new (step, lateral_case_view_next_open_day (self));
     }
   else
     {

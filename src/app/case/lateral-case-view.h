@@ -1,4 +1,4 @@
-/* lateral-case-view.h
+/* lateral-case-view.h: LateralCaseView, the page where a case is played
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

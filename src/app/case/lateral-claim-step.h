@@ -1,4 +1,5 @@
-/* lateral-claim-step.h
+/* lateral-claim-step.h: LateralClaimStep, a claim and the learner's answer to
+ * it
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

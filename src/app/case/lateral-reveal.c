@@ -1,4 +1,5 @@
-/* lateral-reveal.c
+/* lateral-reveal.c: what a stored answer earned, and what was known at the
+ * date
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -343,4 +344,5 @@ static void
 lateral_reveal_init (LateralReveal *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->result_label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
 }

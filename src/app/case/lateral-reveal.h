@@ -1,4 +1,5 @@
-/* lateral-reveal.h
+/* lateral-reveal.h: LateralReveal, the facts shown after an answer is locked
+ * in
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,5 @@
-/* lateral-summary-page.c
+/* lateral-summary-page.c: the end of a case: marks, calibration, claims,
+ * techniques
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -130,8 +131,7 @@ lateral_summary_page_fill_scores (LateralSummaryPage *self,
                                   const LateralTally *tally)
 {
   g_autofree char *mark = lateral_format_mark (tally->total_mark);
-  g_autofree char *max = lateral_format_mark (lateral_cbm_mark (TRUE, LATERAL_CERTAINTY_MAX) *
-                                              (int) lateral_pack_get_n_claims (pack));
+  int max = lateral_cbm_mark (TRUE, LATERAL_CERTAINTY_MAX) * (int) lateral_pack_get_n_claims (pack);
   g_autofree char *out_of = NULL;
   g_autofree char *accuracy = NULL;
   g_autofree char *right = NULL;
@@ -139,8 +139,8 @@ lateral_summary_page_fill_scores (LateralSummaryPage *self,
   /* TRANSLATORS: a percentage, e.g. "75%" */
   accuracy = g_strdup_printf (_("%.0f%%"), 100.0 * lateral_tally_get_accuracy (tally));
   right = g_strdup_printf (_("%u of %u right"), tally->n_correct, tally->n_answers);
-  /* TRANSLATORS: the highest mark a case allows, under the mark, e.g. "out of +27" */
-  out_of = g_strdup_printf (_("out of %s"), max);
+  /* TRANSLATORS: the highest mark a case allows, under the mark, e.g. "out of 27" */
+  out_of = g_strdup_printf (_("out of %d"), max);
   gtk_label_set_text (self->mark_label, mark);
   gtk_label_set_text (self->max_label, out_of);
   gtk_label_set_text (self->accuracy_label, accuracy);

@@ -1,4 +1,4 @@
-/* lateral-summary-page.h
+/* lateral-summary-page.h: LateralSummaryPage, the page after the last claim
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

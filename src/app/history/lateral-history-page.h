@@ -1,4 +1,4 @@
-/* lateral-history-page.h
+/* lateral-history-page.h: LateralHistoryPage, one learner's history
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,5 @@
-/* lateral-packs-page.c
+/* lateral-packs-page.c: Manage Cases: the packs on this computer, their
+ * languages and warnings, added and removed
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pack/lateral-language.h"
 #include "pack/lateral-pack-install.h"
 #include "report/lateral-answer-key.h"
 #include "widgets/lateral-messages.h"
@@ -54,6 +56,65 @@ on_remove_clicked (GtkButton        *button,
   lateral_packs_page_remove (self, g_object_get_data (G_OBJECT (button), "pack-id"));
 }
 
+static void show_warnings (LateralPacksPage *self,
+                           LateralPack      *pack);
+
+static void
+on_warnings_clicked (GtkButton        *button,
+                     LateralPacksPage *self)
+{
+  show_warnings (self, g_object_get_data (G_OBJECT (button), "pack"));
+}
+
+/* "English, Español": the language shown first, then the others. */
+static char *
+languages_label (LateralPacksPage *self,
+                 LateralPack      *pack)
+{
+  GPtrArray *files = lateral_pack_registry_get_translations (self->registry, lateral_pack_get_id (pack));
+  GString *label = g_string_new (lateral_language_get_autonym (lateral_pack_get_language (pack)));
+
+  for (guint i = 0; files != NULL && i < files->len; i++)
+    {
+      LateralPack *other = g_ptr_array_index (files, i);
+
+      if (other != pack)
+        g_string_append_printf (label, ", %s", lateral_language_get_autonym (lateral_pack_get_language (other)));
+    }
+  return g_string_free (label, FALSE);
+}
+
+/* A pack with warnings (a lateral-pack/1 case that breaks a
+ * judge-before-you-know rule, or hints about a draft) loads: a button on its
+ * row lists them. Built-in cases are checked by the project's own tests:
+ * their hints are for its authors, not for a teacher choosing a case. */
+static void
+add_warnings_button (LateralPacksPage *self,
+                     GtkWidget        *row,
+                     LateralPack      *pack)
+{
+  GPtrArray *warnings = lateral_pack_get_warnings (pack);
+  GtkWidget *button;
+  g_autofree char *label = NULL;
+
+  if (warnings->len == 0 || lateral_pack_get_origin (pack) == LATERAL_PACK_ORIGIN_BUILTIN)
+    return;
+
+  button = gtk_button_new_from_icon_name ("dialog-warning-symbolic");
+  /* TRANSLATORS: the accessible name of a button; %u warnings, %s the case's title */
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u warning about “%s”", "Show %u warnings about “%s”",
+                                        warnings->len),
+                           warnings->len, lateral_pack_get_title (pack));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Warnings"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "warning");
+  g_object_set_data_full (G_OBJECT (button), "pack", g_object_ref (pack), g_object_unref);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_warnings_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
 static void
 on_print_clicked (GtkButton        *button,
                   LateralPacksPage *self)
@@ -85,14 +146,16 @@ add_pack_row (LateralPacksPage *self,
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = NULL;
+  g_autofree char *languages = languages_label (self, pack);
 
-  /* TRANSLATORS: "version 1.0.0 · Built-in" */
-  subtitle = g_strdup_printf (_("version %s · %s"), lateral_pack_get_version (pack),
+  /* TRANSLATORS: "version 1.0.0 · English, Español · Built-in": version, languages, where it comes from */
+  subtitle = g_strdup_printf (_("version %s · %s · %s"), lateral_pack_get_version (pack), languages,
                               origin_label (lateral_pack_get_origin (pack)));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lateral_pack_get_title (pack));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
+  add_warnings_button (self, row, pack);
   add_print_button (self, row, pack);
 
   if (lateral_pack_get_origin (pack) == LATERAL_PACK_ORIGIN_USER)
@@ -199,14 +262,19 @@ on_replace_response (AdwMessageDialog *dialog,
     install (self, pack);
 }
 
+/* The errors of @diagnostics, or with @warnings its warnings. */
 static char *
-format_problems (GPtrArray *diagnostics)
+format_problems (GPtrArray *diagnostics,
+                 gboolean   warnings)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
     {
       const LateralDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      if ((d->severity == LATERAL_DIAGNOSTIC_WARNING) != warnings)
+        continue;
 
       if (text->len > 0)
         g_string_append (text, "\n\n");
@@ -221,21 +289,13 @@ format_problems (GPtrArray *diagnostics)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static void
-show_problems (LateralPacksPage *self,
-               GFile            *file,
-               GPtrArray        *diagnostics,
-               const GError     *error)
+/* Selectable text in a scroller, so the author can copy a path into their editor. */
+static GtkWidget *
+problems_view (const char *text)
 {
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *problems = format_problems (diagnostics);
-  g_autofree char *heading = g_strdup_printf (_("“%s” Cannot Be Imported"), name);
-  AdwMessageDialog *dialog;
-  GtkWidget *label, *scroller;
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *scroller;
 
-  dialog = lateral_messages_dialog_new (GTK_WIDGET (self), heading, _("Nothing was copied. Fix these problems in the file, then import it again:"));
-  label = gtk_label_new (problems[0] != '\0' ? problems : error->message);
-  /* Selectable, so the author can copy a path into their editor. */
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
@@ -248,7 +308,37 @@ show_problems (LateralPacksPage *self,
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 180);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-  adw_message_dialog_set_extra_child (dialog, scroller);
+  return scroller;
+}
+
+static void
+show_warnings (LateralPacksPage *self,
+               LateralPack      *pack)
+{
+  g_autofree char *warnings = format_problems (lateral_pack_get_warnings (pack), TRUE);
+  g_autofree char *heading = g_strdup_printf (_("Warnings About “%s”"), lateral_pack_get_title (pack));
+  AdwMessageDialog *dialog;
+
+  dialog = lateral_messages_dialog_new (GTK_WIDGET (self), heading,
+                                        _("This case plays, but its author may want to fix these. A case written for lateral-pack/1, before the rule that a learner sees nothing dated after the claim they judge, may break that rule:"));
+  adw_message_dialog_set_extra_child (dialog, problems_view (warnings));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_problems (LateralPacksPage *self,
+               GFile            *file,
+               GPtrArray        *diagnostics,
+               const GError     *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *problems = format_problems (diagnostics, FALSE);
+  g_autofree char *heading = g_strdup_printf (_("“%s” Cannot Be Imported"), name);
+  AdwMessageDialog *dialog;
+
+  dialog = lateral_messages_dialog_new (GTK_WIDGET (self), heading, _("Nothing was copied. Fix these problems in the file, then import it again:"));
+  adw_message_dialog_set_extra_child (dialog, problems_view (problems[0] != '\0' ? problems : error->message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }

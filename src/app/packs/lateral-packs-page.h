@@ -1,4 +1,4 @@
-/* lateral-packs-page.h
+/* lateral-packs-page.h: LateralPacksPage, the Manage Cases page
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

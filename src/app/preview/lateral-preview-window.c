@@ -1,4 +1,4 @@
-/* lateral-preview-window.c
+/* lateral-preview-window.c: an author's pack, reloaded on every save
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

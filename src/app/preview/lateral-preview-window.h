@@ -1,4 +1,4 @@
-/* lateral-preview-window.h
+/* lateral-preview-window.h: LateralPreviewWindow, `lateral --preview FILE`
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* lateral-columns.c
+/* lateral-columns.c: two children side by side, or stacked when narrow
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,5 @@
-/* lateral-columns.h
+/* lateral-columns.h: LateralColumns, a two-column layout for narrow windows
+ * too
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

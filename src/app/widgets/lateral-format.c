@@ -1,4 +1,4 @@
-/* lateral-format.c
+/* lateral-format.c: how the app words marks, dates and certainty levels
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* lateral-json-doc.c
+/* lateral-json-doc.c: a JSON parser that keeps each value's line and column
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "json/lateral-json-files.h"
 #include "lateral-measure.h"
 #include "pack/lateral-pack-private.h"
 
@@ -55,33 +56,17 @@ folders (void)
   return result;
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 static void
 scan_folder (const char *folder,
              GHashTable *seen,
              GPtrArray  *measures,
              GPtrArray  *problems)
 {
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
+  /* Sorted, so the same folder gives the same result on every disk. */
+  g_autoptr(GPtrArray) names = lateral_json_list_files (folder, NULL);
 
-  if (dir == NULL)
+  if (names == NULL)
     return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      if (g_str_has_suffix (name, ".json"))
-        g_ptr_array_add (names, g_strdup (name));
-    }
-  /* Directory order is arbitrary: sort so the same folder gives the same result. */
-  g_ptr_array_sort (names, compare_names);
 
   for (guint i = 0; i < names->len; i++)
     {

@@ -1,4 +1,5 @@
-/* lateral-pack-install.c
+/* lateral-pack-install.c: adding a user's pack file to this computer, and
+ * removing it
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -22,6 +22,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "json/lateral-json-files.h"
 #include "lateral-pack-private.h"
 #include "lateral-pack-registry.h"
 #include "lateral-version.h"
@@ -117,6 +118,10 @@ compare_by_title (gconstpointer a,
   return cmp != 0 ? cmp : strcmp (lateral_pack_get_id (pa), lateral_pack_get_id (pb));
 }
 
+static void add_problem (LateralPackRegistry *self,
+                         const char          *filename,
+                         const char          *message);
+
 static LateralPack *
 find_language (GPtrArray  *files,
                const char *language)
@@ -186,6 +191,41 @@ add_pack (LateralPackRegistry *self,
   g_ptr_array_add (entry->files, g_object_ref (pack));
 }
 
+/* The original of a version: the file without translated_from, else the first. */
+static LateralPack *
+find_original (GPtrArray *files)
+{
+  for (guint i = 0; i < files->len; i++)
+    {
+      LateralPack *pack = g_ptr_array_index (files, i);
+
+      if (lateral_pack_get_translated_from (pack) == NULL)
+        return pack;
+    }
+  return g_ptr_array_index (files, 0);
+}
+
+/* A translation whose steps differ from the original's would mix answers
+ * to different claims: it is dropped, and the problem kept. */
+static void
+drop_disagreeing_translations (LateralPackRegistry *self,
+                               GPtrArray           *files)
+{
+  LateralPack *original = find_original (files);
+
+  for (guint i = files->len; i-- > 0;)
+    {
+      LateralPack *pack = g_ptr_array_index (files, i);
+      g_autoptr(GError) error = NULL;
+
+      if (pack == original || lateral_pack_check_translation (original, pack, &error))
+        continue;
+      g_message ("Skipping pack %s: %s", lateral_pack_get_filename (pack), error->message);
+      add_problem (self, lateral_pack_get_filename (pack), error->message);
+      g_ptr_array_remove_index (files, i);
+    }
+}
+
 /* "pt_BR.UTF-8@euro" -> "pt-BR": a locale name as a language tag. */
 static char *
 locale_to_tag (const char *name)
@@ -216,14 +256,7 @@ choose_language (LateralPackRegistry *self,
         return pack;
     }
 
-  for (guint i = 0; i < files->len; i++)
-    {
-      LateralPack *pack = g_ptr_array_index (files, i);
-
-      if (lateral_pack_get_translated_from (pack) == NULL)
-        return pack;
-    }
-  return g_ptr_array_index (files, 0);
+  return find_original (files);
 }
 
 static void
@@ -234,25 +267,17 @@ add_problem (LateralPackRegistry *self,
   g_ptr_array_add (self->problems, lateral_diagnostic_new (filename, 0, 0, "", message));
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 static void
 scan_folder (LateralPackRegistry *self,
              const char          *folder,
              LateralPackOrigin    origin)
 {
-  g_autoptr(GDir) dir = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
+  g_autoptr(GPtrArray) names = NULL;
 
-  dir = g_dir_open (folder, 0, &error);
-  if (dir == NULL)
+  /* Sorted, so which of two equal packs wins never depends on the disk. */
+  names = lateral_json_list_files (folder, &error);
+  if (names == NULL)
     {
       /* Most of these folders do not exist, and need not. */
       if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT) &&
@@ -263,14 +288,6 @@ scan_folder (LateralPackRegistry *self,
         }
       return;
     }
-
-  /* Sorted, so which of two equal packs wins never depends on the disk. */
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      if (g_str_has_suffix (name, ".json") && name[0] != '.')
-        g_ptr_array_add (names, g_strdup (name));
-    }
-  g_ptr_array_sort (names, compare_names);
 
   for (guint i = 0; i < names->len; i++)
     {
@@ -336,6 +353,7 @@ lateral_pack_registry_load (LateralPackRegistry *self,
   g_hash_table_iter_init (&iter, self->by_id);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
     {
+      drop_disagreeing_translations (self, entry->files);
       entry->chosen = choose_language (self, entry->files);
       g_list_store_insert_sorted (self->packs, entry->chosen, compare_by_title, NULL);
     }

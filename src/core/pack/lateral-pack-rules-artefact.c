@@ -14,6 +14,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "json/lateral-json-enum.h"
 #include "lateral-pack-reader-private.h"
 
 static const char * const kind_names[LATERAL_N_ARTEFACT_KINDS] = {
@@ -31,18 +32,15 @@ gboolean
 lateral_artefact_kind_from_string (const char          *str,
                                    LateralArtefactKind *out_kind)
 {
+  guint value;
+
   g_return_val_if_fail (str != NULL, FALSE);
 
-  for (guint i = 0; i < LATERAL_N_ARTEFACT_KINDS; i++)
-    {
-      if (g_str_equal (str, kind_names[i]))
-        {
-          if (out_kind != NULL)
-            *out_kind = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  if (!lateral_json_enum_from_name (kind_names, 0, LATERAL_N_ARTEFACT_KINDS, str, &value))
+    return FALSE;
+  if (out_kind != NULL)
+    *out_kind = value;
+  return TRUE;
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "json/lateral-json-enum.h"
 #include "lateral-pack-private.h"
 
 G_DEFINE_FINAL_TYPE (LateralPack, lateral_pack, G_TYPE_OBJECT)
@@ -715,18 +716,16 @@ gboolean
 lateral_asks_from_string (const char  *str,
                           LateralAsks *out_asks)
 {
+  guint value;
+
   g_return_val_if_fail (str != NULL, FALSE);
 
-  for (guint i = LATERAL_ASKS_WHO; i < LATERAL_N_ASKS; i++)
-    {
-      if (g_str_equal (str, asks_names[i]))
-        {
-          if (out_asks != NULL)
-            *out_asks = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  /* "" stands for no question: a file never writes it. */
+  if (!lateral_json_enum_from_name (asks_names, LATERAL_ASKS_WHO, LATERAL_N_ASKS, str, &value))
+    return FALSE;
+  if (out_asks != NULL)
+    *out_asks = value;
+  return TRUE;
 }
 
 /* Civic Online Reasoning's question, as learners and teachers read it. */
@@ -748,6 +747,30 @@ lateral_asks_get_question (LateralAsks asks)
     }
 }
 
+/* Pack text quoted in a message (a bad date, an unknown member's name) may
+ * hold escaped control characters (\u001b…): they are written back as
+ * escapes, so a message never drives the terminal or the screen reader. */
+static char *
+escape_controls (const char *text)
+{
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 LateralDiagnostic *
 lateral_diagnostic_new (const char *file,
                         guint       line,
@@ -760,9 +783,87 @@ lateral_diagnostic_new (const char *file,
   diagnostic->file = g_strdup (file != NULL ? file : "<memory>");
   diagnostic->line = line;
   diagnostic->column = column;
-  diagnostic->path = g_strdup (path != NULL ? path : "");
-  diagnostic->message = g_strdup (message);
+  diagnostic->path = escape_controls (path != NULL ? path : "");
+  diagnostic->message = escape_controls (message);
   return diagnostic;
+}
+
+static gboolean
+moves_agree (const LateralStep *a,
+             const LateralStep *b)
+{
+  if (a->moves->len != b->moves->len)
+    return FALSE;
+  for (guint i = 0; i < a->moves->len; i++)
+    {
+      const LateralMove *ma = g_ptr_array_index (a->moves, i);
+      const LateralMove *mb = g_ptr_array_index (b->moves, i);
+
+      if (g_strcmp0 (ma->id, mb->id) != 0 || ma->expected != mb->expected || ma->asks != mb->asks)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lateral_pack_check_translation:
+ * @original: a pack
+ * @translation: a pack with the same id and version in another language
+ *
+ * Results pool across the language files of one version by claim id, so a
+ * translation must have the very steps of the original: the same ids and
+ * types in the same order, the same dates, as_of, verdicts (and verdicts
+ * also accepted) and checks (ids, expected, question).
+ *
+ * Returns: %TRUE if they agree; else %FALSE with @error saying the first
+ *   difference (%LATERAL_PACK_ERROR_INVALID)
+ */
+gboolean
+lateral_pack_check_translation (LateralPack  *original,
+                                LateralPack  *translation,
+                                GError      **error)
+{
+  const char *file;
+
+  g_return_val_if_fail (LATERAL_IS_PACK (original), FALSE);
+  g_return_val_if_fail (LATERAL_IS_PACK (translation), FALSE);
+
+  file = translation->filename != NULL ? translation->filename : "<memory>";
+  if (g_strcmp0 (original->id, translation->id) != 0 || g_strcmp0 (original->version, translation->version) != 0)
+    {
+      g_set_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_INVALID,
+                   _("%s: not a translation of %s: the id and version differ"), file,
+                   original->filename != NULL ? original->filename : "<memory>");
+      return FALSE;
+    }
+  if (original->steps->len != translation->steps->len)
+    {
+      g_set_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_INVALID,
+                   _("%s: %u steps, but the %s file of the same version has %u; a translation has the same steps, so that results pool across languages"),
+                   file, translation->steps->len, original->language, original->steps->len);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < original->steps->len; i++)
+    {
+      const LateralStep *a = g_ptr_array_index (original->steps, i);
+      const LateralStep *b = g_ptr_array_index (translation->steps, i);
+      gboolean same = a->type == b->type && g_strcmp0 (a->id, b->id) == 0;
+
+      if (same && a->type == LATERAL_STEP_STORY)
+        same = g_strcmp0 (a->date, b->date) == 0;
+      else if (same)
+        same = g_strcmp0 (a->as_of, b->as_of) == 0 && a->verdict == b->verdict &&
+               a->accepted == b->accepted && moves_agree (a, b);
+      if (!same)
+        {
+          g_set_error (error, LATERAL_PACK_ERROR, LATERAL_PACK_ERROR_INVALID,
+                       _("%s: steps[%u] (“%s”) differs from the %s file of the same version in its id, type, date, verdicts or checks; a translation has the same steps, so that results pool across languages"),
+                       file, i, b->id != NULL ? b->id : "?", original->language);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 LateralDiagnostic *

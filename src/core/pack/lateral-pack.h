@@ -264,6 +264,10 @@ const LateralArtefact   *lateral_pack_find_artefact        (LateralPack  *self,
 const LateralMove       *lateral_step_find_move            (const LateralStep *step,
                                                             const char        *move_id);
 
+gboolean                 lateral_pack_check_translation    (LateralPack       *original,
+                                                            LateralPack       *translation,
+                                                            GError           **error);
+
 gboolean                 lateral_step_accepts              (const LateralStep *step,
                                                             LateralVerdict     verdict);
 

@@ -101,6 +101,14 @@ resume (LateralPlay  *self,
   return TRUE;
 }
 
+static LateralPlay *
+lateral_play_new_full (LateralStore  *store,
+                       LateralPack   *pack,
+                       const char    *profile_name,
+                       const char    *class_code,
+                       gboolean       start_over,
+                       GError       **error);
+
 /**
  * lateral_play_new:
  * @store: (nullable): where answers go; %NULL is preview mode, which records nothing
@@ -117,6 +125,37 @@ lateral_play_new (LateralStore  *store,
                   const char    *profile_name,
                   const char    *class_code,
                   GError       **error)
+{
+  return lateral_play_new_full (store, pack, profile_name, class_code, FALSE, error);
+}
+
+/**
+ * lateral_play_new_start_over:
+ *
+ * As lateral_play_new(), but always starts a new attempt at step 0. An
+ * unfinished attempt is left as it is, with every answer it holds: it stays
+ * in the learner's history as unfinished, and the new attempt, being the
+ * latest, is the one resumed next time.
+ */
+LateralPlay *
+lateral_play_new_start_over (LateralStore  *store,
+                             LateralPack   *pack,
+                             const char    *profile_name,
+                             const char    *class_code,
+                             GError       **error)
+{
+  g_return_val_if_fail (LATERAL_IS_STORE (store), NULL);
+
+  return lateral_play_new_full (store, pack, profile_name, class_code, TRUE, error);
+}
+
+static LateralPlay *
+lateral_play_new_full (LateralStore  *store,
+                       LateralPack   *pack,
+                       const char    *profile_name,
+                       const char    *class_code,
+                       gboolean       start_over,
+                       GError       **error)
 {
   g_autoptr(LateralPlay) self = NULL;
   GError *local_error = NULL;
@@ -136,8 +175,9 @@ lateral_play_new (LateralStore  *store,
   if (self->profile == NULL)
     return NULL;
 
-  self->attempt = lateral_store_find_unfinished_attempt (store, self->profile->uuid,
-                                                         lateral_pack_get_id (pack), &local_error);
+  if (!start_over)
+    self->attempt = lateral_store_find_unfinished_attempt (store, self->profile->uuid,
+                                                           lateral_pack_get_id (pack), &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -159,6 +199,68 @@ lateral_play_new (LateralStore  *store,
       if (self->attempt == NULL)
         return NULL;
     }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * lateral_play_open_attempt:
+ * @store: where the attempt is
+ * @pack: the case it was made on; the same id and version
+ * @attempt_uuid: the attempt
+ *
+ * The attempt as it was left, its answers read back, to sum it up again
+ * (the history page opens a past attempt's summary this way). Answering
+ * goes on as in a resumed attempt while it is unfinished.
+ *
+ * Returns: (transfer full) (nullable): the play, or %NULL with @error set
+ */
+LateralPlay *
+lateral_play_open_attempt (LateralStore  *store,
+                           LateralPack   *pack,
+                           const char    *attempt_uuid,
+                           GError       **error)
+{
+  g_autoptr(LateralPlay) self = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (LATERAL_IS_STORE (store), NULL);
+  g_return_val_if_fail (LATERAL_IS_PACK (pack), NULL);
+  g_return_val_if_fail (attempt_uuid != NULL, NULL);
+
+  self = g_object_new (LATERAL_TYPE_PLAY, NULL);
+  self->pack = g_object_ref (pack);
+  self->store = g_object_ref (store);
+  self->attempt = lateral_store_get_attempt (store, attempt_uuid, &local_error);
+  if (self->attempt == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      else
+        g_set_error (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_INVALID,
+                     _("There is no attempt %s in the results database"), attempt_uuid);
+      return NULL;
+    }
+
+  /* The marks and verdicts of another version are not this pack's. */
+  if (g_strcmp0 (self->attempt->pack_id, lateral_pack_get_id (pack)) != 0 ||
+      g_strcmp0 (self->attempt->pack_version, lateral_pack_get_version (pack)) != 0)
+    {
+      g_set_error (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_INVALID,
+                   _("This attempt was made on version %s of “%s”, and version %s is installed"),
+                   self->attempt->pack_version, self->attempt->pack_id, lateral_pack_get_version (pack));
+      return NULL;
+    }
+
+  self->profile = lateral_store_find_profile (store, self->attempt->profile_name, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  if (!resume (self, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }

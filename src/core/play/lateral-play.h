@@ -37,6 +37,15 @@ LateralPlay         *lateral_play_new              (LateralStore        *store,
                                                     const char          *profile_name,
                                                     const char          *class_code,
                                                     GError             **error);
+LateralPlay         *lateral_play_new_start_over   (LateralStore        *store,
+                                                    LateralPack         *pack,
+                                                    const char          *profile_name,
+                                                    const char          *class_code,
+                                                    GError             **error);
+LateralPlay         *lateral_play_open_attempt     (LateralStore        *store,
+                                                    LateralPack         *pack,
+                                                    const char          *attempt_uuid,
+                                                    GError             **error);
 gboolean             lateral_play_is_resumed       (LateralPlay         *self);
 gboolean             lateral_play_is_preview       (LateralPlay         *self);
 const LateralStep   *lateral_play_get_current_step (LateralPlay         *self);

@@ -1,4 +1,4 @@
-/* lateral-scoring.c
+/* lateral-scoring.c: certainty-based marks, checks scored, tallies
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

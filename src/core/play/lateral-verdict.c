@@ -1,4 +1,4 @@
-/* lateral-verdict.c
+/* lateral-verdict.c: the four verdicts: names, parsing, labels
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lateral-verdict.h"
+#include "json/lateral-json-enum.h"
 
 static const char * const verdict_ids[LATERAL_N_VERDICTS] = {
   "true", "false", "misleading", "unverified",
@@ -25,21 +26,14 @@ gboolean
 lateral_verdict_from_string (const char     *str,
                              LateralVerdict *out_verdict)
 {
+  guint value;
+
   g_return_val_if_fail (out_verdict != NULL, FALSE);
 
-  if (str == NULL)
+  if (!lateral_json_enum_from_name (verdict_ids, 0, LATERAL_N_VERDICTS, str, &value))
     return FALSE;
-
-  for (guint i = 0; i < LATERAL_N_VERDICTS; i++)
-    {
-      if (g_str_equal (str, verdict_ids[i]))
-        {
-          *out_verdict = (LateralVerdict) i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  *out_verdict = (LateralVerdict) value;
+  return TRUE;
 }
 
 /* The translated word shown to a learner. */

@@ -157,7 +157,7 @@ merge_attempt (LateralStore   *store,
         g_hash_table_insert (by_claim, ((LateralAnswer *) answers_here->pdata[i])->claim_id, answers_here->pdata[i]);
       if (here->finished_at == 0 && attempt->finished_at != 0)
         {
-          if (!lateral_store_import_finished (store, attempt, error))
+          if (!lateral_store_finish_attempt_at (store, attempt->uuid, attempt->finished_at, error))
             return MERGE_REJECTED;
           changed = TRUE;
         }
@@ -294,6 +294,7 @@ merge_bundle (LateralStore             *store,
               LateralStoreTransaction **tx,
               Bundle                   *bundle,
               GPtrArray                *packs,
+              GCancellable             *cancellable,
               LateralImportResult      *result,
               guint                    *n_committed,
               GError                  **error)
@@ -327,6 +328,10 @@ merge_bundle (LateralStore             *store,
       g_autofree char *reason = NULL;
       Merge merge;
 
+      /* Between attempts: the caller's rollback undoes the chunk under way;
+       * the chunks committed before it stay, whole attempts each. */
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
       if (taken != NULL)
         lateral_bundle_flag (item, "identity", g_strdup (taken));
       if (!next_chunk (store, tx, &chunk_start, n_committed, i, error) ||
@@ -464,6 +469,27 @@ lateral_bundle_import_file (LateralStore         *store,
                             LateralImportResult  *result,
                             GError              **error)
 {
+  return lateral_bundle_import_file_cancellable (store, filename, packs, NULL, result, error);
+}
+
+/**
+ * lateral_bundle_import_file_cancellable:
+ * @cancellable: (nullable): checked after reading, after parsing and
+ *   between attempts
+ *
+ * lateral_bundle_import_file(), for a worker thread: once @cancellable is
+ * cancelled the import stops at its next check with %G_IO_ERROR_CANCELLED
+ * and the transaction is rolled back, so the file is imported whole or
+ * not at all.
+ */
+gboolean
+lateral_bundle_import_file_cancellable (LateralStore         *store,
+                                        const char           *filename,
+                                        GPtrArray            *packs,
+                                        GCancellable         *cancellable,
+                                        LateralImportResult  *result,
+                                        GError              **error)
+{
   g_auto(Bundle) bundle = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(LateralStoreTransaction) tx = NULL;
@@ -502,7 +528,8 @@ lateral_bundle_import_file (LateralStore         *store,
                    _("%s: error: %s"), filename, local_error->message);
       return FALSE;
     }
-  if (!check_one_object (filename, contents, length, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !check_one_object (filename, contents, length, error))
     return FALSE;
 
   /* json-glib's message starts with <data>:LINE:COL: give the file's name. */
@@ -523,14 +550,18 @@ lateral_bundle_import_file (LateralStore         *store,
       return FALSE;
     }
 
-  if (!lateral_bundle_read (&bundle, json_parser_get_root (parser), error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !lateral_bundle_read (&bundle, json_parser_get_root (parser), error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   lateral_bundle_check (&bundle, packs, g_get_real_time () / G_USEC_PER_SEC);
 
   tx = lateral_store_transaction_begin (store, LATERAL_STORE_WRITE, error);
   if (tx == NULL)
     return FALSE;
-  if (!merge_bundle (store, &tx, &bundle, packs, result, &n_committed, &local_error) ||
+  if (!merge_bundle (store, &tx, &bundle, packs, cancellable, result, &n_committed, &local_error) ||
+      !lateral_bundle_merge_measures (store, &bundle, result, &local_error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, &local_error) ||
       !lateral_store_transaction_commit (tx, &local_error))
     {
       lateral_import_result_clear (result);
@@ -544,7 +575,10 @@ lateral_bundle_import_file (LateralStore         *store,
                                      "its first %u attempts were imported, importing it again adds the rest: ",
                                      n_committed),
                         n_committed);
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", filename);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", filename);
       return FALSE;
     }
 

@@ -294,11 +294,13 @@ lateral_store_start_attempt (LateralStore  *self,
   return lateral_store_get_attempt (self, uuid, error);
 }
 
-/* Finishing twice keeps the first time. */
+/* Finishing twice keeps the first time, here and when a bundle brings the
+ * attempt finished (lateral-store-import.c). */
 gboolean
-lateral_store_finish_attempt (LateralStore  *self,
-                              const char    *attempt_uuid,
-                              GError       **error)
+lateral_store_finish_attempt_at (LateralStore  *self,
+                                 const char    *attempt_uuid,
+                                 gint64         finished_at,
+                                 GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -310,9 +312,17 @@ lateral_store_finish_attempt (LateralStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, attempt_uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int64 (stmt, 2, finished_at);
 
   return lateral_store_step_done (self, stmt, error);
+}
+
+gboolean
+lateral_store_finish_attempt (LateralStore  *self,
+                              const char    *attempt_uuid,
+                              GError       **error)
+{
+  return lateral_store_finish_attempt_at (self, attempt_uuid, g_get_real_time () / G_USEC_PER_SEC, error);
 }
 
 gboolean

@@ -145,21 +145,3 @@ lateral_store_set_attempt_flags (LateralStore  *store,
   sqlite3_bind_text (stmt, 2, flags, -1, SQLITE_STATIC);
   return lateral_store_step_done (store, stmt, error);
 }
-
-/* An attempt unfinished here that the bundle shows finished. */
-gboolean
-lateral_store_import_finished (LateralStore          *store,
-                               const LateralAttempt  *attempt,
-                               GError               **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = lateral_store_prepare (store, "UPDATE attempts SET finished_at = ?2"
-                                       " WHERE uuid = ?1 AND finished_at IS NULL", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, attempt->uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, attempt->finished_at);
-
-  return lateral_store_step_done (store, stmt, error);
-}

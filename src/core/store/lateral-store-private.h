@@ -20,7 +20,7 @@ G_BEGIN_DECLS
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* The schema version this build writes; see lateral-store-migrations.c. */
-#define LATERAL_STORE_SCHEMA_VERSION 3
+#define LATERAL_STORE_SCHEMA_VERSION 4
 
 /* PRAGMA application_id: "LATL", so another program's SQLite file is told apart. */
 #define LATERAL_STORE_APPLICATION_ID 1279349836

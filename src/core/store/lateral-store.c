@@ -339,6 +339,53 @@ lateral_store_check_file (LateralStore  *self,
   return FALSE;
 }
 
+/**
+ * lateral_store_open_worker:
+ * @self: an open store
+ *
+ * A second connection to @self's database, for a worker thread: SQLite
+ * connections are not shared between threads here, and a worker that holds
+ * its own can read or write while the main loop keeps using @self. No
+ * migration, recovery or backup is done: @self did them when it was
+ * opened. WAL lets the two read at once; a writer waits for the other's
+ * write (busy timeout) rather than failing.
+ *
+ * Returns: (transfer full): a store on the same file, to use from one
+ *   thread at a time
+ */
+LateralStore *
+lateral_store_open_worker (LateralStore  *self,
+                           GError       **error)
+{
+  g_autoptr(LateralStore) worker = NULL;
+  int rc;
+
+  g_return_val_if_fail (LATERAL_IS_STORE (self), NULL);
+
+  worker = g_object_new (LATERAL_TYPE_STORE, NULL);
+  worker->filename = g_strdup (self->filename);
+  worker->device_id = g_strdup (self->device_id);
+
+  rc = sqlite3_open_v2 (worker->filename, &worker->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      lateral_store_set_sqlite_error (worker->db, rc, error);
+      g_prefix_error (error, _("Could not open %s: "), worker->filename);
+      return NULL;
+    }
+  sqlite3_busy_timeout (worker->db, 30000);
+  sqlite3_extended_result_codes (worker->db, TRUE);
+  if (!lateral_store_exec (worker, "PRAGMA synchronous = FULL;"
+                                   "PRAGMA foreign_keys = ON;", error))
+    {
+      g_prefix_error (error, _("Could not open %s: "), worker->filename);
+      return NULL;
+    }
+
+  return g_steal_pointer (&worker);
+}
+
 const char *
 lateral_store_get_filename (LateralStore *self)
 {

@@ -82,6 +82,8 @@ char           *lateral_store_get_default_filename    (void);
 
 LateralStore   *lateral_store_open                    (const char     *filename,
                                                        GError        **error);
+LateralStore   *lateral_store_open_worker             (LateralStore   *self,
+                                                       GError        **error);
 const char     *lateral_store_get_filename            (LateralStore   *self);
 gboolean        lateral_store_check_file              (LateralStore   *self,
                                                        GError        **error);
@@ -132,6 +134,10 @@ LateralAttempt *lateral_store_start_attempt           (LateralStore   *self,
 gboolean        lateral_store_finish_attempt          (LateralStore   *self,
                                                        const char     *attempt_uuid,
                                                        GError        **error);
+gboolean        lateral_store_finish_attempt_at       (LateralStore   *self,
+                                                       const char     *attempt_uuid,
+                                                       gint64          finished_at,
+                                                       GError        **error);
 
 GPtrArray      *lateral_store_list_answers            (LateralStore   *self,
                                                        const char     *attempt_uuid,
@@ -161,9 +167,6 @@ gboolean        lateral_store_import_attempt          (LateralStore   *self,
                                                        const LateralAttempt *attempt,
                                                        gboolean        pack_missing,
                                                        const char     *flags,
-                                                       GError        **error);
-gboolean        lateral_store_import_finished         (LateralStore   *self,
-                                                       const LateralAttempt *attempt,
                                                        GError        **error);
 GPtrArray      *lateral_store_list_same_start         (LateralStore   *self,
                                                        const LateralAttempt *attempt,

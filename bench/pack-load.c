@@ -9,7 +9,8 @@
  * build the model) against its floor, json_parser_load_from_data() on the
  * same bytes, on two packs: the built-in case (DIR/data/packs, loaded with
  * its file name so image paths are checked as the app does) and a pack of
- * 1,000 claims and 1,000 story steps built in memory.
+ * 1,000 claims and 1,000 story steps built in memory (lateral-pack/2, with
+ * an artefact per claim, since 2026-11-28).
  *
  * Prints one line per pack for bench/runner.py, TAB-separated:
  *   NAME  MEDIAN_US  FLOOR_MEDIAN_US  TARGET_RATIO  [LIMIT_US]
@@ -23,37 +24,51 @@
 
 #include "pack/lateral-pack.h"
 
+/* A lateral-pack/2 pack: every story step with two sources, every claim
+ * with a post (an artefact), a time of day, checks with their question, a
+ * takeaway and habits, all dated so that no judge-before-you-know rule
+ * fires (a valid pack, as an author hands it out). */
 static GString *
 make_pack (guint n_claims)
 {
   GString *s = g_string_new (NULL);
 
   g_string_append (s,
-    "{\n  \"format\": \"lateral-pack/1\",\n  \"id\": \"org.example.bench\",\n"
+    "{\n  \"format\": \"lateral-pack/2\",\n  \"id\": \"org.example.bench\",\n"
     "  \"version\": \"1.0.0\",\n  \"title\": \"Bench\",\n  \"summary\": \"A big pack.\",\n"
     "  \"language\": \"en\",\n  \"authors\": [\"Ada\"],\n  \"license\": \"CC0-1.0\",\n"
     "  \"estimated_minutes\": 600,\n  \"techniques\": [\n"
     "    { \"id\": \"impersonation\", \"name\": \"Impersonation\", \"description\": \"Someone pretends to be a person the target trusts.\" },\n"
     "    { \"id\": \"false-context\", \"name\": \"False context\", \"description\": \"Real material with the wrong date or place.\" }\n"
+    "  ],\n  \"habits\": [\n"
+    "    { \"id\": \"search-the-names\", \"name\": \"Search the names\", \"description\": \"Look up who is behind a claim.\" }\n"
     "  ],\n  \"steps\": [\n");
   for (guint i = 0; i < n_claims; i++)
     {
       g_string_append_printf (s,
         "    {\n      \"id\": \"story-%u\",\n      \"type\": \"story\",\n      \"title\": \"Day %u\",\n"
         "      \"date\": \"2015-09-12\",\n      \"text\": [\"First paragraph of the story, long enough to be a real sentence or two.\", \"Second paragraph \\u00e9\\n.\"],\n"
-        "      \"source\": { \"publisher\": \"ABC News\", \"title\": \"Headline\", \"date\": \"2015-09-15\", \"url\": \"https://example.org/a/%u\" }\n    },\n",
-        i, i, i);
+        "      \"sources\": [\n        { \"publisher\": \"ABC News\", \"title\": \"Headline\", \"date\": \"2015-09-12\", \"url\": \"https://example.org/a/%u\" },\n"
+        "        { \"publisher\": \"BBC\", \"title\": \"Another headline\", \"date\": \"2015-09-11\", \"url\": \"https://example.org/b/%u\", \"archive_url\": \"https://web.archive.org/web/2015/https://example.org/b/%u\" }\n      ]\n    },\n",
+        i, i, i, i, i);
       g_string_append_printf (s,
         "    {\n      \"id\": \"claim-%u\",\n      \"type\": \"claim\",\n      \"claim\": \"Vladimir Putin phoned Elton John today, number %u.\",\n"
-        "      \"context\": [\"What the learner has in front of them when judging.\"],\n      \"as_of\": \"2015-09-14\",\n"
+        "      \"context\": [\"What the learner has in front of them when judging.\"],\n      \"as_of\": \"2015-09-14T18:00+01:00\",\n"
+        "      \"artefact\": {\n        \"id\": \"post-%u\",\n        \"kind\": \"post\",\n"
+        "        \"source\": { \"publisher\": \"Instagram\", \"title\": \"A post\", \"date\": \"2015-09-14\", \"url\": \"https://example.org/p/%u\" },\n"
+        "        \"display_name\": \"Elton John\",\n        \"handle\": \"@eltonjohn\",\n        \"time\": \"2015-09-14T09:30+01:00\",\n"
+        "        \"text\": [\"Thank you, President Putin, for reaching out to me today.\"],\n"
+        "        \"image_description\": \"Elton John smiling.\",\n        \"counts\": { \"likes\": 12000, \"shares\": 300, \"comments\": 950 }\n      },\n"
         "      \"verdict\": \"unverified\",\n      \"also_accepted\": [\"false\"],\n"
         "      \"moves\": {\n        \"question\": \"Which checks would you make?\",\n        \"options\": [\n"
-        "          { \"id\": \"second-source\", \"label\": \"Look for an independent confirmation\", \"expected\": true, \"why\": \"One source is not enough.\" },\n"
-        "          { \"id\": \"count-likes\", \"label\": \"See how many people liked the post\", \"expected\": false }\n        ]\n      },\n"
+        "          { \"id\": \"second-source\", \"label\": \"Look for an independent confirmation\", \"expected\": true, \"asks\": \"others\", \"why\": \"One source is not enough.\", \"found\": \"Nobody else had reported it.\" },\n"
+        "          { \"id\": \"count-likes\", \"label\": \"See how many people liked the post\", \"expected\": false, \"asks\": \"evidence\" }\n        ]\n      },\n"
         "      \"reveal\": {\n        \"known_then\": [\"What could be known on the as_of date.\"],\n        \"explanation\": [\"Why the verdict stands.\", \"And more.\"],\n"
-        "        \"techniques\": [\"impersonation\", \"false-context\"],\n        \"sources\": [\n"
-        "          { \"publisher\": \"ABC News\", \"title\": \"Elton John Says\", \"date\": \"2015-09-15\", \"url\": \"https://abcnews.example/%u\" }\n        ]\n      }\n    }%s\n",
-        i, i, i, i + 1 < n_claims ? "," : "");
+        "        \"takeaway\": \"One account of a call is not a confirmation.\",\n"
+        "        \"techniques\": [\"impersonation\", \"false-context\"],\n        \"habits\": [\"search-the-names\"],\n        \"sources\": [\n"
+        "          { \"publisher\": \"ABC News\", \"title\": \"Elton John Says\", \"date\": \"2015-09-14\", \"url\": \"https://abcnews.example/%u\" }\n        ],\n"
+        "        \"reported_later\": [\"Later, two pranksters said they had made the call.\"]\n      }\n    }%s\n",
+        i, i, i, i, i, i + 1 < n_claims ? "," : "");
     }
   g_string_append (s, "  ]\n}\n");
   return s;

@@ -15,7 +15,7 @@ lateral_test_case_open_window (int width,
                                int height)
 {
   g_autoptr(LateralApplication) app = lateral_test_ui_application_new ();
-  LateralWindow *window = lateral_window_new (app);
+  LateralWindow *window = lateral_test_ui_window_new (app);
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));

@@ -130,6 +130,23 @@ lateral_test_ui_wait_until (GSourceFunc condition,
   return condition (data);
 }
 
+static gboolean
+window_loaded (gpointer data)
+{
+  return lateral_window_is_loaded (data);
+}
+
+/* A main window whose store and packs are loaded: the window loads them in
+ * a worker, and most tests start from a loaded window. */
+LateralWindow *
+lateral_test_ui_window_new (LateralApplication *app)
+{
+  LateralWindow *window = lateral_window_new (app);
+
+  g_assert_true (lateral_test_ui_wait_until (window_loaded, window, 60000));
+  return window;
+}
+
 /* Whether real key presses can be sent to @window: under X11 (Xvfb) with
  * xdotool, which types through the XTEST extension like a keyboard would. */
 gboolean

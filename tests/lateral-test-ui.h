@@ -8,12 +8,14 @@
 #include <adwaita.h>
 
 #include "lateral-application.h"
+#include "lateral-window.h"
 
 G_BEGIN_DECLS
 
 void                lateral_test_ui_init             (int        *argc,
                                                       char     ***argv);
 LateralApplication *lateral_test_ui_application_new  (void);
+LateralWindow      *lateral_test_ui_window_new       (LateralApplication *app);
 void                lateral_test_ui_wait_drawn       (GtkWidget  *widget);
 void                lateral_test_ui_iterate          (void);
 gboolean            lateral_test_ui_wait_until       (GSourceFunc condition,

@@ -15,6 +15,9 @@
 
 #include "measure/lateral-measure.h"
 #include "measure/lateral-measure-score.h"
+#include "measure/lateral-measure-session.h"
+#include "store/lateral-store-measures.h"
+#include "store/lateral-store-private.h"
 
 static LateralMeasure *
 load_mist (void)
@@ -222,6 +225,148 @@ test_paired (void)
   g_assert_cmpuint (st.n, ==, 0);
 }
 
+/* Answers @pattern (20 of R/F for r1..r10 then f1..f10), in a shuffled order. */
+static LateralMeasureSession *
+take_check (LateralMeasure     *mist,
+            LateralMeasureWhen  when,
+            const char         *profile_uuid,
+            const char         *pattern)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autofree guint *order = lateral_measure_shuffle (20, rand);
+  LateralMeasureSession *session = lateral_measure_session_new (mist, when, profile_uuid);
+
+  for (guint k = 0; k < 20; k++)
+    {
+      guint i = order[k];
+      g_autofree char *id = g_strdup_printf ("%c%u", i < 10 ? 'r' : 'f', i % 10 + 1);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (lateral_measure_session_answer (session, mist, id, pattern[i] == 'R', 1000 + k, &error));
+      g_assert_no_error (error);
+    }
+  return session;
+}
+
+static void
+test_session (void)
+{
+  g_autoptr(LateralMeasure) mist = load_mist ();
+  g_autoptr(LateralMeasureSession) session = lateral_measure_session_new (mist, LATERAL_MEASURE_BEFORE, "p");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autofree guint *order = lateral_measure_shuffle (20, rand);
+  guint seen = 0;
+  LateralMeasureScore score;
+
+  /* A permutation: every index once. */
+  for (guint i = 0; i < 20; i++)
+    seen |= 1u << order[i];
+  g_assert_cmpuint (seen, ==, (1u << 20) - 1);
+
+  g_assert_false (lateral_measure_session_answer (session, mist, "x9", TRUE, 0, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (lateral_measure_session_answer (session, mist, "f3", FALSE, 10, &error));
+  g_assert_true (lateral_measure_find_item (mist, "f3") != NULL);
+  g_assert_true (((LateralMeasureAnswer *) g_ptr_array_index (session->answers, 0))->correct);
+  g_assert_false (lateral_measure_session_answer (session, mist, "f3", TRUE, 10, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_true (lateral_measure_session_answer (session, mist, "r2", FALSE, 10, &error));
+  g_assert_false (((LateralMeasureAnswer *) g_ptr_array_index (session->answers, 1))->correct);
+  g_assert_false (lateral_measure_session_check_complete (session, mist, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+
+  /* Scored from what was stored: 1 fake right, 1 real judged Fake. */
+  lateral_measure_session_score (session, &score);
+  g_assert_cmpuint (score.V, ==, 1);
+  g_assert_cmpuint (score.f, ==, 1);
+  g_assert_cmpuint (score.r, ==, 0);
+}
+
+static void
+test_store_sessions (void)
+{
+  g_autoptr(LateralMeasure) mist = load_mist ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LateralStore) store = lateral_store_open (NULL, &error);
+  g_autoptr(LateralProfile) ana = lateral_store_ensure_profile (store, "Ana", &error);
+  g_autoptr(LateralMeasureSession) before = NULL;
+  g_autoptr(LateralMeasureSession) after = NULL;
+  g_autoptr(LateralMeasureSession) incomplete = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  LateralMeasureSession *read;
+  LateralMeasureScore score;
+  const char * const forbidden[] = {
+    "UPDATE measure_sessions SET phase = 'after'",
+    "DELETE FROM measure_sessions",
+    "UPDATE measure_answers SET answer = 'real'",
+    "DELETE FROM measure_answers",
+  };
+
+  g_assert_no_error (error);
+  before = take_check (mist, LATERAL_MEASURE_BEFORE, ana->uuid, "RRRRRRRFFFFFFFFFRRRR");
+  before->pack_id = g_strdup ("io.github.lateral.prank-call");
+  before->class_code = g_strdup ("7B");
+  g_assert_true (lateral_measure_session_check_complete (before, mist, &error));
+  g_assert_true (lateral_store_add_measure_session (store, before, &error));
+  g_assert_no_error (error);
+
+  /* The same session twice: refused, nothing changed. */
+  g_assert_false (lateral_store_add_measure_session (store, before, &error));
+  g_assert_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_ALREADY_ANSWERED);
+  g_clear_error (&error);
+
+  after = take_check (mist, LATERAL_MEASURE_AFTER, ana->uuid, "RRRRRRRRFFFFFFFFFFFR");
+  after->pack_id = g_strdup ("io.github.lateral.prank-call");
+  after->class_code = g_strdup ("7B");
+  g_assert_true (lateral_store_add_measure_session (store, after, &error));
+  g_assert_no_error (error);
+
+  sessions = lateral_store_list_measure_sessions (store, NULL, NULL, "7B", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, ==, 2);
+  read = g_ptr_array_index (sessions, 0);
+  g_assert_cmpstr (read->profile_name, ==, "Ana");
+  g_assert_cmpstr (read->instrument_id, ==, "mist-20");
+  g_assert_cmpuint (read->answers->len, ==, 20);
+  g_assert_cmpstr (lateral_store_get_device_id (store), ==, read->device_id);
+  lateral_measure_session_score (g_ptr_array_index (sessions, 0), &score);
+  /* As tallied by hand in test_scoring. */
+  assert_score (score, 13, 7, 6, 0, 1);
+  lateral_measure_session_score (g_ptr_array_index (sessions, 1), &score);
+  assert_score (score, 17, 8, 9, 1, 0);
+  g_assert_cmpint (((LateralMeasureSession *) g_ptr_array_index (sessions, 1))->when, ==, LATERAL_MEASURE_AFTER);
+
+  g_clear_pointer (&sessions, g_ptr_array_unref);
+  sessions = lateral_store_list_measure_sessions (store, NULL, NULL, "8C", &error);
+  g_assert_cmpuint (sessions->len, ==, 0);
+
+  /* Final: the triggers refuse every change. */
+  for (guint i = 0; i < G_N_ELEMENTS (forbidden); i++)
+    {
+      g_assert_false (lateral_store_exec (store, forbidden[i], &error));
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+    }
+
+  /* An answer twice in a session never reaches the table. */
+  incomplete = lateral_measure_session_copy (before);
+  g_free (incomplete->uuid);
+  incomplete->uuid = g_uuid_string_random ();
+  g_free (((LateralMeasureAnswer *) g_ptr_array_index (incomplete->answers, 1))->item_id);
+  ((LateralMeasureAnswer *) g_ptr_array_index (incomplete->answers, 1))->item_id =
+    g_strdup (((LateralMeasureAnswer *) g_ptr_array_index (incomplete->answers, 0))->item_id);
+  g_assert_false (lateral_store_add_measure_session (store, incomplete, &error));
+  g_assert_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_ALREADY_ANSWERED);
+  g_clear_error (&error);
+  g_clear_pointer (&sessions, g_ptr_array_unref);
+  sessions = lateral_store_list_measure_sessions (store, NULL, NULL, NULL, &error);
+  g_assert_cmpuint (sessions->len, ==, 2);
+}
+
 /* Each broken file in tests/measures/ with the exact located messages
  * in its .expected file. */
 static void
@@ -264,13 +409,15 @@ main (int   argc,
 {
   static const char * const broken[] = { "bad-items.json", "bad-norms.json", "bad-header.json", "bad-syntax.json" };
 
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/measure/mist-file", test_mist_file);
   g_test_add_func ("/measure/find", test_find);
   g_test_add_func ("/measure/scoring", test_scoring);
   g_test_add_func ("/measure/t-quantile", test_t_quantile);
   g_test_add_func ("/measure/paired", test_paired);
+  g_test_add_func ("/measure/session", test_session);
+  g_test_add_func ("/measure/store", test_store_sessions);
   for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
     {
       g_autofree char *test_path = g_strdup_printf ("/measure/broken/%s", broken[i]);

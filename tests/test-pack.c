@@ -213,6 +213,40 @@ test_v1_warnings (void)
   g_assert_true (g_str_has_suffix (line, "spoiler-v1.json:21:73: warning: steps[0].source.date (step 1 “the-visit”): this source is dated 2015-09-15, after its story step (2015-09-12): a learner would read its title before the events happen; cite a source of that date or earlier"));
 }
 
+/* A /1 pack that breaks a date rule a thousand times still loads: the cap
+ * on problems stops the warnings without turning them into an error. */
+static void
+test_many_warnings (void)
+{
+  g_autoptr(GString) text = g_string_new (
+    "{\"format\": \"lateral-pack/1\", \"id\": \"org.example.many\", \"version\": \"1.0.0\","
+    " \"title\": \"T\", \"summary\": \"S\", \"language\": \"en\", \"authors\": [\"A\"],"
+    " \"license\": \"CC0-1.0\", \"estimated_minutes\": 5, \"techniques\": [], \"steps\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LateralPack) pack = NULL;
+  const LateralDiagnostic *last;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (text, "%s{\"id\": \"s%u\", \"type\": \"story\", \"title\": \"T\", \"date\": \"2015-09-12\","
+                            " \"text\": [\"x\"], \"source\": {\"publisher\": \"P\", \"title\": \"T\","
+                            " \"date\": \"2015-09-13\", \"url\": \"https://example.org/\"}}", i > 0 ? "," : "", i);
+  g_string_append (text, "]}");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+
+  pack = lateral_pack_load_bytes (bytes, "many.json", &diagnostics, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pack);
+  g_assert_cmpuint (lateral_pack_get_warnings (pack)->len, ==, 501);
+  /* The first 500 in the file, then where reporting stopped. */
+  g_assert_cmpstr (((LateralDiagnostic *) g_ptr_array_index (lateral_pack_get_warnings (pack), 0))->path, ==, "steps[0].source.date");
+  last = g_ptr_array_index (lateral_pack_get_warnings (pack), 500);
+  g_assert_cmpint (last->severity, ==, LATERAL_DIAGNOSTIC_WARNING);
+  g_assert_cmpstr (last->message, ==, "too many problems; stopped reporting here");
+  g_assert_cmpstr (last->path, ==, "steps[500].source.date");
+}
+
 /* Dates and times compare as the rules need: instants when both have a
  * time, else the calendar day each was written in. */
 static void
@@ -676,6 +710,7 @@ main (int   argc,
   g_test_add_func ("/pack/load-v2", test_load_v2);
   g_test_add_func ("/pack/v1-warnings", test_v1_warnings);
   g_test_add_func ("/pack/moments", test_moments);
+  g_test_add_func ("/pack/many-warnings", test_many_warnings);
   g_test_add_func ("/pack/load-bytes-same-hash", test_load_bytes_same_hash);
   g_test_add_func ("/pack/read-error", test_read_error);
   g_test_add_func ("/pack/limits", test_limits);

@@ -263,6 +263,17 @@ test_start_over (void)
   g_assert_cmpuint (answers->len, ==, 1);
   g_assert_cmpstr (((LateralAnswer *) g_ptr_array_index (answers, 0))->claim_id, ==, "the-call");
 
+  /* The old attempt opens again as it was left, for its summary. */
+  play = lateral_play_open_attempt (store, pack, old_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lateral_play_get_attempt (play)->uuid, ==, old_uuid);
+  g_assert_cmpuint (lateral_play_get_n_answered (play), ==, 1);
+  g_assert_cmpint (lateral_play_get_answer (play, "the-call")->verdict, ==, LATERAL_VERDICT_FALSE);
+  g_clear_object (&play);
+  g_assert_null (lateral_play_open_attempt (store, pack, "no-such-attempt", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
   /* Next time the new attempt is the one resumed. */
   play = lateral_play_new (store, pack, "Dana", NULL, &error);
   g_assert_no_error (error);
@@ -302,6 +313,41 @@ test_preview (void)
   g_assert_cmpuint (profiles->len, ==, 0);
 }
 
+/* The same attempt open in two places (the app and lateral-cli play): the
+ * claim answered in one is refused in the other, which then takes the
+ * stored answer (the first one counts) and moves on. */
+static void
+test_answered_elsewhere (void)
+{
+  g_autoptr(LateralStore) store = open_store ();
+  g_autoptr(LateralPack) pack = load_mini_case ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LateralPlay) app = lateral_play_new (store, pack, "Ana", NULL, &error);
+  g_autoptr(LateralPlay) cli = NULL;
+  const LateralAnswer *taken;
+
+  g_assert_true (lateral_play_advance (app, &error));
+  cli = lateral_play_new (store, pack, "Ana", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lateral_play_is_resumed (cli));
+  g_assert_true (lateral_play_advance (cli, &error));
+
+  g_assert_nonnull (lateral_play_answer (cli, LATERAL_VERDICT_FALSE, 3, NULL, 10, &error));
+  g_assert_null (lateral_play_answer (app, LATERAL_VERDICT_TRUE, 1, NULL, 10, &error));
+  g_assert_error (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_ALREADY_ANSWERED);
+  g_clear_error (&error);
+
+  taken = lateral_play_take_stored_answer (app, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (taken);
+  g_assert_cmpint (taken->verdict, ==, LATERAL_VERDICT_FALSE);
+  g_assert_cmpint (taken->certainty, ==, 3);
+  g_assert_cmpuint (lateral_play_get_attempt (app)->n_answers, ==, 1);
+  /* And on to the next step, as after any answer. */
+  g_assert_true (lateral_play_advance (app, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -310,6 +356,7 @@ main (int   argc,
 
   g_test_add_func ("/play/walk", test_walk);
   g_test_add_func ("/play/resume", test_resume);
+  g_test_add_func ("/play/answered-elsewhere", test_answered_elsewhere);
   g_test_add_func ("/play/start-over", test_start_over);
   g_test_add_func ("/play/preview", test_preview);
 

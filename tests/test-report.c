@@ -492,14 +492,18 @@ test_versions_not_pooled (void)
   g_assert_cmpuint (new_group->checks_by_asks[LATERAL_ASKS_EVIDENCE].picked_expected, ==, 0);
   g_assert_cmpuint (new_group->checks_by_asks[LATERAL_ASKS_WHO].picked, ==, 1);
   g_assert_cmpuint (new_group->checks_by_asks[LATERAL_ASKS_NONE].picked, ==, 0);
+  /* first-call expects two checks (others, who), denial-proves one (who). */
+  g_assert_cmpuint (new_group->checks_by_asks[LATERAL_ASKS_OTHERS].expected_offered, ==, 1);
+  g_assert_cmpuint (new_group->checks_by_asks[LATERAL_ASKS_WHO].expected_offered, ==, 2);
+  g_assert_cmpuint (new_group->checks_by_asks[LATERAL_ASKS_EVIDENCE].expected_offered, ==, 0);
 
   text = lateral_report_to_text (report);
   g_assert_nonnull (strstr (text, "(org.example.sample-case-two, version 1.0.0)"));
   g_assert_nonnull (strstr (text, "(org.example.sample-case-two, version 2.0.0)"));
   g_assert_nonnull (strstr (text, "Version 1.0.0 of this case is not on this computer"));
-  g_assert_nonnull (strstr (text, "What do other sources say? 1 picked, 1 of them expected"));
+  g_assert_nonnull (strstr (text, "What do other sources say? 1 picked, 1 of the 1 expected"));
   csv = lateral_report_to_csv (report);
-  g_assert_nonnull (strstr (csv, "\r\nchecks,9C,org.example.sample-case-two,2.0.0,evidence,1,0\r\n"));
+  g_assert_nonnull (strstr (csv, "\r\nchecks,9C,org.example.sample-case-two,2.0.0,evidence,1,0,0\r\n"));
   g_unsetenv ("LATERAL_PACKS_DIR");
 }
 

@@ -33,7 +33,8 @@ files_with_prefix (const char *prefix)
 
   while (gdir != NULL && (name = g_dir_read_name (gdir)) != NULL)
     {
-      if (g_str_has_prefix (name, prefix))
+      /* lateral.db.lock is the open store's lock, not a kept database. */
+      if (g_str_has_prefix (name, prefix) && !g_str_has_suffix (name, ".lock"))
         g_ptr_array_add (found, g_build_filename (dir, name, NULL));
     }
 

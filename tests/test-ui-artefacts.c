@@ -6,10 +6,18 @@
  * Each artefact of a lateral-pack/2 fixture is drawn as a card: one
  * accessible object named and described from its fields, its inner labels
  * hidden, pack text shown as plain text, and no wider than 360 px.
+ *
+ * And the sources of the built-in case's story steps: a report published on
+ * or after the day of the next claim keeps its headline until that claim
+ * is answered.
  */
 #include "config.h"
 
+#include <string.h>
+
+#include "case/lateral-story-step.h"
 #include "widgets/lateral-artefact-card.h"
+#include "lateral-test-case.h"
 #include "lateral-test-ui.h"
 
 static LateralPack *
@@ -130,6 +138,61 @@ test_every_kind (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The built-in case opens on 15 September stories whose sources are reports
+ * of that day ("…Kremlin Denies It"); its first claim is judged that day.
+ * Each such source is listed by its publisher and date, not as a link, and
+ * no label shows its headline; a step built with nothing left to answer
+ * shows every headline. */
+static void
+test_held_headlines (void)
+{
+  LateralWindow *window = lateral_test_case_open_window (400, 800);
+  GtkWidget *case_view = lateral_window_get_page (window, "case");
+  const LateralStep *claim = NULL;
+  LateralPack *pack;
+  LateralPlay *play;
+  guint n_held = 0;
+
+  g_assert_true (lateral_window_open_case (window, LATERAL_TEST_PACK_ID, "Reader", NULL));
+  play = lateral_test_case_get_play (window);
+  pack = lateral_play_get_pack (play);
+  for (guint i = 0; claim == NULL && i < lateral_pack_get_n_steps (pack); i++)
+    if (lateral_pack_get_step (pack, i)->type == LATERAL_STEP_CLAIM)
+      claim = lateral_pack_get_step (pack, i);
+  g_assert_nonnull (claim);
+
+  while (lateral_play_get_current_step (play)->type == LATERAL_STEP_STORY)
+    {
+      const LateralStep *step = lateral_play_get_current_step (play);
+      GtkWidget *widget = lateral_case_view_get_step (LATERAL_CASE_VIEW (case_view));
+      GtkWidget *whole = g_object_ref_sink (lateral_story_step_new (step, NULL));
+      guint position = lateral_play_get_position (play);
+
+      for (guint i = 0; step->sources != NULL && i < step->sources->len; i++)
+        {
+          const LateralSource *source = g_ptr_array_index (step->sources, i);
+
+          g_assert_true (shows_text (whole, source->title));
+          if (strncmp (source->date, claim->as_of, 10) >= 0)
+            {
+              g_assert_false (shows_text (widget, source->title));
+              g_assert_true (shows_text (widget, source->publisher));
+              n_held++;
+            }
+          else
+            g_assert_true (shows_text (widget, source->title));
+        }
+      g_object_unref (whole);
+
+      g_assert_true (gtk_widget_activate_action (case_view, "case.continue", NULL));
+      lateral_test_case_wait_step (window, position + 1);
+    }
+  g_test_message ("%u headlines held back before the first claim", n_held);
+  g_assert_cmpuint (n_held, >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -139,6 +202,7 @@ main (int   argc,
   lateral_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/artefacts/every-kind", test_every_kind);
+  g_test_add_func ("/ui/artefacts/held-headlines", test_held_headlines);
 
   return g_test_run ();
 }

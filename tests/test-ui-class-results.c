@@ -15,6 +15,7 @@
 
 #include "class/lateral-class-report.h"
 #include "class/lateral-class-results-window.h"
+#include "class/lateral-class-row.h"
 #include "report/lateral-report-pdf.h"
 #include "lateral-test-ui.h"
 #include "lateral-window.h"
@@ -163,7 +164,21 @@ row_has (GtkWidget  *row,
          g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), subtitle) == 0;
 }
 
-static guint
+static gboolean
+is_filled (gpointer data)
+{
+  return lateral_class_results_window_is_filled (data);
+}
+
+/* Imports and reports run in workers, and the report's rows are added a
+ * few per frame: wait for all of it. */
+static void
+wait_idle (LateralClassResultsWindow *window)
+{
+  g_assert_true (lateral_test_ui_wait_until (is_filled, window, 60000));
+}
+
+static void
 import (LateralClassResultsWindow *window,
         Fixture                   *fixture)
 {
@@ -172,7 +187,9 @@ import (LateralClassResultsWindow *window,
   g_autoptr(GFile) c = g_file_new_for_path (fixture->broken);
   GFile *files[] = { a, b, c };
 
-  return lateral_class_results_window_import_files (window, files, G_N_ELEMENTS (files));
+  g_assert_true (lateral_class_results_window_import_files (window, files, G_N_ELEMENTS (files)));
+  g_assert_true (lateral_class_results_window_is_busy (window));
+  wait_idle (window);
 }
 
 static void
@@ -216,6 +233,7 @@ check_report (LateralClassResultsWindow *window)
   const LateralReportGroup *group;
   const LateralReportStudent *ana, *zoe;
   guint n_claims = lateral_pack_get_n_claims (pack);
+  GListModel *students;
   guint row = 0;
 
   g_assert_nonnull (report);
@@ -236,16 +254,22 @@ check_report (LateralClassResultsWindow *window)
   g_assert_cmpint (zoe->latest_mark, ==, (int) zoe->n_correct);
   g_assert_cmpuint (group->claims->len, ==, n_claims);
 
-  /* The window shows exactly these rows: students, then claims. */
-  collect_rows (lateral_class_results_window_get_groups_box (window), rows);
-  g_assert_cmpuint (rows->len, >=, 2 + n_claims + 3);
-  for (guint i = 0; i < group->students->len; i++, row++)
+  /* The window shows exactly these rows: students in their list, then
+   * claims. */
+  students = lateral_class_results_window_get_student_rows (window, 0);
+  g_assert_nonnull (students);
+  g_assert_cmpuint (g_list_model_get_n_items (students), ==, group->students->len);
+  for (guint i = 0; i < group->students->len; i++)
     {
       const LateralReportStudent *student = g_ptr_array_index (group->students, i);
       g_autofree char *subtitle = lateral_class_report_format_student (student);
+      g_autoptr(LateralClassRow) item = g_list_model_get_item (students, i);
 
-      g_assert_true (row_has (g_ptr_array_index (rows, row), student->profile_name, subtitle));
+      g_assert_cmpstr (lateral_class_row_get_title (item), ==, student->profile_name);
+      g_assert_cmpstr (lateral_class_row_get_subtitle (item), ==, subtitle);
     }
+  collect_rows (lateral_class_results_window_get_groups_box (window), rows);
+  g_assert_cmpuint (rows->len, >=, n_claims + 3);
   for (guint i = 0; i < group->claims->len; i++, row++)
     {
       const LateralReportClaim *claim = g_ptr_array_index (group->claims, i);
@@ -311,7 +335,7 @@ test_class_results (Fixture       *fixture,
   g_autofree char *csv_before = NULL;
   g_autofree char *csv_after = NULL;
 
-  window = lateral_window_new (app);
+  window = lateral_test_ui_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_null (lateral_window_get_class_results (window));
 
@@ -320,16 +344,18 @@ test_class_results (Fixture       *fixture,
   results = LATERAL_CLASS_RESULTS_WINDOW (lateral_window_get_class_results (window));
   g_assert_nonnull (results);
   lateral_test_ui_wait_drawn (GTK_WIDGET (results));
+  wait_idle (results);
   g_assert_null (lateral_class_results_window_get_report (results));
 
-  g_assert_cmpuint (import (results, fixture), ==, 2);
+  import (results, fixture);
   check_import_rows (results, "1 added");
   lateral_class_results_window_select (results, "7A", PACK_ID);
+  wait_idle (results);
   check_report (results);
   csv_before = lateral_report_to_csv (lateral_class_results_window_get_report (results));
 
   /* Again: nothing is added, nothing changes. */
-  g_assert_cmpuint (import (results, fixture), ==, 2);
+  import (results, fixture);
   check_import_rows (results, "0 added · 0 completed · 1 already here");
   check_report (results);
   csv_after = lateral_report_to_csv (lateral_class_results_window_get_report (results));
@@ -371,13 +397,14 @@ test_deep_bundle (Fixture       *fixture,
   g_file_set_contents (path, text->str, text->len, &error);
   g_assert_no_error (error);
 
-  window = lateral_window_new (app);
+  window = lateral_test_ui_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.class-results", NULL));
   results = LATERAL_CLASS_RESULTS_WINDOW (lateral_window_get_class_results (window));
   lateral_test_ui_wait_drawn (GTK_WIDGET (results));
 
-  g_assert_cmpuint (lateral_class_results_window_import_files (results, files, 1), ==, 0);
+  g_assert_true (lateral_class_results_window_import_files (results, files, 1));
+  wait_idle (results);
   collect_rows (lateral_class_results_window_get_import_group (results), rows);
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, "deep.json");

@@ -11,6 +11,8 @@
 #include "config.h"
 
 #include "case/lateral-claim-step.h"
+#include "case/lateral-summary-page.h"
+#include "home/lateral-home-page.h"
 #include "lateral-test-case.h"
 #include "lateral-test-ui.h"
 
@@ -103,6 +105,72 @@ test_start_over (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.go-home", NULL);
   assert_focus (window);
 
+  /* The history opens the old attempt's summary, its answer in it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-attempt", "s", old_uuid);
+  g_assert_cmpstr (lateral_window_get_page_name (window), ==, "summary");
+  assert_focus (window);
+  {
+    LateralPlay *shown = lateral_summary_page_get_play (LATERAL_SUMMARY_PAGE (lateral_window_get_page (window, "summary")));
+
+    g_assert_cmpstr (lateral_play_get_attempt (shown)->uuid, ==, old_uuid);
+    g_assert_cmpuint (lateral_play_get_n_answered (shown), ==, 1);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_combo_row (GtkWidget *widget)
+{
+  if (ADW_IS_COMBO_ROW (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_combo_row (child);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+n_listed (GtkWidget *combo)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (combo));
+
+  return model != NULL ? g_list_model_get_n_items (model) : 0;
+}
+
+/* A shared computer: the home page lists nobody, asks for a name, and then
+ * knows only that learner. */
+static void
+test_shared_computer (void)
+{
+  LateralWindow *window = lateral_test_case_open_window (400, 800);
+  LateralHomePage *home = LATERAL_HOME_PAGE (lateral_window_get_page (window, "home"));
+  GSettings *settings = lateral_application_get_settings (LATERAL_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+  GtkWidget *combo = find_combo_row (GTK_WIDGET (home));
+
+  lateral_window_select_profile (window, "Ann");
+  lateral_window_select_profile (window, "Bob");
+  g_assert_cmpuint (n_listed (combo), ==, 2);
+  g_assert_true (gtk_widget_get_visible (combo));
+
+  g_settings_set_boolean (settings, "shared-computer", TRUE);
+  g_assert_null (lateral_home_page_get_profile_name (home));
+  g_assert_cmpuint (n_listed (combo), ==, 0);
+  g_assert_false (gtk_widget_get_visible (combo));
+
+  lateral_window_select_profile (window, "Bob");
+  g_assert_cmpstr (lateral_home_page_get_profile_name (home), ==, "Bob");
+  g_assert_cmpuint (n_listed (combo), ==, 1);
+
+  g_settings_set_boolean (settings, "shared-computer", FALSE);
+  g_assert_cmpuint (n_listed (combo), ==, 2);
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -113,6 +181,7 @@ main (int   argc,
   lateral_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/home/start-over", test_start_over);
+  g_test_add_func ("/ui/home/shared-computer", test_shared_computer);
 
   return g_test_run ();
 }

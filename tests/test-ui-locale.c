@@ -34,7 +34,7 @@ test_home_in_spanish (void)
   g_autoptr(LateralApplication) app = lateral_test_ui_application_new ();
   LateralWindow *window;
 
-  window = lateral_window_new (app);
+  window = lateral_test_ui_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   lateral_test_ui_wait_drawn (GTK_WIDGET (window));
 

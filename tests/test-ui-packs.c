@@ -145,7 +145,7 @@ test_manage_cases (void)
   GtkWidget *extra;
   const char *text;
 
-  window = lateral_window_new (app);
+  window = lateral_test_ui_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.manage-cases", NULL));
   g_assert_cmpstr (lateral_window_get_page_name (window), ==, "packs");
@@ -264,7 +264,7 @@ test_warnings_and_languages (void)
   GtkWidget *button, *row, *extra;
   const char *text;
 
-  window = lateral_window_new (app);
+  window = lateral_test_ui_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.manage-cases", NULL));
   page = LATERAL_PACKS_PAGE (lateral_window_get_page (window, "packs"));
@@ -292,8 +292,8 @@ test_warnings_and_languages (void)
   g_assert_nonnull (strstr (text, "line 43, column 78 — steps[1].reveal.sources[0].date"));
   answer (dialog, "close");
 
-  /* The built-in case has no warning to show once it is in lateral-pack/2;
-   * either way, its row names its languages. */
+  /* The built-in case's row names its languages, and has no Warnings
+   * button: its hints are for the project's authors. */
   row = NULL;
   for (GtkWidget *w = find_widget (lateral_packs_page_get_group (page), ADW_TYPE_ACTION_ROW, NULL); w != NULL; w = gtk_widget_get_next_sibling (w))
     {
@@ -302,6 +302,7 @@ test_warnings_and_languages (void)
     }
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "English"));
+  g_assert_null (find_widget (row, GTK_TYPE_BUTTON, "Warnings"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -16,7 +16,7 @@ test_window_drawn (void)
   g_autoptr(LateralApplication) app = lateral_test_ui_application_new ();
   LateralWindow *window;
 
-  window = lateral_window_new (app);
+  window = lateral_test_ui_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   lateral_test_ui_wait_drawn (GTK_WIDGET (window));
 
@@ -37,7 +37,7 @@ test_window_size_remembered (void)
 
   g_assert_nonnull (settings);
 
-  window = lateral_window_new (app);
+  window = lateral_test_ui_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 500, 600);
   gtk_window_present (GTK_WINDOW (window));
   lateral_test_ui_wait_drawn (GTK_WIDGET (window));
@@ -47,11 +47,30 @@ test_window_size_remembered (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 
-  window = lateral_window_new (app);
+  window = lateral_test_ui_window_new (app);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 500);
   g_assert_cmpint (height, ==, 600);
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 /* The shared dialog helper: plain text (a learner's name may hold "<"),
@@ -65,7 +84,7 @@ test_message_dialog (void)
   AdwMessageDialog *dialog = NULL;
   guint n_before;
 
-  window = lateral_window_new (app);
+  window = lateral_test_ui_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   lateral_test_ui_wait_drawn (GTK_WIDGET (window));
 
@@ -87,6 +106,16 @@ test_message_dialog (void)
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   g_assert_true (adw_message_dialog_has_response (dialog, "close"));
 
+  /* The button keeps no "_Close" label of its own, so AT-SPI names it by
+   * its inner label, "Close", rather than "_Close Close". */
+  lateral_test_ui_wait_drawn (GTK_WIDGET (dialog));
+  {
+    GtkWidget *button = find_button (GTK_WIDGET (dialog), "_Close");
+
+    g_assert_nonnull (button);
+    g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  }
+
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -95,6 +124,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's test accessibility backend, so the tests can read accessible
+   * names (set before GTK starts; lateral_test_ui_init() keeps it). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   lateral_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/window/drawn", test_window_drawn);

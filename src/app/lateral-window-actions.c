@@ -73,6 +73,38 @@ show_summary_action (GtkWidget  *widget,
   lateral_window_update_header (self);
 }
 
+/* A past attempt's summary, from the history page. */
+static void
+show_attempt_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LateralWindow *self = LATERAL_WINDOW (widget);
+  g_autoptr(LateralAttempt) attempt = NULL;
+  g_autoptr(LateralPlay) play = NULL;
+  g_autoptr(GError) error = NULL;
+  LateralPack *pack = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  attempt = lateral_store_get_attempt (self->store, g_variant_get_string (parameter, NULL), &error);
+  if (attempt != NULL)
+    pack = lateral_pack_registry_lookup (self->registry, attempt->pack_id);
+  if (pack != NULL)
+    play = lateral_play_open_attempt (self->store, pack, attempt->uuid, &error);
+  if (play == NULL)
+    {
+      lateral_messages_show (GTK_WIDGET (self), _("This Attempt Cannot Be Shown"),
+                             error != NULL ? error->message : _("Its case is not on this computer."));
+      return;
+    }
+
+  lateral_window_set_page (self, "summary");
+  lateral_summary_page_set_play (self->summary_page, play);
+  lateral_window_update_header (self);
+}
+
 static void
 try_again_action (GtkWidget  *widget,
                   const char *action_name,
@@ -294,6 +326,7 @@ lateral_window_actions_install (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.start-case", "s", start_case_action);
   gtk_widget_class_install_action (widget_class, "win.start-over", "s", start_over_action);
   gtk_widget_class_install_action (widget_class, "win.show-summary", NULL, show_summary_action);
+  gtk_widget_class_install_action (widget_class, "win.show-attempt", "s", show_attempt_action);
   gtk_widget_class_install_action (widget_class, "win.try-again", NULL, try_again_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
   gtk_widget_class_install_action (widget_class, "win.export-results", NULL, export_results_action);

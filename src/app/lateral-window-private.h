@@ -35,8 +35,17 @@ struct _LateralWindow
   LateralLrsBar        *lrs_bar;
 
   LateralStore         *store;     /* NULL when it could not be opened */
-  LateralPackRegistry  *registry;
+  LateralPackRegistry  *registry;  /* NULL until loaded */
   GtkWindow            *class_results;  /* weak */
+  guint                 open_retry_id;  /* retrying a database another program holds */
+  guint                 open_tries;
+
+  GCancellable         *cancellable;    /* the loading, cancelled in dispose */
+  gboolean              loaded;
+  /* Asked for (command line) before the data was loaded. */
+  char                 *pending_profile;
+  char                 *pending_pack;
+  char                 *pending_class;
 };
 
 void lateral_window_set_page                (LateralWindow  *self,

@@ -7,6 +7,12 @@
  * (the SQLite results database) and the registry of packs. Its pages only
  * show them, and ask for changes through the window's actions, which are
  * in lateral-window-actions.c with the drop target.
+ *
+ * Both are loaded in a worker thread (opening the store may migrate it,
+ * check its integrity and make the day's backup; the registry reads every
+ * pack file), so the first frame shows the home page's layout at once and
+ * its data fills in when the worker is done. Until then the actions that
+ * need the data are disabled, and requests from the command line wait.
  */
 #include "config.h"
 
@@ -17,6 +23,18 @@
 #include "widgets/lateral-messages.h"
 #include "widgets/lateral-lrs-bar.h"
 #include "lateral-window-private.h"
+
+enum {
+  SIGNAL_LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The actions that need the store or the registry. */
+static const char * const data_actions[] = {
+  "win.start-case", "win.start-over", "win.show-history", "win.export-results", "win.class-results", "win.manage-cases",
+};
 
 G_DEFINE_FINAL_TYPE (LateralWindow, lateral_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -44,6 +62,31 @@ lateral_window_restore_state (LateralWindow *self)
                                g_settings_get_int (settings, "window-height"));
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+on_shared_computer_changed (LateralWindow *self,
+                            const char    *key,
+                            GSettings     *settings)
+{
+  lateral_home_page_set_shared (self->home_page, g_settings_get_boolean (settings, "shared-computer"));
+  if (self->store != NULL && lateral_home_page_get_profile_name (self->home_page) == NULL)
+    lateral_home_page_focus_new_learner (self->home_page);
+}
+
+/* A shared computer (the setting, or a school's default for it) asks for
+ * the learner's name instead of listing every learner. */
+static void
+lateral_window_follow_shared_computer (LateralWindow *self)
+{
+  GSettings *settings = lateral_window_get_settings (self);
+
+  if (settings == NULL)
+    return;
+
+  g_signal_connect_object (settings, "changed::shared-computer",
+                           G_CALLBACK (on_shared_computer_changed), self, G_CONNECT_SWAPPED);
+  on_shared_computer_changed (self, "shared-computer", settings);
 }
 
 static gboolean
@@ -113,22 +156,96 @@ lateral_window_update_header (LateralWindow *self)
 
   if (play != NULL)
     subtitle = lateral_pack_get_title (lateral_play_get_pack (play));
+  if (!self->loaded)
+    /* The progress of the loading, where the window's title is read. */
+    subtitle = _("Loading your results…");
 
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
-static void
-lateral_window_load_data (LateralWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  const char *recovery;
+typedef struct {
+  LateralPackRegistry *registry;
+  GError              *registry_error;
+  LateralStore        *store;
+  GError              *store_error;
+} LoadResult;
 
-  self->registry = lateral_pack_registry_new ();
-  if (!lateral_pack_registry_load (self->registry, &error))
+static void
+load_result_free (LoadResult *result)
+{
+  g_clear_object (&result->registry);
+  g_clear_error (&result->registry_error);
+  g_clear_object (&result->store);
+  g_clear_error (&result->store_error);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadResult, load_result_free)
+
+/* In a worker thread: nothing here touches a widget. The store is opened
+ * in this thread and then used only on the main loop. */
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadResult *result = g_new0 (LoadResult, 1);
+
+  result->registry = lateral_pack_registry_new ();
+  lateral_pack_registry_load (result->registry, &result->registry_error);
+  if (!g_cancellable_is_cancelled (cancellable))
+    result->store = lateral_store_open (NULL, &result->store_error);
+
+  g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
+}
+
+static void
+set_data_actions_enabled (LateralWindow *self,
+                          gboolean       enabled)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (data_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), data_actions[i], enabled);
+}
+
+static void
+run_pending (LateralWindow *self)
+{
+  g_autofree char *profile = g_steal_pointer (&self->pending_profile);
+  g_autofree char *pack = g_steal_pointer (&self->pending_pack);
+  g_autofree char *class_code = g_steal_pointer (&self->pending_class);
+
+  if (profile != NULL)
+    lateral_window_select_profile (self, profile);
+  if (pack != NULL)
+    lateral_window_open_case (self, pack, profile, class_code);
+}
+
+static void store_opened (LateralWindow *self,
+                          LateralStore  *store,
+                          const GError  *store_error);
+
+/* On the main loop, once the worker is done. */
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *async_result,
+           gpointer      user_data)
+{
+  /* Not the task's source object, so that closing the window disposes it
+   * (and cancels the loading) at once; a cancelled task touches nothing. */
+  LateralWindow *self = user_data;
+  g_autoptr(LoadResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  result = g_task_propagate_pointer (G_TASK (async_result), &error);
+  if (result == NULL)
+    return;
+
+  self->registry = g_steal_pointer (&result->registry);
+  if (result->registry_error != NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("No case could be loaded: %s"), error->message);
+      g_autofree char *text = g_strdup_printf (_("No case could be loaded: %s"), result->registry_error->message);
       lateral_messages_toast (GTK_WIDGET (self->toast_overlay), text);
-      g_clear_error (&error);
     }
   else if (lateral_pack_registry_get_problems (self->registry)->len > 0)
     {
@@ -137,35 +254,149 @@ lateral_window_load_data (LateralWindow *self)
       lateral_messages_toast (GTK_WIDGET (self->toast_overlay), _("Some cases could not be loaded: “lateral-cli packs” tells why"));
     }
 
-  self->store = lateral_store_open (NULL, &error);
-  if (self->store == NULL)
+  store_opened (self, g_steal_pointer (&result->store), result->store_error);
+}
+
+#define OPEN_RETRY_SECONDS 2
+#define OPEN_MAX_TRIES     60
+
+static void
+open_store_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+  LateralStore *store = lateral_store_open (NULL, &error);
+
+  if (store != NULL)
+    g_task_return_pointer (task, store, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_store_retried (GObject      *source,
+                  GAsyncResult *async_result,
+                  gpointer      user_data)
+{
+  LateralWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  LateralStore *store = g_task_propagate_pointer (G_TASK (async_result), &error);
+
+  /* Cancelled: the window is gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  store_opened (self, store, error);
+}
+
+static gboolean
+retry_open (gpointer data)
+{
+  LateralWindow *self = data;
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, on_store_retried, self);
+
+  self->open_retry_id = 0;
+  g_task_set_source_tag (task, retry_open);
+  g_task_run_in_thread (task, open_store_thread);
+  return G_SOURCE_REMOVE;
+}
+
+/* The database opened (@store, transfer full), or not (@store_error). A
+ * database another program holds (a long import, a restore) is tried again
+ * every 2 s, in a worker, for 2 minutes, rather than leaving a permanent
+ * error page; until then the window is not loaded, and a case asked for on
+ * the command line waits. */
+static void
+store_opened (LateralWindow *self,
+              LateralStore  *store,
+              const GError  *store_error)
+{
+  const char *recovery;
+
+  self->store = store;
+  if (self->store == NULL && g_error_matches (store_error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_BUSY) &&
+      self->open_tries + 1 < OPEN_MAX_TRIES)
     {
       g_autofree char *text = NULL;
+      g_autofree char *escaped = NULL;
 
-      /* The store's own sentence says where the file is, that it was left
-       * untouched and what to do. */
-      if (g_error_matches (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_NEWER_VERSION))
-        text = g_strdup (error->message);
-      else
-        text = g_strdup_printf (_("Could not open your results database: %s"), error->message);
-
-      adw_status_page_set_description (self->error_page, text);
+      self->open_tries++;
+      text = g_strdup_printf (_("Another program is using your results database; trying again in a moment. (%s)"),
+                              store_error->message);
+      /* AdwStatusPage reads its description as Pango markup: a path with “&”
+       * or “<” would blank the page, so the text is escaped to show as is. */
+      escaped = g_markup_escape_text (text, -1);
+      adw_status_page_set_description (self->error_page, escaped);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
+      self->open_retry_id = g_timeout_add_seconds (OPEN_RETRY_SECONDS, retry_open, self);
       return;
     }
 
+  self->loaded = TRUE;
+  if (self->store == NULL)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *escaped = NULL;
+
+      /* The store's own sentence says where the file is, that it was left
+       * untouched and what to do. */
+      if (g_error_matches (store_error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_NEWER_VERSION))
+        text = g_strdup (store_error->message);
+      else
+        text = g_strdup_printf (_("Could not open your results database: %s"), store_error->message);
+
+      escaped = g_markup_escape_text (text, -1);
+      adw_status_page_set_description (self->error_page, escaped);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      lateral_window_update_header (self);
+      g_signal_emit (self, signals[SIGNAL_LOADED], 0);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->main_stack, "home");
+  set_data_actions_enabled (self, TRUE);
   lateral_home_page_set_data (self->home_page, self->store, self->registry);
   lateral_history_page_set_data (self->history_page, self->store, self->registry);
   lateral_packs_page_set_registry (self->packs_page, self->registry);
+  lateral_window_update_header (self);
   lateral_lrs_bar_start (self->lrs_bar, lateral_store_get_filename (self->store));
 
   /* Nobody has played here yet: typing a name is the first thing to do. */
-  if (lateral_home_page_get_profile_name (self->home_page) == NULL)
+  if (lateral_home_page_get_profile_name (self->home_page) == NULL && self->pending_pack == NULL)
     lateral_home_page_focus_new_learner (self->home_page);
 
   recovery = lateral_store_get_recovery_message (self->store);
   if (recovery != NULL)
     lateral_messages_show (GTK_WIDGET (self), _("Your Results Database Was Damaged"), recovery);
+
+  run_pending (self);
+  g_signal_emit (self, signals[SIGNAL_LOADED], 0);
+}
+
+static void
+lateral_window_load_data (LateralWindow *self)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, on_loaded, self);
+
+  set_data_actions_enabled (self, FALSE);
+  g_task_set_source_tag (task, lateral_window_load_data);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * lateral_window_is_loaded:
+ *
+ * Returns: whether the store and the packs have been loaded (or the store
+ *   failed to open, and the window says why); #LateralWindow::loaded is
+ *   emitted when this turns %TRUE
+ */
+gboolean
+lateral_window_is_loaded (LateralWindow *self)
+{
+  g_return_val_if_fail (LATERAL_IS_WINDOW (self), FALSE);
+
+  return self->loaded;
 }
 
 /**
@@ -205,6 +436,19 @@ lateral_window_open_case_full (LateralWindow *self,
   g_return_val_if_fail (LATERAL_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (pack_id != NULL, FALSE);
 
+  if (!self->loaded)
+    {
+      g_free (self->pending_pack);
+      g_free (self->pending_class);
+      self->pending_pack = g_strdup (pack_id);
+      self->pending_class = g_strdup (class_code);
+      if (profile_name != NULL)
+        {
+          g_free (self->pending_profile);
+          self->pending_profile = g_strdup (profile_name);
+        }
+      return FALSE;
+    }
   if (self->store == NULL)
     return FALSE;
 
@@ -266,6 +510,12 @@ lateral_window_select_profile (LateralWindow *self,
   g_return_if_fail (LATERAL_IS_WINDOW (self));
   g_return_if_fail (profile_name != NULL);
 
+  if (!self->loaded)
+    {
+      g_free (self->pending_profile);
+      self->pending_profile = g_strdup (profile_name);
+      return;
+    }
   if (self->store == NULL)
     return;
 
@@ -340,14 +590,31 @@ lateral_window_new (LateralApplication *application)
   /* Not in constructed(): "application" is not a construct property, so the
    * window only knows its application (and its settings) from here on. */
   lateral_window_restore_state (self);
+  lateral_window_follow_shared_computer (self);
 
   return self;
+}
+
+static void
+lateral_window_dispose (GObject *object)
+{
+  LateralWindow *self = LATERAL_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_OBJECT_CLASS (lateral_window_parent_class)->dispose (object);
 }
 
 static void
 lateral_window_finalize (GObject *object)
 {
   LateralWindow *self = LATERAL_WINDOW (object);
+
+  g_clear_handle_id (&self->open_retry_id, g_source_remove);
+  g_clear_object (&self->cancellable);
+  g_free (self->pending_profile);
+  g_free (self->pending_pack);
+  g_free (self->pending_class);
 
   if (self->class_results != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->class_results), (gpointer *) &self->class_results);
@@ -366,8 +633,17 @@ lateral_window_class_init (LateralWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->dispose = lateral_window_dispose;
   object_class->finalize = lateral_window_finalize;
   window_class->close_request = lateral_window_close_request;
+
+  /**
+   * LateralWindow::loaded:
+   *
+   * The store and the packs are loaded (or the store could not be opened).
+   */
+  signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (LATERAL_TYPE_HOME_PAGE);
   g_type_ensure (LATERAL_TYPE_CASE_VIEW);
@@ -398,6 +674,7 @@ static void
 lateral_window_init (LateralWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
   lateral_window_actions_add_drop_target (self);
 
   lateral_window_load_data (self);

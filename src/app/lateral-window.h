@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LateralWindow, lateral_window, LATERAL, WINDOW, AdwApplicationWindow)
 
 LateralWindow *lateral_window_new           (LateralApplication *application);
+gboolean       lateral_window_is_loaded     (LateralWindow      *self);
 gboolean       lateral_window_open_case     (LateralWindow      *self,
                                              const char         *pack_id,
                                              const char         *profile_name,

@@ -40,7 +40,7 @@ lateral_cli_export (int    argc,
   g_autofree char *homepage = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (“-” for standard output)"), N_("FILE") },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("json (a results bundle, the default), csv, or xapi (statements, docs/xapi.md)"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("json (a results bundle, the default), csv (answers), measures-csv (headline checks) or xapi (statements, docs/xapi.md)"), N_("FORMAT") },
     { "homepage", 0, 0, G_OPTION_ARG_STRING, &homepage, N_("xapi: the school’s web address for actors (default: the configured LRS’s)"), N_("URL") },
     { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile_name, N_("Only this learner’s attempts"), N_("NAME") },
     { "class", 'c', 0, G_OPTION_ARG_STRING, &class_code, N_("Only attempts with this class code"), N_("CODE") },
@@ -61,9 +61,10 @@ lateral_cli_export (int    argc,
     return lateral_cli_usage_error ("export", _("unexpected argument “%s”"), argv[1]);
   if (output == NULL)
     return lateral_cli_usage_error ("export", _("--output FILE is required"));
-  if (format != NULL && !g_str_equal (format, "json") && !g_str_equal (format, "csv") && !g_str_equal (format, "xapi"))
-    return lateral_cli_usage_error ("export", _("unknown format “%s”: use json, csv or xapi"), format);
-  csv = format != NULL && g_str_equal (format, "csv");
+  if (format != NULL && !g_str_equal (format, "json") && !g_str_equal (format, "csv") &&
+      !g_str_equal (format, "measures-csv") && !g_str_equal (format, "xapi"))
+    return lateral_cli_usage_error ("export", _("unknown format “%s”: use json, csv, measures-csv or xapi"), format);
+  csv = format != NULL && (g_str_equal (format, "csv") || g_str_equal (format, "measures-csv"));
   xapi = format != NULL && g_str_equal (format, "xapi");
   if (homepage != NULL && !xapi)
     return lateral_cli_usage_error ("export", _("--homepage goes with --format xapi"));
@@ -77,7 +78,8 @@ lateral_cli_export (int    argc,
 
   if (csv)
     {
-      contents = lateral_csv_export (store, profile_name, class_code, &n, &error);
+      contents = g_str_equal (format, "csv") ? lateral_csv_export (store, profile_name, class_code, &n, &error)
+                                             : lateral_csv_export_measures (store, profile_name, class_code, &n, &error);
       ok = contents != NULL
            && (to_stdout ? write_stdout (contents, &error)
                          : lateral_output_file_write (output, contents, -1, &error));

@@ -71,6 +71,9 @@ lateral_cli_import (int    argc,
       if (result.n_flagged > 0)
         g_print (g_dngettext (GETTEXT_PACKAGE, ", %u flagged", ", %u flagged", result.n_flagged), result.n_flagged);
       g_print ("\n");
+      if (result.n_measures_added + result.n_measures_present + result.n_measures_rejected > 0)
+        g_print (_("%s: headline checks: %u added, %u already present, %u rejected\n"), argv[i],
+                 result.n_measures_added, result.n_measures_present, result.n_measures_rejected);
       for (guint j = 0; j < result.rejections->len; j++)
         g_print ("  %s\n", (const char *) result.rejections->pdata[j]);
       for (guint j = 0; j < result.flagged->len; j++)

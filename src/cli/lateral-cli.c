@@ -22,6 +22,7 @@ static const LateralCliCommand commands[] = {
   { "export", N_("--output FILE [OPTIONS]"), N_("Write a results bundle or a CSV spreadsheet"), lateral_cli_export },
   { "import", N_("FILE…"), N_("Merge results bundles into this machine’s database"), lateral_cli_import },
   { "restore", N_("[FILE]"), N_("Go back to a backup of the progress database"), lateral_cli_restore },
+  { "measure", N_("INSTRUMENT [OPTIONS]"), N_("Take a headline test (MIST-20) before or after a case"), lateral_cli_measure },
   { "report", N_("[OPTIONS]"), N_("What a class got right and wrong: text, CSV, JSON or PDF"), lateral_cli_report },
   { "new-pack", N_("DIR --title TITLE"), N_("Write a starter scenario pack to edit"), lateral_cli_new_pack },
   { "pack", N_("install|export|key …"), N_("Install a case, share it as one file, print its answer key"), lateral_cli_pack },

@@ -66,5 +66,6 @@ int lateral_cli_restore (int argc, char **argv);
 int lateral_cli_report  (int argc, char **argv);
 int lateral_cli_new_pack (int argc, char **argv);
 int lateral_cli_pack     (int argc, char **argv);
+int lateral_cli_measure  (int argc, char **argv);
 
 G_END_DECLS

@@ -27,6 +27,25 @@ walk (LateralPack *pack)
           g_assert (step->sources->len > 0);
           for (guint t = 0; step->techniques[t] != NULL; t++)
             g_assert (lateral_pack_find_technique (pack, step->techniques[t]) != NULL);
+          /* Habits and techniques never mix (lateral-pack/2). */
+          for (guint h = 0; step->habits[h] != NULL; h++)
+            g_assert (lateral_pack_find_habit (pack, step->habits[h]) != NULL &&
+                      lateral_pack_find_technique (pack, step->habits[h]) == NULL);
+          for (guint m = 0; m < step->moves->len; m++)
+            {
+              const LateralMove *move = g_ptr_array_index (step->moves, m);
+
+              g_assert (lateral_step_find_move (step, move->id) == move);
+              g_assert (lateral_asks_get_question (move->asks) != NULL);
+            }
+          g_assert (lateral_moment_is_set (&step->as_of_moment));
+        }
+      if (step->artefact != NULL)
+        {
+          g_autofree char *text = lateral_artefact_get_accessible_text (step->artefact);
+
+          g_assert (g_utf8_validate (text, -1, NULL));
+          g_assert (lateral_pack_find_artefact (pack, step->artefact->id) == step->artefact);
         }
     }
   g_assert (lateral_version_compare (lateral_pack_get_version (pack),
@@ -45,7 +64,11 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   pack = lateral_pack_load_bytes (bytes, NULL, &diagnostics, &error);
   if (pack != NULL)
     {
-      g_assert (error == NULL && diagnostics->len == 0);
+      /* A pack that loads may carry warnings (a /1 pack breaking a date
+       * rule, a draft's hints), never an error. */
+      g_assert (error == NULL && diagnostics->len == lateral_pack_get_warnings (pack)->len);
+      for (guint i = 0; i < diagnostics->len; i++)
+        g_assert (((LateralDiagnostic *) g_ptr_array_index (diagnostics, i))->severity == LATERAL_DIAGNOSTIC_WARNING);
       walk (pack);
       return 0;
     }

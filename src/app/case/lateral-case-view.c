@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lateral-case-view.h"
+#include "widgets/lateral-messages.h"
 #include "lateral-claim-step.h"
 #include "lateral-reveal.h"
 #include "widgets/lateral-format.h"
@@ -262,6 +263,25 @@ on_claim_complete_changed (LateralCaseView *self)
   lateral_case_view_update_bar (self);
 }
 
+/* The day of the first claim after the current step that the learner has
+ * not answered yet, or NULL: a story step holds back the headlines of
+ * sources published from that day on (lateral_story_step_new()). */
+static const char *
+lateral_case_view_next_open_day (LateralCaseView *self)
+{
+  LateralPack *pack = lateral_play_get_pack (self->play);
+  guint n_steps = lateral_pack_get_n_steps (pack);
+
+  for (guint i = lateral_play_get_position (self->play) + 1; i < n_steps; i++)
+    {
+      const LateralStep *step = lateral_pack_get_step (pack, i);
+
+      if (step->type == LATERAL_STEP_CLAIM && lateral_play_get_answer (self->play, step->id) == NULL)
+        return step->as_of;
+    }
+  return NULL;
+}
+
 /* "step-shown": a new step is on screen (the preview's step list follows it). */
 static guint step_shown_signal;
 
@@ -277,7 +297,7 @@ lateral_case_view_show_step (LateralCaseView *self)
 
   if (step->type == LATERAL_STEP_STORY)
     {
-      widget = lateral_story_step_new (step);
+      widget = lateral_story_step_new (step, lateral_case_view_next_open_day (self));
     }
   else
     {
@@ -336,6 +356,18 @@ lock_in_action (GtkWidget  *widget,
                                 (const char * const *) moves,
                                 (guint) CLAMP (elapsed_ms, 0, G_MAXUINT),
                                 &error);
+  /* Answered elsewhere meanwhile (another window, lateral-cli): that
+   * answer counts, answers being final; its reveal is shown and the
+   * learner moves on, told why the reveal is not for this choice. */
+  if (answer == NULL && g_error_matches (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_ALREADY_ANSWERED))
+    {
+      g_clear_error (&error);
+      answer = lateral_play_take_stored_answer (self->play, &error);
+      if (answer != NULL)
+        lateral_messages_toast (GTK_WIDGET (self),
+                                _("This claim was already answered elsewhere (another window or lateral-cli): "
+                                  "that answer counts"));
+    }
   if (answer == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Your answer could not be saved: %s"), error->message);

@@ -33,6 +33,8 @@ struct _LateralClaimStep
   GtkGrid             *verdict_grid;
   GtkBox              *certainty_box;
   GtkLabel            *moves_heading;
+  GtkWidget           *verdict_heading;
+  GtkWidget           *certainty_heading;
   GtkWidget           *moves_hint;
   GtkBox              *moves_box;
   GtkLabel            *error_label;
@@ -453,6 +455,8 @@ lateral_claim_step_class_init (LateralClaimStepClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, verdict_grid);
   gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, certainty_box);
   gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, moves_heading);
+  gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, verdict_heading);
+  gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, certainty_heading);
   gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, moves_hint);
   gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, moves_box);
   gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, error_label);
@@ -464,4 +468,10 @@ lateral_claim_step_init (LateralClaimStep *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->move_checks = g_ptr_array_new ();
+
+  /* The claim is the page's heading; its questions are under it. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->claim_label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->verdict_heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->certainty_heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->moves_heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
 }

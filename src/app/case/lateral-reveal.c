@@ -344,4 +344,5 @@ static void
 lateral_reveal_init (LateralReveal *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->result_label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
 }

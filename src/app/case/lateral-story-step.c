@@ -3,10 +3,12 @@
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A story step reads like an article: date, title, text, source.
+ * A story step reads like an article: date, title, text, source. A source
+ * that could answer the next claim is held back until it is answered.
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "widgets/lateral-artefact-card.h"
@@ -28,8 +30,12 @@ struct _LateralStoryStep
 
 G_DEFINE_FINAL_TYPE (LateralStoryStep, lateral_story_step, ADW_TYPE_BIN)
 
+/* @hold_from: a day (YYYY-MM-DD) or NULL. Sources published on or after it
+ * are listed without their headline and link (lateral_source_row_new_held):
+ * the case view passes the day of the next claim still to be answered. */
 GtkWidget *
-lateral_story_step_new (const LateralStep *step)
+lateral_story_step_new (const LateralStep *step,
+                        const char        *hold_from)
 {
   LateralStoryStep *self;
   g_autofree char *date = NULL;
@@ -60,7 +66,13 @@ lateral_story_step_new (const LateralStep *step)
 
   /* lateral-pack/2 gives a story several sources; /1 one, the first here. */
   for (guint i = 0; step->sources != NULL && i < step->sources->len; i++)
-    adw_preferences_group_add (self->source_group, lateral_source_row_new (g_ptr_array_index (step->sources, i)));
+    {
+      const LateralSource *source = g_ptr_array_index (step->sources, i);
+      gboolean held = hold_from != NULL && strncmp (source->date, hold_from, 10) >= 0;
+
+      adw_preferences_group_add (self->source_group,
+                                 held ? lateral_source_row_new_held (source) : lateral_source_row_new (source));
+    }
   if (step->sources != NULL && step->sources->len > 1)
     adw_preferences_group_set_title (self->source_group, _("Sources"));
   gtk_widget_set_visible (GTK_WIDGET (self->source_group), step->sources != NULL && step->sources->len > 0);
@@ -86,4 +98,5 @@ static void
 lateral_story_step_init (LateralStoryStep *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
 }

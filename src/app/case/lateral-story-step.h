@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LateralStoryStep, lateral_story_step, LATERAL, STORY_STEP, AdwBin)
 
-GtkWidget *lateral_story_step_new            (const LateralStep *step);
+GtkWidget *lateral_story_step_new            (const LateralStep *step,
+                                              const char        *hold_from);
 
 G_END_DECLS

@@ -4,7 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Tables as boxed lists of rows with subtitles rather than a GtkColumnView:
- * five columns do not fit a 360 px window, a row's subtitle wraps. Every
+ * five columns do not fit a 360 px window, a row's subtitle wraps. The
+ * students, who can be thousands, are a GtkListView (lateral-class-row.c)
+ * whose rows are made off the main loop; claims, techniques and certainty
+ * levels are a few dozen rows at most. Every
  * number comes from the LateralReport, so the window, the CSV and the PDF
  * cannot disagree.
  */
@@ -13,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "lateral-class-report.h"
+#include "lateral-class-row.h"
 #include "widgets/lateral-format.h"
 
 static GtkWidget *
@@ -134,15 +138,46 @@ lateral_class_report_format_claim (const LateralReportClaim *claim)
                           lateral_report_claim_get_mean_certainty (claim), wrong);
 }
 
+/**
+ * lateral_class_report_dup_student_rows:
+ *
+ * Safe in a worker thread: only reads @group and makes new objects.
+ *
+ * Returns: (transfer full): a #LateralClassRow per student of @group, in
+ *   the report's order
+ */
+GListModel *
+lateral_class_report_dup_student_rows (const LateralReportGroup *group)
+{
+  GListStore *store = g_list_store_new (LATERAL_TYPE_CLASS_ROW);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (group != NULL, NULL);
+
+  for (guint i = 0; i < group->students->len; i++)
+    {
+      const LateralReportStudent *student = g_ptr_array_index (group->students, i);
+
+      g_ptr_array_add (rows, lateral_class_row_new (student->profile_name,
+                                                    lateral_class_report_format_student (student)));
+    }
+  /* One splice, one items-changed. */
+  g_list_store_splice (store, 0, 0, rows->pdata, rows->len);
+
+  return G_LIST_MODEL (store);
+}
+
 static void
 fill_students (GtkBox                   *box,
-               const LateralReportGroup *group)
+               const LateralReportGroup *group,
+               GListModel               *rows)
 {
   g_autofree char *percent = lateral_report_format_percent (group->n_correct, group->n_answers);
   g_autofree char *description = NULL;
   g_autofree char *learners = NULL;
   g_autofree char *attempts = NULL;
   AdwPreferencesGroup *students;
+  GtkWidget *list;
 
   learners = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u learner", "%u learners", group->students->len),
                               group->students->len);
@@ -151,101 +186,144 @@ fill_students (GtkBox                   *box,
   /* TRANSLATORS: "2 learners, 3 attempts, 45% of the answers correct" */
   description = g_strdup_printf (_("%s, %s, %s of the answers correct"), learners, attempts, percent);
   students = add_group (box, _("Students"), description);
-
-  for (guint i = 0; i < group->students->len; i++)
-    {
-      const LateralReportStudent *student = g_ptr_array_index (group->students, i);
-      g_autofree char *subtitle = lateral_class_report_format_student (student);
-
-      add_row (students, student->profile_name, subtitle);
-    }
+  list = lateral_class_row_list_new (rows);
+  adw_preferences_group_add (students, list);
+  g_object_set_data (G_OBJECT (box), "lateral-student-list", list);
 }
 
 static void
-fill_claims (GtkBox                   *box,
-             const LateralReportGroup *group)
+add_claim_row (AdwPreferencesGroup      *section,
+               const LateralReportGroup *group,
+               guint                     i)
 {
-  AdwPreferencesGroup *claims = add_group (box, _("Claims"), _("How hard each claim was, in the order of the case"));
+  const LateralReportClaim *claim = g_ptr_array_index (group->claims, i);
+  g_autofree char *subtitle = lateral_class_report_format_claim (claim);
 
-  for (guint i = 0; i < group->claims->len; i++)
-    {
-      const LateralReportClaim *claim = g_ptr_array_index (group->claims, i);
-      g_autofree char *subtitle = lateral_class_report_format_claim (claim);
-
-      add_row (claims, claim->claim != NULL ? claim->claim : claim->claim_id, subtitle);
-    }
+  add_row (section, claim->claim != NULL ? claim->claim : claim->claim_id, subtitle);
 }
 
 static void
-fill_techniques (GtkBox                   *box,
-                 const LateralReportGroup *group)
+add_technique_row (AdwPreferencesGroup      *section,
+                   const LateralReportGroup *group,
+                   guint                     i)
 {
-  AdwPreferencesGroup *techniques;
+  const LateralReportTechnique *technique = g_ptr_array_index (group->techniques, i);
+  g_autofree char *percent = lateral_report_format_percent (technique->n_correct, technique->n_answers);
+  /* TRANSLATORS: "12 answers · 75% correct" */
+  g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u answer · %s correct",
+                                                            "%u answers · %s correct",
+                                                            technique->n_answers),
+                                               technique->n_answers, percent);
 
-  if (group->techniques->len == 0)
-    return;
-
-  techniques = add_group (box, _("Techniques"), _("Answers on the claims that used each technique"));
-  for (guint i = 0; i < group->techniques->len; i++)
-    {
-      const LateralReportTechnique *technique = g_ptr_array_index (group->techniques, i);
-      g_autofree char *percent = lateral_report_format_percent (technique->n_correct, technique->n_answers);
-      /* TRANSLATORS: "12 answers · 75% correct" */
-      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                "%u answer · %s correct",
-                                                                "%u answers · %s correct",
-                                                                technique->n_answers),
-                                                   technique->n_answers, percent);
-
-      add_row (techniques, technique->name != NULL ? technique->name : technique->technique_id, subtitle);
-    }
+  add_row (section, technique->name != NULL ? technique->name : technique->technique_id, subtitle);
 }
 
 static void
-fill_calibration (GtkBox                   *box,
-                  const LateralReportGroup *group)
+add_calibration_section (GtkBox                   *box,
+                         const LateralReportGroup *group)
 {
   LateralCalibration calibration = lateral_report_group_get_calibration (group);
   g_autofree char *description = NULL;
-  AdwPreferencesGroup *calibration_group;
 
   /* TRANSLATORS: the calibration word of the whole class, e.g. "Overconfident" */
   description = g_strdup_printf (_("The class as a whole: %s"), lateral_calibration_get_label (calibration));
-  calibration_group = add_group (box, _("Calibration"), description);
+  add_group (box, _("Calibration"), description);
+}
 
-  for (int c = LATERAL_CERTAINTY_MAX; c >= LATERAL_CERTAINTY_MIN; c--)
+/* @i counts from the highest certainty down. */
+static void
+add_calibration_row (AdwPreferencesGroup      *section,
+                     const LateralReportGroup *group,
+                     guint                     i)
+{
+  int c = LATERAL_CERTAINTY_MAX - (int) i;
+  guint answered = group->by_certainty[c].answered;
+  guint correct = group->by_certainty[c].correct;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row, *bar;
+
+  if (answered == 0)
+    subtitle = g_strdup (_("Not used"));
+  else
+    /* TRANSLATORS: "2 of 3 right (67%)" */
+    subtitle = g_strdup_printf (_("%u of %u right (%.0f%%)"), correct, answered,
+                                lateral_report_percent (correct, answered));
+  row = add_row (section, lateral_format_certainty (c), subtitle);
+
+  bar = gtk_level_bar_new_for_interval (0, 1);
+  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), answered > 0 ? (double) correct / answered : 0);
+  gtk_widget_set_size_request (bar, 80, -1);
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  /* The numbers are in the subtitle; the bar only draws them. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+}
+
+/**
+ * lateral_class_report_fill_step:
+ * @box: a box made by lateral_class_report_build_group() for @group
+ * @step: 0 for the first call, then one more each time
+ *
+ * Adds the next piece of @group's report to @box: a section (claims,
+ * techniques, calibration) or one of its rows, and last the students past
+ * the first few. Building and laying out a
+ * row costs a few milliseconds, and a report has dozens: a caller adds a
+ * few per frame so the main loop never waits long.
+ *
+ * Returns: %FALSE when everything has been added (nothing was added)
+ */
+gboolean
+lateral_class_report_fill_step (GtkBox                   *box,
+                                const LateralReportGroup *group,
+                                guint                     step)
+{
+  AdwPreferencesGroup *section = ADW_PREFERENCES_GROUP (gtk_widget_get_last_child (GTK_WIDGET (box)));
+  guint n_claims = group->claims->len;
+  guint n_techniques = group->techniques->len;
+  guint n_levels = LATERAL_CERTAINTY_MAX - LATERAL_CERTAINTY_MIN + 1;
+
+  g_return_val_if_fail (GTK_IS_BOX (box), FALSE);
+  g_return_val_if_fail (group != NULL, FALSE);
+
+  if (step == 0)
+    add_group (box, _("Claims"), _("How hard each claim was, in the order of the case"));
+  else if (step <= n_claims)
+    add_claim_row (section, group, step - 1);
+  else if ((step -= 1 + n_claims) < (n_techniques > 0 ? 1 + n_techniques : 0))
     {
-      guint answered = group->by_certainty[c].answered;
-      guint correct = group->by_certainty[c].correct;
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row, *bar;
-
-      if (answered == 0)
-        subtitle = g_strdup (_("Not used"));
+      if (step == 0)
+        add_group (box, _("Techniques"), _("Answers on the claims that used each technique"));
       else
-        /* TRANSLATORS: "2 of 3 right (67%)" */
-        subtitle = g_strdup_printf (_("%u of %u right (%.0f%%)"), correct, answered,
-                                    lateral_report_percent (correct, answered));
-      row = add_row (calibration_group, lateral_format_certainty (c), subtitle);
-
-      bar = gtk_level_bar_new_for_interval (0, 1);
-      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), answered > 0 ? (double) correct / answered : 0);
-      gtk_widget_set_size_request (bar, 80, -1);
-      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-      /* The numbers are in the subtitle; the bar only draws them. */
-      gtk_accessible_update_state (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+        add_technique_row (section, group, step - 1);
     }
+  else if ((step -= n_techniques > 0 ? 1 + n_techniques : 0) <= n_levels)
+    {
+      if (step == 0)
+        add_calibration_section (box, group);
+      else
+        add_calibration_row (section, group, step - 1);
+    }
+  else if (step == n_levels + 1)
+    /* Last, when the list has long been laid out with its first rows. */
+    lateral_class_row_list_show_all (g_object_get_data (G_OBJECT (box), "lateral-student-list"));
+  else
+    return FALSE;
+
+  return TRUE;
 }
 
 /**
  * lateral_class_report_build_group:
+ * @students: the rows of lateral_class_report_dup_student_rows()
  *
- * Returns: (transfer floating): a box with a heading (class and case), the
- *   students, the claims, the techniques and the calibration of @group
+ * Returns: (transfer floating): a box with a heading (class and case) and
+ *   the students of @group; lateral_class_report_fill_step() adds the
+ *   claims, the techniques and the calibration
  */
 GtkWidget *
-lateral_class_report_build_group (const LateralReportGroup *group)
+lateral_class_report_build_group (const LateralReportGroup *group,
+                                  GListModel               *students)
 {
   GtkWidget *box, *heading;
   g_autofree char *title = NULL;
@@ -269,10 +347,7 @@ lateral_class_report_build_group (const LateralReportGroup *group)
   gtk_widget_add_css_class (heading, "title-2");
   gtk_box_append (GTK_BOX (box), heading);
 
-  fill_students (GTK_BOX (box), group);
-  fill_claims (GTK_BOX (box), group);
-  fill_techniques (GTK_BOX (box), group);
-  fill_calibration (GTK_BOX (box), group);
+  fill_students (GTK_BOX (box), group, students);
 
   return box;
 }

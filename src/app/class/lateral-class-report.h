@@ -11,7 +11,12 @@
 
 G_BEGIN_DECLS
 
-GtkWidget *lateral_class_report_build_group (const LateralReportGroup *group);
+GListModel *lateral_class_report_dup_student_rows (const LateralReportGroup *group);
+GtkWidget *lateral_class_report_build_group (const LateralReportGroup *group,
+                                             GListModel               *students);
+gboolean   lateral_class_report_fill_step   (GtkBox                   *box,
+                                             const LateralReportGroup *group,
+                                             guint                     step);
 char      *lateral_class_report_format_student (const LateralReportStudent *student);
 char      *lateral_class_report_format_claim   (const LateralReportClaim   *claim);
 

@@ -4,7 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The buttons only choose a file; the writing is in functions that take a
- * GFile, so tests call exactly what the buttons call. Print draws with
+ * GFile, so tests call exactly what the buttons call, and the buttons run
+ * them in a worker thread (a report is a snapshot nobody changes, so the
+ * worker only holds a reference). Print draws with
  * lateral_report_draw_page(), the PDF's own drawing.
  */
 #include "config.h"
@@ -61,6 +63,20 @@ lateral_class_results_window_export_csv (LateralClassResultsWindow  *self,
   return lateral_output_file_write (path, csv, -1, error);
 }
 
+static gboolean
+write_report (LateralReport  *report,
+              const char     *path,
+              gboolean        pdf,
+              GError        **error)
+{
+  g_autofree char *csv = NULL;
+
+  if (pdf)
+    return lateral_report_write_pdf (report, path, NULL, error);
+  csv = lateral_report_to_csv (report);
+  return g_file_set_contents (path, csv, -1, error);
+}
+
 /**
  * lateral_class_results_window_export_pdf:
  * @out_n_pages: (out) (optional): the pages written
@@ -84,6 +100,72 @@ lateral_class_results_window_export_pdf (LateralClassResultsWindow  *self,
   return lateral_report_write_pdf (self->report, path, out_n_pages, error);
 }
 
+typedef struct {
+  LateralReport *report;
+  GFile         *file;
+  gboolean       pdf;
+} ExportRequest;
+
+static void
+export_request_free (ExportRequest *request)
+{
+  g_clear_object (&request->report);
+  g_clear_object (&request->file);
+  g_free (request);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportRequest *request = task_data;
+  g_autofree char *path = g_file_get_path (request->file);
+  GError *error = NULL;
+
+  if (path == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a folder on this computer"));
+  else
+    write_report (request->report, path, request->pdf, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  /* Not the task's source object: a task holding the window would keep it
+   * from being disposed, so closing it could not cancel the task. Nothing
+   * of the window is touched until the task is known not cancelled, and
+   * the window cancels its tasks before it goes. */
+  LateralClassResultsWindow *self = user_data;
+  ExportRequest *request = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  lateral_class_results_window_busy_end (self);
+
+  if (error == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (request->file);
+      g_autofree char *text = g_strdup_printf (_("The report was saved as “%s”"), name);
+      lateral_messages_toast (GTK_WIDGET (self->toast_overlay), text);
+    }
+  else
+    {
+      g_autofree char *body = g_strdup_printf (_("Could not save the report: %s"), error->message);
+      lateral_messages_show (GTK_WIDGET (self), _("Export Failed"), body);
+    }
+}
+
 static void
 on_export_response (GtkNativeDialog           *native,
                     int                        response,
@@ -91,27 +173,22 @@ on_export_response (GtkNativeDialog           *native,
 {
   gboolean pdf = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "pdf"));
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
 
-  if (file != NULL)
+  /* The report may have been replaced meanwhile: the one shown is saved. */
+  if (file != NULL && self->report != NULL)
     {
-      gboolean ok = pdf ? lateral_class_results_window_export_pdf (self, file, NULL, &error)
-                        : lateral_class_results_window_export_csv (self, file, &error);
+      g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, on_exported, self);
+      ExportRequest *request = g_new0 (ExportRequest, 1);
 
-      if (ok)
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *text = g_strdup_printf (_("The report was saved as “%s”"), name);
-          lateral_messages_toast (GTK_WIDGET (self->toast_overlay), text);
-        }
-      else
-        {
-          g_autofree char *body = g_strdup_printf (_("Could not save the report: %s"), error->message);
-          lateral_messages_show (GTK_WIDGET (self), _("Export Failed"), body);
-        }
+      request->report = g_object_ref (self->report);
+      request->file = g_steal_pointer (&file);
+      request->pdf = pdf;
+      g_task_set_task_data (task, request, (GDestroyNotify) export_request_free);
+      lateral_class_results_window_busy_begin (self, _("Saving the report…"));
+      g_task_run_in_thread (task, export_thread);
     }
 
   g_object_unref (native);

@@ -3,6 +3,8 @@
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window's fields, shared with lateral-class-results-export.c.
  */
 #pragma once
 
@@ -28,6 +30,7 @@ struct _LateralClassResultsWindow
   GtkWidget           *lrs_button;
   GtkWidget           *lrs_empty_button;
   GtkWidget           *lrs_spinner;
+  GtkProgressBar      *progress_bar;
 
   LateralStore        *store;
   LateralPackRegistry *registry;
@@ -35,12 +38,28 @@ struct _LateralClassResultsWindow
   GPtrArray           *class_codes;  /* parallel to class_row's items; NULL = all */
   GPtrArray           *pack_ids;     /* parallel to case_row's items; NULL = all */
   GPtrArray           *import_rows;
+  GPtrArray           *student_rows; /* a GListModel per group of report */
   gboolean             updating;
 
   LateralXapiConfig   *lrs_config;      /* NULL: no LRS configured */
   GCancellable        *lrs_cancellable;
+  /* Work runs in worker threads with their own database connection.
+   * cancellable is the window's, cancelled when it goes away; a report
+   * being built is also cancelled when a newer one is asked for. */
+  GCancellable        *cancellable;
+  GCancellable        *report_cancellable;
+  guint                n_busy;
+  guint                pulse_id;
+  GPtrArray           *group_boxes;  /* of the report shown, being filled */
+  guint                fill_group;   /* the next piece: lateral_class_report_fill_step() */
+  guint                fill_step;
+  guint                fill_id;
+  gboolean             importing;
 };
 
+void lateral_class_results_window_busy_begin   (LateralClassResultsWindow *self,
+                                                const char                *text);
+void lateral_class_results_window_busy_end     (LateralClassResultsWindow *self);
 void lateral_class_results_window_export_action (GtkWidget  *widget,
                                                  const char *action_name,
                                                  GVariant   *parameter);

@@ -10,6 +10,11 @@
  * Print use that very report object, so what is printed is what is shown.
  * A separate window, not a page of the main one: an instructor reads it next
  * to the case itself.
+ *
+ * Importing and building the report run in worker threads (GTask), each on
+ * a database connection of its own (lateral_store_open_worker()), while a
+ * progress bar pulses and the window stays usable. Closing the window
+ * cancels them: an import cancelled half-way is rolled back whole.
  */
 #include "config.h"
 
@@ -17,12 +22,57 @@
 
 #include "results/lateral-bundle.h"
 #include "lateral-class-report.h"
+#include "lateral-class-row.h"
 #include "lateral-class-results-window.h"
 #include "lateral-class-results-window-private.h"
 #include "widgets/lateral-messages.h"
 
 
 G_DEFINE_FINAL_TYPE (LateralClassResultsWindow, lateral_class_results_window, ADW_TYPE_WINDOW)
+
+static gboolean
+pulse (gpointer data)
+{
+  LateralClassResultsWindow *self = data;
+
+  gtk_progress_bar_pulse (self->progress_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Work started: the bar shows @text and pulses until the last busy_end(). */
+void
+lateral_class_results_window_busy_begin (LateralClassResultsWindow *self,
+                                         const char                *text)
+{
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+  if (self->n_busy++ == 0)
+    self->pulse_id = g_timeout_add (100, pulse, self);
+}
+
+void
+lateral_class_results_window_busy_end (LateralClassResultsWindow *self)
+{
+  g_return_if_fail (self->n_busy > 0);
+
+  if (--self->n_busy > 0)
+    return;
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+}
+
+/**
+ * lateral_class_results_window_is_busy:
+ *
+ * Returns: whether an import or a report is being worked on
+ */
+gboolean
+lateral_class_results_window_is_busy (LateralClassResultsWindow *self)
+{
+  g_return_val_if_fail (LATERAL_IS_CLASS_RESULTS_WINDOW (self), FALSE);
+
+  return self->n_busy > 0;
+}
 
 static const char *
 selected_value (AdwComboRow *row,
@@ -110,9 +160,22 @@ update_choices (LateralClassResultsWindow *self,
 }
 
 static void
+stop_filling (LateralClassResultsWindow *self)
+{
+  if (self->fill_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_id);
+  self->fill_id = 0;
+  self->fill_group = 0;
+  self->fill_step = 0;
+  g_ptr_array_set_size (self->group_boxes, 0);
+}
+
+static void
 clear_groups (LateralClassResultsWindow *self)
 {
   GtkWidget *child;
+
+  stop_filling (self);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
     gtk_box_remove (self->groups_box, child);
@@ -131,20 +194,184 @@ set_has_results (LateralClassResultsWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.print", has_results);
 }
 
+/* What a report worker is asked for, and what it gives back. */
+typedef struct {
+  LateralStore        *store;
+  LateralPackRegistry *registry;
+  char                *class_code;
+  char                *pack_id;
+  gboolean             with_choices;  /* also the report over everything */
+} ReportRequest;
+
+typedef struct {
+  LateralReport *all;           /* NULL unless with_choices */
+  LateralReport *report;
+  GPtrArray     *student_rows;  /* a GListModel per group of report */
+} ReportResult;
+
 static void
-show_report (LateralClassResultsWindow *self)
+report_request_free (ReportRequest *request)
 {
+  g_clear_object (&request->store);
+  g_clear_object (&request->registry);
+  g_free (request->class_code);
+  g_free (request->pack_id);
+  g_free (request);
+}
+
+static void
+report_result_free (ReportResult *result)
+{
+  g_clear_object (&result->all);
+  g_clear_object (&result->report);
+  g_clear_pointer (&result->student_rows, g_ptr_array_unref);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReportResult, report_result_free)
+
+/* In a worker thread: the registry is only read (pack titles and claims);
+ * the store is a connection of the worker's own. */
+static void
+build_report_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  ReportRequest *request = task_data;
+  g_autoptr(ReportResult) result = g_new0 (ReportResult, 1);
+  g_autoptr(LateralStore) store = NULL;
+  GError *error = NULL;
+
+  store = lateral_store_open_worker (request->store, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (request->with_choices)
+    {
+      result->all = lateral_report_new (store, request->registry, NULL, NULL, &error);
+      if (result->all == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (result->all != NULL && request->class_code == NULL && request->pack_id == NULL)
+    result->report = g_object_ref (result->all);
+  else
+    result->report = lateral_report_new (store, request->registry, request->class_code, request->pack_id, &error);
+  if (result->report == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  result->student_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < lateral_report_get_n_groups (result->report); i++)
+    {
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      g_ptr_array_add (result->student_rows,
+                       lateral_class_report_dup_student_rows (lateral_report_get_group (result->report, i)));
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) report_result_free);
+}
+
+static void
+set_report_actions (LateralClassResultsWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.export-csv", self->report != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.export-pdf", self->report != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.print", self->report != NULL);
+}
+
+static void show_report (LateralClassResultsWindow *self,
+                         gboolean                   with_choices);
+
+/* Building an AdwActionRow and laying out its wrapped text cost a few
+ * milliseconds, and a report has dozens of rows: made all at once they held
+ * the main loop for 200 ms, more on a busy machine. So the heading and the
+ * students come first, and the other sections a few rows per frame. */
+#define ROWS_PER_FRAME 2
+
+static gboolean
+fill_some (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       data)
+{
+  LateralClassResultsWindow *self = LATERAL_CLASS_RESULTS_WINDOW (widget);
+
+  for (guint n = 0; n < ROWS_PER_FRAME && self->fill_group < self->group_boxes->len; n++)
+    {
+      GtkBox *box = g_ptr_array_index (self->group_boxes, self->fill_group);
+      const LateralReportGroup *group = lateral_report_get_group (self->report, self->fill_group);
+
+      if (lateral_class_report_fill_step (box, group, self->fill_step))
+        self->fill_step++;
+      else
+        {
+          self->fill_group++;
+          self->fill_step = 0;
+          n--;
+        }
+    }
+  if (self->fill_group < self->group_boxes->len)
+    return G_SOURCE_CONTINUE;
+
+  self->fill_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * lateral_class_results_window_is_filled:
+ *
+ * Returns: whether every row of the report shown is visible (rows after
+ *   the students are shown a few per frame)
+ */
+gboolean
+lateral_class_results_window_is_filled (LateralClassResultsWindow *self)
+{
+  g_return_val_if_fail (LATERAL_IS_CLASS_RESULTS_WINDOW (self), FALSE);
+
+  return self->n_busy == 0 && self->fill_id == 0;
+}
+
+/* On the main loop: the report's widgets, students as a list view. */
+static void
+on_report_built (GObject      *source,
+                 GAsyncResult *async_result,
+                 gpointer      user_data)
+{
+  /* Not the task's source object: a task holding the window would keep it
+   * from being disposed, so closing it could not cancel the task. Nothing
+   * of the window is touched until the task is known not cancelled, and
+   * the window cancels its tasks before it goes. */
+  LateralClassResultsWindow *self = user_data;
+  ReportRequest *request = g_task_get_task_data (G_TASK (async_result));
+  g_autoptr(ReportResult) result = NULL;
   g_autoptr(GError) error = NULL;
   guint n_groups;
 
+  result = g_task_propagate_pointer (G_TASK (async_result), &error);
+  /* Cancelled: the window is closing, or a newer report replaces this one. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* Not cancelled, so this is the latest report asked for. */
+  g_clear_object (&self->report_cancellable);
+  lateral_class_results_window_busy_end (self);
+
   clear_groups (self);
   g_clear_object (&self->report);
+  g_clear_pointer (&self->student_rows, g_ptr_array_unref);
 
-  self->report = lateral_report_new (self->store, self->registry,
-                                     selected_value (self->class_row, self->class_codes),
-                                     selected_value (self->case_row, self->pack_ids),
-                                     &error);
-  if (self->report == NULL)
+  if (result == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Could not read the results: %s"), error->message);
       lateral_messages_toast (GTK_WIDGET (self->toast_overlay), text);
@@ -152,9 +379,37 @@ show_report (LateralClassResultsWindow *self)
       return;
     }
 
+  if (result->all != NULL)
+    {
+      if (lateral_report_get_n_groups (result->all) == 0)
+        {
+          set_has_results (self, FALSE);
+          return;
+        }
+      set_has_results (self, TRUE);
+      update_choices (self, result->all);
+      /* The choice asked for is gone (it can only grow, but be safe). */
+      if (g_strcmp0 (selected_value (self->class_row, self->class_codes), request->class_code) != 0 ||
+          g_strcmp0 (selected_value (self->case_row, self->pack_ids), request->pack_id) != 0)
+        {
+          show_report (self, FALSE);
+          return;
+        }
+    }
+
+  self->report = g_steal_pointer (&result->report);
+  self->student_rows = g_steal_pointer (&result->student_rows);
   n_groups = lateral_report_get_n_groups (self->report);
   for (guint i = 0; i < n_groups; i++)
-    gtk_box_append (self->groups_box, lateral_class_report_build_group (lateral_report_get_group (self->report, i)));
+    {
+      GtkWidget *box = lateral_class_report_build_group (lateral_report_get_group (self->report, i),
+                                                         g_ptr_array_index (self->student_rows, i));
+
+      g_ptr_array_add (self->group_boxes, g_object_ref (box));
+      gtk_box_append (self->groups_box, box);
+    }
+  if (n_groups > 0)
+    self->fill_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_some, NULL, NULL);
 
   if (n_groups == 0)
     {
@@ -166,37 +421,54 @@ show_report (LateralClassResultsWindow *self)
       gtk_box_append (self->groups_box, label);
       g_clear_object (&self->report);
     }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.export-csv", self->report != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.export-pdf", self->report != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.print", self->report != NULL);
+  set_report_actions (self);
+  }
+
+/* Builds the report for the chosen class and case in a worker; with
+ * @with_choices, also the one over everything, for the choices. A report
+ * still being built is cancelled: only the latest choice is shown. */
+static void
+show_report (LateralClassResultsWindow *self,
+             gboolean                   with_choices)
+{
+  g_autoptr(GTask) task = NULL;
+  ReportRequest *request;
+
+  if (self->store == NULL)
+    return;
+
+  if (self->report_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->report_cancellable);
+      g_clear_object (&self->report_cancellable);
+      lateral_class_results_window_busy_end (self);
+    }
+  self->report_cancellable = g_cancellable_new ();
+
+  request = g_new0 (ReportRequest, 1);
+  request->store = g_object_ref (self->store);
+  request->registry = g_object_ref (self->registry);
+  request->class_code = g_strdup (selected_value (self->class_row, self->class_codes));
+  request->pack_id = g_strdup (selected_value (self->case_row, self->pack_ids));
+  request->with_choices = with_choices;
+
+  /* Nothing to export while the numbers are being read; what is shown
+   * stays, as it is, until the new report replaces it. */
+  stop_filling (self);
+  g_clear_object (&self->report);
+  set_report_actions (self);
+  lateral_class_results_window_busy_begin (self, _("Reading the results…"));
+
+  task = g_task_new (NULL, self->report_cancellable, on_report_built, self);
+  g_task_set_source_tag (task, show_report);
+  g_task_set_task_data (task, request, (GDestroyNotify) report_request_free);
+  g_task_run_in_thread (task, build_report_thread);
 }
 
 static void
 refresh (LateralClassResultsWindow *self)
 {
-  g_autoptr(LateralReport) all = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL)
-    return;
-
-  all = lateral_report_new (self->store, self->registry, NULL, NULL, &error);
-  if (all == NULL || lateral_report_get_n_groups (all) == 0)
-    {
-      if (error != NULL)
-        {
-          g_autofree char *text = g_strdup_printf (_("Could not read the results: %s"), error->message);
-          lateral_messages_toast (GTK_WIDGET (self->toast_overlay), text);
-        }
-      clear_groups (self);
-      g_clear_object (&self->report);
-      set_has_results (self, FALSE);
-      return;
-    }
-
-  set_has_results (self, TRUE);
-  update_choices (self, all);
-  show_report (self);
+  show_report (self, TRUE);
 }
 
 static void
@@ -204,7 +476,7 @@ on_filter_changed (LateralClassResultsWindow *self)
 {
   if (self->updating || self->store == NULL)
     return;
-  show_report (self);
+  show_report (self, FALSE);
 }
 
 /**
@@ -213,7 +485,8 @@ on_filter_changed (LateralClassResultsWindow *self)
  * @pack_id: (nullable): a case present in the results, %NULL for all
  *
  * Shows the report for this class and case; a value not in the results
- * selects "All".
+ * selects "All". The report is built in a worker: it is shown when
+ * lateral_class_results_window_is_busy() turns %FALSE.
  */
 void
 lateral_class_results_window_select (LateralClassResultsWindow *self,
@@ -235,7 +508,20 @@ lateral_class_results_window_select (LateralClassResultsWindow *self,
   adw_combo_row_set_selected (self->class_row, class_index);
   adw_combo_row_set_selected (self->case_row, pack_index);
   self->updating = FALSE;
-  show_report (self);
+  show_report (self, FALSE);
+}
+
+/* Returns: (transfer none) (nullable): the students of group @index of the
+ * report shown, as #LateralClassRow items */
+GListModel *
+lateral_class_results_window_get_student_rows (LateralClassResultsWindow *self,
+                                               guint                      index)
+{
+  g_return_val_if_fail (LATERAL_IS_CLASS_RESULTS_WINDOW (self), NULL);
+
+  if (self->student_rows == NULL || index >= self->student_rows->len)
+    return NULL;
+  return g_ptr_array_index (self->student_rows, index);
 }
 
 /* Returns: (transfer none) (nullable): the report shown, NULL when none */
@@ -291,10 +577,27 @@ add_import_row (LateralClassResultsWindow *self,
   g_ptr_array_add (self->import_rows, g_object_ref (row));
 }
 
+/* A bundle of a whole school can have thousands of flagged attempts: laid
+ * out in one label, their lines held the main loop for minutes. The row
+ * names the first few. */
+#define MAX_REASONS 5
+
+static void
+add_reason (GString    *text,
+            const char *reason,
+            guint      *n_reasons)
+{
+  if ((*n_reasons)++ >= MAX_REASONS)
+    return;
+  g_string_append_c (text, '\n');
+  g_string_append (text, reason);
+}
+
 static char *
 format_import_result (const LateralImportResult *result)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  guint n_reasons = 0;
 
   /* TRANSLATORS: what one results file brought: attempts added, attempts
    * that gained answers, attempts already here, attempts refused */
@@ -310,77 +613,179 @@ format_import_result (const LateralImportResult *result)
                               result->n_pack_missing);
     }
   for (guint i = 0; result->rejections != NULL && i < result->rejections->len; i++)
-    {
-      g_string_append_c (text, '\n');
-      g_string_append (text, g_ptr_array_index (result->rejections, i));
-    }
+    add_reason (text, g_ptr_array_index (result->rejections, i), &n_reasons);
   for (guint i = 0; result->flagged != NULL && i < result->flagged->len; i++)
+    add_reason (text, g_ptr_array_index (result->flagged, i), &n_reasons);
+  if (n_reasons > MAX_REASONS)
     {
       g_string_append_c (text, '\n');
-      g_string_append (text, g_ptr_array_index (result->flagged, i));
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "…and %u more: “lateral-cli import” lists them all",
+                                                 "…and %u more: “lateral-cli import” lists them all",
+                                                 n_reasons - MAX_REASONS),
+                              n_reasons - MAX_REASONS);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/**
- * lateral_class_results_window_import_files:
- * @files: (array length=n_files): results bundles
- *
- * Imports each bundle into the database and lists, per file, what was
- * added, what was already there and what was refused and why. What
- * "Import Results…" and dropping files on the window do.
- *
- * Returns: how many files could be read as bundles
- */
-guint
-lateral_class_results_window_import_files (LateralClassResultsWindow *self,
-                                           GFile * const             *files,
-                                           guint                      n_files)
+typedef struct {
+  LateralStore *store;
+  GPtrArray    *files;     /* of GFile */
+  GPtrArray    *packs;     /* of LateralPack: never changed, safe to read in the worker */
+} ImportRequest;
+
+/* What one file gave, for its row. */
+typedef struct {
+  char       *name;
+  char       *text;
+  const char *icon_name;
+} ImportRow;
+
+typedef struct {
+  GPtrArray *rows;         /* of ImportRow */
+  guint      n_read;
+  guint      n_added;
+} ImportResult;
+
+static void
+import_request_free (ImportRequest *request)
 {
-  g_autoptr(GPtrArray) packs = NULL;
-  guint n_read = 0, n_added = 0;
+  g_clear_object (&request->store);
+  g_clear_pointer (&request->files, g_ptr_array_unref);
+  g_clear_pointer (&request->packs, g_ptr_array_unref);
+  g_free (request);
+}
 
-  g_return_val_if_fail (LATERAL_IS_CLASS_RESULTS_WINDOW (self), 0);
-  g_return_val_if_fail (files != NULL || n_files == 0, 0);
+static void
+import_row_free (ImportRow *row)
+{
+  g_free (row->name);
+  g_free (row->text);
+  g_free (row);
+}
 
-  if (self->store == NULL)
-    return 0;
+static void
+import_result_free (ImportResult *result)
+{
+  g_clear_pointer (&result->rows, g_ptr_array_unref);
+  g_free (result);
+}
 
-  packs = lateral_bundle_list_packs (self->registry);
-  clear_import_rows (self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportResult, import_result_free)
 
-  for (guint i = 0; i < n_files; i++)
+static void
+add_result_row (ImportResult *result,
+                const char   *name,
+                char         *text,
+                const char   *icon_name)
+{
+  ImportRow *row = g_new0 (ImportRow, 1);
+
+  row->name = g_strdup (name);
+  row->text = text;
+  row->icon_name = icon_name;
+  g_ptr_array_add (result->rows, row);
+}
+
+/* In a worker thread, on a connection of its own. Each file is imported in
+ * one transaction: cancelling stops at the next attempt and rolls the file
+ * back, files already done stay. */
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportRequest *request = task_data;
+  g_autoptr(ImportResult) result = g_new0 (ImportResult, 1);
+  g_autoptr(LateralStore) store = NULL;
+  GError *error = NULL;
+
+  store = lateral_store_open_worker (request->store, &error);
+  if (store == NULL)
     {
-      g_autofree char *path = g_file_get_path (files[i]);
-      g_autofree char *name = g_file_get_basename (files[i]);
-      LateralImportResult result = { 0 };
-      g_autoptr(GError) error = NULL;
+      g_task_return_error (task, error);
+      return;
+    }
+
+  result->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) import_row_free);
+  for (guint i = 0; i < request->files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (request->files, i);
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *name = g_file_get_basename (file);
+      LateralImportResult imported = { 0 };
+      g_autoptr(GError) local_error = NULL;
 
       if (path == NULL)
         {
-          add_import_row (self, name, _("Not refused, not read: copy the file to this computer first"), "dialog-warning-symbolic");
+          add_result_row (result, name, g_strdup (_("Not refused, not read: copy the file to this computer first")),
+                          "dialog-warning-symbolic");
           continue;
         }
 
-      if (!lateral_bundle_import_file (self->store, path, packs, &result, &error))
+      if (!lateral_bundle_import_file_cancellable (store, path, request->packs,
+                                                   cancellable, &imported, &local_error))
         {
+          lateral_import_result_clear (&imported);
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_task_return_error (task, g_steal_pointer (&local_error));
+              return;
+            }
           /* TRANSLATORS: the file was refused; the reason follows */
-          g_autofree char *text = g_strdup_printf (_("Refused: %s"), error->message);
-          add_import_row (self, name, text, "dialog-error-symbolic");
+          add_result_row (result, name, g_strdup_printf (_("Refused: %s"), local_error->message),
+                          "dialog-error-symbolic");
+          continue;
         }
-      else
-        {
-          g_autofree char *text = format_import_result (&result);
-          add_import_row (self, name, text,
-                          result.n_rejected > 0 || result.n_flagged > 0 ? "dialog-warning-symbolic"
+
+      add_result_row (result, name, format_import_result (&imported),
+                      imported.n_rejected > 0 || imported.n_flagged > 0 ? "dialog-warning-symbolic"
                                                                         : "emblem-ok-symbolic");
-          n_read++;
-          n_added += result.n_added;
-        }
-      lateral_import_result_clear (&result);
+      result->n_read++;
+      result->n_added += imported.n_added;
+      lateral_import_result_clear (&imported);
     }
 
+  g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) import_result_free);
+}
+
+static void
+on_imported (GObject      *source,
+             GAsyncResult *async_result,
+             gpointer      user_data)
+{
+  /* Not the task's source object: a task holding the window would keep it
+   * from being disposed, so closing it could not cancel the task. Nothing
+   * of the window is touched until the task is known not cancelled, and
+   * the window cancels its tasks before it goes. */
+  LateralClassResultsWindow *self = user_data;
+  ImportRequest *request = g_task_get_task_data (G_TASK (async_result));
+  g_autoptr(ImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_files = request->files->len;
+
+  result = g_task_propagate_pointer (G_TASK (async_result), &error);
+  /* The window is closing: nothing to show. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->importing = FALSE;
+  lateral_class_results_window_busy_end (self);
+
+  if (result == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not import the results: %s"), error->message);
+      lateral_messages_show (GTK_WIDGET (self), _("Import Failed"), text);
+      return;
+    }
+
+  clear_import_rows (self);
+  for (guint i = 0; i < result->rows->len; i++)
+    {
+      ImportRow *row = g_ptr_array_index (result->rows, i);
+      add_import_row (self, row->name, row->text, row->icon_name);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->import_group), n_files > 0);
   refresh (self);
 
@@ -392,14 +797,64 @@ lateral_class_results_window_import_files (LateralClassResultsWindow *self,
 
       /* TRANSLATORS: files read as bundles, of the files chosen */
       files_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u file imported", "%u of %u files imported", n_files),
-                                     n_read, n_files);
-      attempts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new attempt", "%u new attempts", n_added), n_added);
+                                     result->n_read, n_files);
+      attempts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new attempt", "%u new attempts", result->n_added),
+                                  result->n_added);
       /* TRANSLATORS: "2 of 3 files imported, 5 new attempts" */
       text = g_strdup_printf (_("%s, %s"), files_text, attempts);
       lateral_messages_toast (GTK_WIDGET (self->toast_overlay), text);
     }
+}
 
-  return n_read;
+/**
+ * lateral_class_results_window_import_files:
+ * @files: (array length=n_files): results bundles
+ *
+ * Starts importing each bundle into the database, in a worker thread; when
+ * done, lists per file what was added, what was already there and what was
+ * refused and why, and shows the report again. What "Import Results…" and
+ * dropping files on the window do. One import at a time.
+ *
+ * Returns: %FALSE when nothing was started (no database, or an import is
+ *   still running)
+ */
+gboolean
+lateral_class_results_window_import_files (LateralClassResultsWindow *self,
+                                           GFile * const             *files,
+                                           guint                      n_files)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *text = NULL;
+  ImportRequest *request;
+
+  g_return_val_if_fail (LATERAL_IS_CLASS_RESULTS_WINDOW (self), FALSE);
+  g_return_val_if_fail (files != NULL || n_files == 0, FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+  if (self->importing)
+    {
+      lateral_messages_toast (GTK_WIDGET (self->toast_overlay), _("Wait for the import under way to finish"));
+      return FALSE;
+    }
+
+  request = g_new0 (ImportRequest, 1);
+  request->store = g_object_ref (self->store);
+  request->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (request->files, g_object_ref (files[i]));
+  request->packs = lateral_bundle_list_packs (self->registry);
+
+  self->importing = TRUE;
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Importing %u file…", "Importing %u files…", n_files), n_files);
+  lateral_class_results_window_busy_begin (self, text);
+
+  task = g_task_new (NULL, self->cancellable, on_imported, self);
+  g_task_set_source_tag (task, lateral_class_results_window_import_files);
+  g_task_set_task_data (task, request, (GDestroyNotify) import_request_free);
+  g_task_run_in_thread (task, import_thread);
+
+  return TRUE;
 }
 
 static void
@@ -466,8 +921,7 @@ on_drop (GtkDropTarget             *target,
   if (files->len == 0)
     return FALSE;
 
-  lateral_class_results_window_import_files (self, (GFile * const *) files->pdata, files->len);
-  return TRUE;
+  return lateral_class_results_window_import_files (self, (GFile * const *) files->pdata, files->len);
 }
 
 LateralClassResultsWindow *
@@ -526,10 +980,19 @@ lateral_class_results_window_show_import (LateralClassResultsWindow *self,
   refresh (self);
 }
 
+/* Closing the window stops its work: a worker sees the cancellable at its
+ * next check, an import rolls back the file it was in. */
 static void
 lateral_class_results_window_dispose (GObject *object)
 {
-  lateral_class_results_window_dispose_lrs (LATERAL_CLASS_RESULTS_WINDOW (object));
+  LateralClassResultsWindow *self = LATERAL_CLASS_RESULTS_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->report_cancellable != NULL)
+    g_cancellable_cancel (self->report_cancellable);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  stop_filling (self);
+  lateral_class_results_window_dispose_lrs (self);
 
   G_OBJECT_CLASS (lateral_class_results_window_parent_class)->dispose (object);
 }
@@ -539,6 +1002,10 @@ lateral_class_results_window_finalize (GObject *object)
 {
   LateralClassResultsWindow *self = LATERAL_CLASS_RESULTS_WINDOW (object);
 
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->report_cancellable);
+  g_clear_pointer (&self->student_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->group_boxes, g_ptr_array_unref);
   g_clear_object (&self->report);
   g_clear_object (&self->store);
   g_clear_object (&self->registry);
@@ -571,6 +1038,7 @@ lateral_class_results_window_class_init (LateralClassResultsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LateralClassResultsWindow, lrs_button);
   gtk_widget_class_bind_template_child (widget_class, LateralClassResultsWindow, lrs_empty_button);
   gtk_widget_class_bind_template_child (widget_class, LateralClassResultsWindow, lrs_spinner);
+  gtk_widget_class_bind_template_child (widget_class, LateralClassResultsWindow, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
 
   gtk_widget_class_install_action (widget_class, "results.import", NULL, import_action);
@@ -591,6 +1059,8 @@ lateral_class_results_window_init (LateralClassResultsWindow *self)
   GtkDropTarget *target;
 
   self->import_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->group_boxes = g_ptr_array_new_with_free_func (g_object_unref);
+  self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

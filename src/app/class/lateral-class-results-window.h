@@ -3,6 +3,8 @@
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The instructor's window: imports results bundles and shows the report.
  */
 #pragma once
 
@@ -21,7 +23,7 @@ G_DECLARE_FINAL_TYPE (LateralClassResultsWindow, lateral_class_results_window, L
 LateralClassResultsWindow *lateral_class_results_window_new          (GtkWindow                 *parent,
                                                                       LateralStore              *store,
                                                                       LateralPackRegistry       *registry);
-guint                      lateral_class_results_window_import_files (LateralClassResultsWindow *self,
+gboolean                   lateral_class_results_window_import_files (LateralClassResultsWindow *self,
                                                                       GFile * const             *files,
                                                                       guint                      n_files);
 void                       lateral_class_results_window_select       (LateralClassResultsWindow *self,
@@ -39,6 +41,10 @@ gboolean                   lateral_class_results_window_print_to_file (LateralCl
                                                                        GFile                     *file,
                                                                        int                       *out_n_pages,
                                                                        GError                   **error);
+gboolean                   lateral_class_results_window_is_busy      (LateralClassResultsWindow *self);
+gboolean                   lateral_class_results_window_is_filled    (LateralClassResultsWindow *self);
+GListModel                *lateral_class_results_window_get_student_rows (LateralClassResultsWindow *self,
+                                                                        guint                      index);
 GtkWidget                 *lateral_class_results_window_get_groups_box (LateralClassResultsWindow *self);
 GtkWidget                 *lateral_class_results_window_get_import_group (LateralClassResultsWindow *self);
 

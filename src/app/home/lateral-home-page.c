@@ -19,6 +19,7 @@ struct _LateralHomePage
   AdwBin               parent_instance;
 
   AdwPreferencesGroup *who_group;
+  gboolean             has_error;   /* the who_group's description is an error */
   AdwComboRow         *profile_row;
   AdwEntryRow         *new_learner_row;
   AdwEntryRow         *class_row;
@@ -32,6 +33,8 @@ struct _LateralHomePage
   char                *class_code;
   char                *continue_pack; /* pack id of the unfinished attempt shown */
   gboolean             refreshing;
+  gboolean             shared;        /* a shared computer: list nobody */
+  char                *shared_name;   /* who said their name, on a shared computer */
 };
 
 G_DEFINE_FINAL_TYPE (LateralHomePage, lateral_home_page, ADW_TYPE_BIN)
@@ -47,6 +50,33 @@ lateral_home_page_get_profile (LateralHomePage *self)
   return g_ptr_array_index (self->profiles, selected);
 }
 
+/* A database that cannot be read is said so where the learner looks, not
+ * shown as an empty list (as if they had never played). */
+static void
+show_error (LateralHomePage *self,
+            const GError    *error)
+{
+  g_autofree char *text = g_strdup_printf (_("Your results could not be read: %s"), error->message);
+
+  adw_preferences_group_set_description (self->who_group, text);
+  gtk_widget_add_css_class (GTK_WIDGET (self->who_group), "error");
+  self->has_error = TRUE;
+}
+
+/**
+ * lateral_home_page_get_error_message:
+ *
+ * Returns: (nullable): what the page says about a database it could not
+ *   read, %NULL when it read everything
+ */
+const char *
+lateral_home_page_get_error_message (LateralHomePage *self)
+{
+  g_return_val_if_fail (LATERAL_IS_HOME_PAGE (self), NULL);
+
+  return self->has_error ? adw_preferences_group_get_description (self->who_group) : NULL;
+}
+
 static char *
 format_case_details (LateralHomePage *self,
                      LateralPack     *pack,
@@ -57,16 +87,19 @@ format_case_details (LateralHomePage *self,
   g_autofree char *claims = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", n_claims), n_claims);
   g_autofree char *time = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u min", "%u min", minutes), minutes);
   g_autofree char *best = NULL;
+  g_autoptr(GError) error = NULL;
   int best_mark;
 
   if (profile != NULL &&
-      lateral_store_get_best_mark (self->store, profile->uuid, lateral_pack_get_id (pack), &best_mark, NULL))
+      lateral_store_get_best_mark (self->store, profile->uuid, lateral_pack_get_id (pack), &best_mark, &error))
     {
       g_autofree char *mark = lateral_format_mark (best_mark);
       /* TRANSLATORS: the learner's best total mark on a case, e.g. "Best: +12" */
       best = g_strdup_printf (_("Best: %s"), mark);
     }
 
+  if (error != NULL)
+    show_error (self, error);
   if (best != NULL)
     return g_strdup_printf ("%s · %s · %s", claims, time, best);
   return g_strdup_printf ("%s · %s", claims, time);
@@ -225,13 +258,16 @@ lateral_home_page_update_continue (LateralHomePage *self)
 {
   LateralProfile *profile = lateral_home_page_get_profile (self);
   g_autoptr(GPtrArray) attempts = NULL;
+  g_autoptr(GError) error = NULL;
   LateralAttempt *unfinished = NULL;
   LateralPack *pack = NULL;
 
   g_clear_pointer (&self->continue_pack, g_free);
 
   if (profile != NULL)
-    attempts = lateral_store_list_attempts (self->store, profile->uuid, NULL, NULL);
+    attempts = lateral_store_list_attempts (self->store, profile->uuid, NULL, &error);
+  if (error != NULL)
+    show_error (self, error);
 
   /* The most recent unfinished attempt of a case still installed. */
   for (guint i = 0; attempts != NULL && i < attempts->len; i++)
@@ -308,11 +344,23 @@ lateral_home_page_refresh (LateralHomePage *self)
   selected_name = g_strdup (selected != NULL ? selected->name : NULL);
 
   /* Most recently used first, so the last learner is preselected. */
+  self->has_error = FALSE;
+  gtk_widget_remove_css_class (GTK_WIDGET (self->who_group), "error");
   profiles = lateral_store_list_profiles (self->store, &error);
   if (profiles == NULL)
+    profiles = g_ptr_array_new ();
+
+  /* On a shared computer only the learner who said their name is known to
+   * the page: nobody else's name is on screen (or in the combo's model). */
+  if (self->shared)
     {
-      g_warning ("Could not list the profiles: %s", error->message);
-      profiles = g_ptr_array_new ();
+      for (guint i = profiles->len; i > 0; i--)
+        {
+          LateralProfile *profile = g_ptr_array_index (profiles, i - 1);
+
+          if (g_strcmp0 (profile->name, self->shared_name) != 0)
+            g_ptr_array_remove_index (profiles, i - 1);
+        }
     }
 
   for (guint i = 0; i < profiles->len; i++)
@@ -330,10 +378,17 @@ lateral_home_page_refresh (LateralHomePage *self)
   adw_combo_row_set_model (self->profile_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->profile_row, position);
   gtk_widget_set_visible (GTK_WIDGET (self->profile_row), self->profiles->len > 0);
-  adw_preferences_group_set_description (self->who_group,
-                                         self->profiles->len > 0 ? NULL
-                                         : _("Type your name under “New learner” and press Return."));
+  if (self->shared)
+    adw_preferences_group_set_description (self->who_group,
+                                           self->profiles->len > 0 ? NULL
+                                           : _("This computer is shared: type your name and press Return. Other learners are not listed."));
+  else
+    adw_preferences_group_set_description (self->who_group,
+                                           self->profiles->len > 0 ? NULL
+                                           : _("Type your name under “New learner” and press Return."));
   self->refreshing = FALSE;
+  if (error != NULL)
+    show_error (self, error);
 
   on_profile_selected (self);
 }
@@ -344,6 +399,14 @@ lateral_home_page_select_profile (LateralHomePage *self,
 {
   g_return_if_fail (LATERAL_IS_HOME_PAGE (self));
   g_return_if_fail (profile_name != NULL);
+
+  /* On a shared computer the learner named is the only one the page knows. */
+  if (self->shared && g_strcmp0 (self->shared_name, profile_name) != 0)
+    {
+      g_free (self->shared_name);
+      self->shared_name = g_strdup (profile_name);
+      lateral_home_page_refresh (self);
+    }
 
   for (guint i = 0; self->profiles != NULL && i < self->profiles->len; i++)
     {
@@ -389,6 +452,30 @@ on_new_learner_apply (LateralHomePage *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_learner_row), NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->new_learner_row), "");
   lateral_home_page_select_profile (self, profile->name);
+}
+
+/**
+ * lateral_home_page_set_shared:
+ * @shared: whether many learners share this computer
+ *
+ * On a shared computer the page lists no learner: it asks for a name, and
+ * shows only the learner who gave it (until the page is told another).
+ */
+void
+lateral_home_page_set_shared (LateralHomePage *self,
+                              gboolean         shared)
+{
+  g_return_if_fail (LATERAL_IS_HOME_PAGE (self));
+
+  shared = !!shared;
+  if (self->shared == shared)
+    return;
+
+  self->shared = shared;
+  g_clear_pointer (&self->shared_name, g_free);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_learner_row),
+                                 shared ? _("Your name") : _("New learner"));
+  lateral_home_page_refresh (self);
 }
 
 void
@@ -458,6 +545,8 @@ lateral_home_page_dispose (GObject *object)
   g_clear_pointer (&self->profiles, g_ptr_array_unref);
   g_clear_pointer (&self->class_code, g_free);
   g_clear_pointer (&self->continue_pack, g_free);
+
+  g_clear_pointer (&self->shared_name, g_free);
 
   G_OBJECT_CLASS (lateral_home_page_parent_class)->dispose (object);
 }

@@ -21,9 +21,12 @@ void        lateral_home_page_set_data           (LateralHomePage     *self,
                                                   LateralPackRegistry *registry);
 void        lateral_home_page_refresh            (LateralHomePage     *self);
 const char *lateral_home_page_get_profile_name   (LateralHomePage     *self);
+const char *lateral_home_page_get_error_message  (LateralHomePage     *self);
 const char *lateral_home_page_get_class_code     (LateralHomePage     *self);
 void        lateral_home_page_select_profile     (LateralHomePage     *self,
                                                   const char          *profile_name);
+void        lateral_home_page_set_shared         (LateralHomePage     *self,
+                                                  gboolean             shared);
 void        lateral_home_page_focus_new_learner  (LateralHomePage     *self);
 const char *lateral_home_page_get_continue_pack  (LateralHomePage     *self);
 

@@ -84,8 +84,10 @@ languages_label (LateralPacksPage *self,
   return g_string_free (label, FALSE);
 }
 
-/* A pack in lateral-pack/1 that breaks a judge-before-you-know rule loads,
- * with warnings: a button on its row lists them. */
+/* A pack with warnings (a lateral-pack/1 case that breaks a
+ * judge-before-you-know rule, or hints about a draft) loads: a button on its
+ * row lists them. Built-in cases are checked by the project's own tests:
+ * their hints are for its authors, not for a teacher choosing a case. */
 static void
 add_warnings_button (LateralPacksPage *self,
                      GtkWidget        *row,
@@ -95,7 +97,7 @@ add_warnings_button (LateralPacksPage *self,
   GtkWidget *button;
   g_autofree char *label = NULL;
 
-  if (warnings->len == 0)
+  if (warnings->len == 0 || lateral_pack_get_origin (pack) == LATERAL_PACK_ORIGIN_BUILTIN)
     return;
 
   button = gtk_button_new_from_icon_name ("dialog-warning-symbolic");
@@ -318,7 +320,7 @@ show_warnings (LateralPacksPage *self,
   AdwMessageDialog *dialog;
 
   dialog = lateral_messages_dialog_new (GTK_WIDGET (self), heading,
-                                        _("This case was written for lateral-pack/1, before the rule that a learner sees nothing dated after the claim they judge. It still plays; its author can fix these:"));
+                                        _("This case plays, but its author may want to fix these. A case written for lateral-pack/1, before the rule that a learner sees nothing dated after the claim they judge, may break that rule:"));
   adw_message_dialog_set_extra_child (dialog, problems_view (warnings));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));

@@ -1,4 +1,4 @@
-/* lateral-artefact-card.c: an artefact of a pack (a post, an article, a call) drawn as one card
+/* lateral-artefact-card.c: an artefact of a pack (post, article, statement, broadcast, call) drawn as a card
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

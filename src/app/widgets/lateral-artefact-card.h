@@ -1,4 +1,4 @@
-/* lateral-artefact-card.h: an artefact of a pack drawn as one card
+/* lateral-artefact-card.h: an artefact of a pack drawn as a card
  *
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later

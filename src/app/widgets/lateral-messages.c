@@ -38,6 +38,25 @@ lateral_messages_toast (GtkWidget  *widget,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
 }
 
+/* The response buttons are labelled with mnemonics ("_Close"). GtkButton
+ * copies that raw text into its accessible label, and GTK 4.8 reads it
+ * before the inner label's text: AT-SPI gets "_Close Close". Without the
+ * copy the name is the inner label's, "Close" (checked with pyatspi).
+ * Done at map time, once the caller has added every response. */
+static void
+name_responses (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_use_underline (GTK_BUTTON (child)))
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      else
+        name_responses (child);
+    }
+}
+
 /* A message dialog over @widget's window, with no responses yet: the caller
  * adds them, connects "response" and presents it. @heading and @body are
  * plain text. */
@@ -55,6 +74,7 @@ lateral_messages_dialog_new (GtkWidget  *widget,
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
   adw_message_dialog_set_heading_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
   adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
+  g_signal_connect (dialog, "map", G_CALLBACK (name_responses), NULL);
   return ADW_MESSAGE_DIALOG (dialog);
 }
 

@@ -160,6 +160,40 @@ lateral_source_row_new (const LateralSource *source)
   return GTK_WIDGET (self);
 }
 
+/* A source the learner may not read yet: published on or after the day of
+ * the claim they are about to judge, so its headline could answer it (on
+ * 15 September "…Kremlin Denies It" answers "did Putin call?"). The row
+ * names the publisher and the date, which the case cites; the headline and
+ * the link wait until that claim is locked in. */
+GtkWidget *
+lateral_source_row_new_held (const LateralSource *source)
+{
+  LateralSourceRow *self;
+  g_autofree char *date = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (source != NULL, NULL);
+
+  date = lateral_format_date (source->date);
+  /* TRANSLATORS: a source whose headline is held back until the learner answers, e.g. "15 September 2015 · headline after your answer" */
+  subtitle = g_strdup_printf (_("%s · headline after your answer"), date);
+  self = g_object_new (LATERAL_TYPE_SOURCE_ROW,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_LIST_ITEM,
+                       "use-markup", FALSE,
+                       "title", source->publisher,
+                       "subtitle", subtitle,
+                       "activatable", FALSE,
+                       NULL);
+  /* TRANSLATORS: the accessible name of a held-back source: publisher, date */
+  name = g_strdup_printf (_("%s, %s: its headline and link are shown after you answer the next claim"),
+                          source->publisher, date);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  return GTK_WIDGET (self);
+}
+
 const char *
 lateral_source_row_get_url (LateralSourceRow *self)
 {

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LateralSourceRow, lateral_source_row, LATERAL, SOURCE_ROW, AdwActionRow)
 
 GtkWidget  *lateral_source_row_new       (const LateralSource *source);
+GtkWidget  *lateral_source_row_new_held  (const LateralSource *source);
 const char *lateral_source_row_get_url   (LateralSourceRow    *self);
 GtkWidget  *lateral_show_address_dialog (GtkWindow           *parent,
                                          const char          *url);

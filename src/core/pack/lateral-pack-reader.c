@@ -102,7 +102,17 @@ lateral_pack_reader_report_rule (LateralPackReader     *c,
     return;
   if (c->diagnostics->len >= LATERAL_PACK_MAX_DIAGNOSTICS)
     {
-      lateral_pack_reader_report_at (c, place->line, place->column, "%s", "");
+      /* In /1 the cap must not turn warnings into an error the pack fails on. */
+      if (c->format_version >= 2)
+        lateral_pack_reader_report_at (c, place->line, place->column, "%s", "");
+      else
+        {
+          diagnostic = lateral_diagnostic_new (c->filename, place->line, place->column, place->path,
+                                               _("too many problems; stopped reporting here"));
+          diagnostic->severity = LATERAL_DIAGNOSTIC_WARNING;
+          g_ptr_array_add (c->diagnostics, diagnostic);
+          c->saturated = TRUE;
+        }
       return;
     }
 

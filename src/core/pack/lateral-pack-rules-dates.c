@@ -10,8 +10,8 @@
  * places the walk remembered. They are errors in lateral-pack/2 and
  * warnings in /1, whose packs were written before the rules existed.
  *
- * Every value is compared with every claim after it, so the walk goes
- * backwards keeping the earliest as_of still to come ("the horizon"). As a
+ * Every value is compared with every claim after it: a backward pass keeps,
+ * for each step, the earliest as_of still to come ("the horizon"). As a
  * bare date stands for its whole day, comparing with the earliest claim
  * alone could miss a conflict between a timed value and a date-only claim:
  * the horizon keeps the earliest day of all claims, the earliest day of
@@ -189,27 +189,41 @@ void
 lateral_pack_rules_dates (LateralPackReader *c)
 {
   GPtrArray *steps = c->pack->steps;
-  Horizon later = { 0 };
+  g_autofree Horizon *after = g_new0 (Horizon, steps->len + 1);
 
+  /* after[i]: the claims after step i. Built backwards, then the checks run
+   * forwards, so that the problems reported first (up to the cap on
+   * problems) are the first in the file. */
   for (guint i = steps->len; i-- > 0;)
+    {
+      const LateralStep *next = i + 1 < steps->len ? g_ptr_array_index (steps, i + 1) : NULL;
+
+      after[i] = after[i + 1];
+      if (next != NULL && next->type == LATERAL_STEP_CLAIM)
+        horizon_add (&after[i], next);
+    }
+
+  for (guint i = 0; i < steps->len; i++)
     {
       const LateralStep *step = g_ptr_array_index (steps, i);
 
       if (step->type == LATERAL_STEP_STORY)
         {
+          check_story_date (c, step, &after[i]);
           check_story_sources (c, step);
-          check_story_date (c, step, &later);
-          check_artefact (c, step, &later);
+          check_artefact (c, step, &after[i]);
         }
       else
         {
-          /* Its reveal is seen before the claims after it... */
+          Horizon from_here = after[i];
+
+          /* Its artefact is seen before itself is judged... */
+          horizon_add (&from_here, step);
+          check_artefact (c, step, &from_here);
+          /* ...and its reveal before the claims after it. */
           check_reveal_sources (c, step);
-          check_sources_before (c, step->sources, &later);
-          check_sources_before (c, step->later_sources, &later);
-          /* ...and its artefact before itself. */
-          horizon_add (&later, step);
-          check_artefact (c, step, &later);
+          check_sources_before (c, step->sources, &after[i]);
+          check_sources_before (c, step->later_sources, &after[i]);
         }
     }
 }

@@ -210,6 +210,68 @@ lateral_play_new_full (LateralStore  *store,
   return g_steal_pointer (&self);
 }
 
+/**
+ * lateral_play_open_attempt:
+ * @store: where the attempt is
+ * @pack: the case it was made on; the same id and version
+ * @attempt_uuid: the attempt
+ *
+ * The attempt as it was left, its answers read back, to sum it up again
+ * (the history page opens a past attempt's summary this way). Answering
+ * goes on as in a resumed attempt while it is unfinished.
+ *
+ * Returns: (transfer full) (nullable): the play, or %NULL with @error set
+ */
+LateralPlay *
+lateral_play_open_attempt (LateralStore  *store,
+                           LateralPack   *pack,
+                           const char    *attempt_uuid,
+                           GError       **error)
+{
+  g_autoptr(LateralPlay) self = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (LATERAL_IS_STORE (store), NULL);
+  g_return_val_if_fail (LATERAL_IS_PACK (pack), NULL);
+  g_return_val_if_fail (attempt_uuid != NULL, NULL);
+
+  self = g_object_new (LATERAL_TYPE_PLAY, NULL);
+  self->pack = g_object_ref (pack);
+  self->store = g_object_ref (store);
+  self->attempt = lateral_store_get_attempt (store, attempt_uuid, &local_error);
+  if (self->attempt == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      else
+        g_set_error (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_INVALID,
+                     _("There is no attempt %s in the results database"), attempt_uuid);
+      return NULL;
+    }
+
+  /* The marks and verdicts of another version are not this pack's. */
+  if (g_strcmp0 (self->attempt->pack_id, lateral_pack_get_id (pack)) != 0 ||
+      g_strcmp0 (self->attempt->pack_version, lateral_pack_get_version (pack)) != 0)
+    {
+      g_set_error (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_INVALID,
+                   _("This attempt was made on version %s of “%s”, and version %s is installed"),
+                   self->attempt->pack_version, self->attempt->pack_id, lateral_pack_get_version (pack));
+      return NULL;
+    }
+
+  self->profile = lateral_store_find_profile (store, self->attempt->profile_name, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  if (!resume (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
 gboolean
 lateral_play_is_resumed (LateralPlay *self)
 {
@@ -433,7 +495,13 @@ lateral_play_answer (LateralPlay         *self,
   answer->correct = lateral_step_accepts (step, verdict);
   answer->mark = lateral_cbm_mark (answer->correct, certainty);
 
-  if (self->store != NULL && !store_answer (self, answer, &local_error))
+  /* The file is checked before and after: an answer is returned (and its
+   * reveal shown) only when it is in the learner's own database, not in a
+   * file deleted or replaced while the app was open. */
+  if (self->store != NULL &&
+      (!lateral_store_check_file (self->store, &local_error) ||
+       !store_answer (self, answer, &local_error) ||
+       !lateral_store_check_file (self->store, &local_error)))
     {
       /* Another window may have answered in the same attempt meanwhile. */
       if (g_error_matches (local_error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_ALREADY_ANSWERED))
@@ -454,6 +522,58 @@ lateral_play_answer (LateralPlay         *self,
   stored = g_steal_pointer (&answer);
   remember_answer (self, stored);
   return stored;
+}
+
+/**
+ * lateral_play_take_stored_answer:
+ *
+ * After lateral_play_answer() failed with
+ * %LATERAL_PLAY_ERROR_ALREADY_ANSWERED because the current claim was
+ * answered elsewhere meanwhile (another window, `lateral-cli play` on the
+ * same attempt): that stored answer becomes this play's, so the learner
+ * sees its reveal and moves on. Answers are final: the first one counts.
+ *
+ * Returns: (transfer none): the stored answer, or %NULL on error
+ */
+const LateralAnswer *
+lateral_play_take_stored_answer (LateralPlay  *self,
+                                 GError      **error)
+{
+  const LateralStep *step;
+  g_autoptr(GPtrArray) answers = NULL;
+
+  g_return_val_if_fail (LATERAL_IS_PLAY (self), NULL);
+
+  step = lateral_play_get_current_step (self);
+  if (self->store == NULL || self->attempt == NULL || step == NULL || step->type != LATERAL_STEP_CLAIM)
+    {
+      g_set_error (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_NOT_A_CLAIM,
+                   _("There is no claim to take an answer for"));
+      return NULL;
+    }
+  if (g_hash_table_contains (self->answers, step->id))
+    return g_hash_table_lookup (self->answers, step->id);
+
+  answers = lateral_store_list_answers (self->store, self->attempt->uuid, error);
+  if (answers == NULL)
+    return NULL;
+  for (guint i = 0; i < answers->len; i++)
+    {
+      LateralAnswer *answer = answers->pdata[i];
+
+      if (!g_str_equal (answer->claim_id, step->id))
+        continue;
+      answer = g_ptr_array_steal_index (answers, i);
+      self->attempt->n_answers++;
+      self->attempt->n_correct += answer->correct ? 1 : 0;
+      self->attempt->total_mark += answer->mark;
+      remember_answer (self, answer);
+      return answer;
+    }
+
+  g_set_error (error, LATERAL_PLAY_ERROR, LATERAL_PLAY_ERROR_INVALID,
+               _("Claim “%s” is not answered in the database"), step->id);
+  return NULL;
 }
 
 const LateralAnswer *

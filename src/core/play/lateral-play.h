@@ -57,12 +57,18 @@ LateralPlay         *lateral_play_new_start_over   (LateralStore        *store,
                                                     const char          *profile_name,
                                                     const char          *class_code,
                                                     GError             **error);
+LateralPlay         *lateral_play_open_attempt     (LateralStore        *store,
+                                                    LateralPack         *pack,
+                                                    const char          *attempt_uuid,
+                                                    GError             **error);
 gboolean             lateral_play_is_resumed       (LateralPlay         *self);
 gboolean             lateral_play_is_preview       (LateralPlay         *self);
 const LateralStep   *lateral_play_get_current_step (LateralPlay         *self);
 guint                lateral_play_get_position     (LateralPlay         *self);
 gboolean             lateral_play_go_to            (LateralPlay         *self,
                                                     guint                index);
+const LateralAnswer *lateral_play_take_stored_answer (LateralPlay       *self,
+                                                      GError           **error);
 const LateralAnswer *lateral_play_answer           (LateralPlay         *self,
                                                     LateralVerdict       verdict,
                                                     int                  certainty,

@@ -95,8 +95,11 @@ begin_row (JsonBuilder              *builder,
 
 static void
 add_group (JsonBuilder              *builder,
+           LateralReport            *self,
            const LateralReportGroup *group)
 {
+  const LateralMeasureSummary *measure = lateral_report_get_measure (self, group);
+
   begin_row (builder, group);
   lateral_json_add_string (builder, "pack_title", group->pack_title);
   lateral_json_add_int (builder, "n_students", group->students->len);
@@ -107,6 +110,12 @@ add_group (JsonBuilder              *builder,
   add_percent (builder, group->n_correct, group->n_answers);
   lateral_json_add_string (builder, "calibration",
                            lateral_calibration_to_string (lateral_report_group_get_calibration (group)));
+  /* Before/after headline tests (report/lateral-report-measure.c); null when none was taken. */
+  json_builder_set_member_name (builder, "measure");
+  if (measure != NULL)
+    lateral_measure_summary_add_json (builder, measure);
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_object (builder);
 }
 
@@ -206,6 +215,7 @@ add_checks (JsonBuilder              *builder,
       lateral_json_add_string (builder, "asks", asks[0] != '\0' ? asks : "none");
       lateral_json_add_int (builder, "picked", group->checks_by_asks[q].picked);
       lateral_json_add_int (builder, "picked_expected", group->checks_by_asks[q].picked_expected);
+      lateral_json_add_int (builder, "expected_offered", group->checks_by_asks[q].expected_offered);
       json_builder_end_object (builder);
     }
 }
@@ -238,7 +248,7 @@ add_table (JsonBuilder   *builder,
       switch (table)
         {
         case TABLE_GROUPS:
-          add_group (builder, group);
+          add_group (builder, self, group);
           break;
         case TABLE_STUDENTS:
           for (guint k = 0; k < group->students->len; k++)
@@ -297,6 +307,13 @@ lateral_report_to_json (LateralReport *self)
 /* CSV: the JSON's tables one after the other, a blank line between them.
  * Each row starts with its table's name, so a spreadsheet filter on the
  * first column picks one table; every table has its header row. */
+/* A number written as text by csv_measures(): "-1.33" is a number, not a formula. */
+static gboolean
+is_number (const char *text)
+{
+  return g_regex_match_simple ("^-?[0-9]+(\\.[0-9]+)?$", text, 0, 0);
+}
+
 static void
 csv_member (GString  *row,
             JsonNode *node)
@@ -306,7 +323,9 @@ csv_member (GString  *row,
     case JSON_NODE_NULL:
       break;
     case JSON_NODE_VALUE:
-      if (json_node_get_value_type (node) == G_TYPE_STRING)
+      if (json_node_get_value_type (node) == G_TYPE_STRING && is_number (json_node_get_string (node)))
+        g_string_append (row, json_node_get_string (node));
+      else if (json_node_get_value_type (node) == G_TYPE_STRING)
         lateral_csv_append_cell (row, json_node_get_string (node));
       else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
         g_string_append_printf (row, "%.1f", json_node_get_double (node));
@@ -335,8 +354,13 @@ csv_table (GString    *csv,
     g_string_append (csv, "\r\n");
   members = json_object_get_members (json_array_get_object_element (rows, 0));
   g_string_append (csv, "table");
+  /* A group's `measure` is an object: it has tables of its own (csv_measures). */
   for (GList *l = members; l != NULL; l = l->next)
-    g_string_append_printf (csv, ",%s", (const char *) l->data);
+    {
+      if (g_str_equal (l->data, "measure"))
+        continue;
+      g_string_append_printf (csv, ",%s", (const char *) l->data);
+    }
   g_string_append (csv, "\r\n");
 
   for (guint i = 0; i < json_array_get_length (rows); i++)
@@ -346,12 +370,99 @@ csv_table (GString    *csv,
       g_string_append (csv, name);
       for (GList *l = members; l != NULL; l = l->next)
         {
+          if (g_str_equal (l->data, "measure"))
+            continue;
           g_string_append_c (csv, ',');
           csv_member (csv, json_object_get_member (row, l->data));
         }
       g_string_append (csv, "\r\n");
     }
   g_list_free (members);
+}
+
+static void
+set_number (JsonObject *row,
+            const char *name,
+            int         places,
+            double      value)
+{
+  g_autofree char *text = g_strdup_printf ("%.*f", places, value);
+  json_object_set_string_member (row, name, text);
+}
+
+/* Two tables after the others: "measure", one row per group with
+ * headline checks (the JSON's groups[].measure, flattened, 2 decimals), and
+ * "measure_items", one row per group and item (docs/report.md). */
+static void
+csv_measures (GString       *csv,
+              LateralReport *self)
+{
+  static const char * const figures[] = { "V", "r", "f", "nd" };
+  g_autoptr(JsonArray) rows = json_array_new ();
+  g_autoptr(JsonArray) items = json_array_new ();
+
+  for (guint i = 0; i < lateral_report_get_n_groups (self); i++)
+    {
+      const LateralReportGroup *group = lateral_report_get_group (self, i);
+      const LateralMeasureSummary *m = lateral_report_get_measure (self, group);
+      JsonObject *row;
+
+      if (m == NULL)
+        continue;
+      row = json_object_new ();
+      json_object_set_string_member (row, "class_code", group->class_code);
+      json_object_set_string_member (row, "pack_id", group->pack_id);
+      json_object_set_string_member (row, "instrument", m->instrument_id);
+      json_object_set_int_member (row, "pairs", m->pairs);
+      for (int k = 0; k < LATERAL_MEASURE_N_FIGURES; k++)
+        {
+          g_autofree char *b = g_strdup_printf ("%s_before", figures[k]);
+          g_autofree char *a = g_strdup_printf ("%s_after", figures[k]);
+          g_autofree char *c = g_strdup_printf ("%s_change", figures[k]);
+
+          if (m->pairs > 0)
+            {
+              set_number (row, b, 2, m->before[k]);
+              set_number (row, a, 2, m->after[k]);
+              set_number (row, c, 2, m->change[k]);
+            }
+          else
+            {
+              json_object_set_null_member (row, b);
+              json_object_set_null_member (row, a);
+              json_object_set_null_member (row, c);
+            }
+        }
+      if (m->v_change.has_d_z)
+        {
+          set_number (row, "d_z", 2, m->v_change.d_z);
+          set_number (row, "ci95_low", 2, m->v_change.ci_low);
+          set_number (row, "ci95_high", 2, m->v_change.ci_high);
+        }
+      else
+        {
+          json_object_set_null_member (row, "d_z");
+          json_object_set_null_member (row, "ci95_low");
+          json_object_set_null_member (row, "ci95_high");
+        }
+      json_array_add_object_element (rows, row);
+
+      for (guint k = 0; k < m->items->len; k++)
+        {
+          const LateralMeasureItemChange *item = g_ptr_array_index (m->items, k);
+          JsonObject *item_row = json_object_new ();
+
+          json_object_set_string_member (item_row, "class_code", group->class_code);
+          json_object_set_string_member (item_row, "pack_id", group->pack_id);
+          json_object_set_string_member (item_row, "instrument", m->instrument_id);
+          json_object_set_string_member (item_row, "item", item->item_id);
+          set_number (item_row, "percent_before", 1, item->before);
+          set_number (item_row, "percent_after", 1, item->after);
+          json_array_add_object_element (items, item_row);
+        }
+    }
+  csv_table (csv, "measure", rows);
+  csv_table (csv, "measure_items", items);
 }
 
 /**
@@ -372,6 +483,7 @@ lateral_report_to_csv (LateralReport *self)
   object = json_node_get_object (root);
   for (Table table = 0; table < N_TABLES; table++)
     csv_table (csv, table_names[table], json_object_get_array_member (object, table_names[table]));
+  csv_measures (csv, self);
 
   return g_string_free (csv, FALSE);
 }
@@ -496,7 +608,7 @@ text_checks (GString                  *text,
   guint total = 0;
 
   for (guint q = 0; q < LATERAL_N_ASKS; q++)
-    total += group->checks_by_asks[q].picked;
+    total += group->checks_by_asks[q].picked + group->checks_by_asks[q].expected_offered;
   if (total == 0)
     return;
 
@@ -505,12 +617,14 @@ text_checks (GString                  *text,
     {
       const LateralReportChecks *checks = &group->checks_by_asks[q];
 
-      if (checks->picked == 0)
+      if (checks->picked == 0 && checks->expected_offered == 0)
         continue;
       /* Translators: a question such as "Who is behind it?", the checks
-       * answering it that learners picked, and how many of those the case expects */
-      g_string_append_printf (text, _("  %s %u picked, %u of them expected\n"),
-                              lateral_asks_get_question (q), checks->picked, checks->picked_expected);
+       * answering it that learners picked, how many of those the case
+       * expects, and how many expected checks were offered in all */
+      g_string_append_printf (text, _("  %s %u picked, %u of the %u expected\n"),
+                              lateral_asks_get_question (q), checks->picked, checks->picked_expected,
+                              checks->expected_offered);
     }
 }
 
@@ -592,9 +706,14 @@ lateral_report_to_text (LateralReport *self)
 
   for (guint i = 0; i < lateral_report_get_n_groups (self); i++)
     {
+      const LateralReportGroup *group = lateral_report_get_group (self, i);
+      const LateralMeasureSummary *measure = lateral_report_get_measure (self, group);
+
       if (i > 0)
         g_string_append (text, "\n\n");
-      text_group (text, lateral_report_get_group (self, i));
+      text_group (text, group);
+      if (measure != NULL)
+        lateral_measure_summary_append_text (text, measure);
     }
 
   return g_string_free (text, FALSE);

@@ -370,10 +370,123 @@ chart (Pager *pager)
   pager->y += CHART_HEIGHT;
 }
 
+/* Before and after a case: the headline test's table, a chart of mean V
+ * and the items (report/lateral-report-measure.c, docs/report.md). */
+static const Column measure_columns[] = {
+  { N_("Score"), 0.40, FALSE },
+  { N_("Before"), 0.20, TRUE },
+  { N_("After"), 0.20, TRUE },
+  { N_("Change"), 0.20, TRUE },
+};
+
+static const Column measure_item_columns[] = {
+  { N_("Item"), 0.40, FALSE },
+  { N_("Right before"), 0.30, TRUE },
+  { N_("Right after"), 0.30, TRUE },
+};
+
+#define MEASURE_CHART_HEIGHT 96.0
+
+static GPtrArray *
+measure_rows (const LateralMeasureSummary *m)
+{
+  /* TRANSLATORS: the scores of the headline test in the PDF report */
+  const char *names[] = { N_("V: headlines right"), N_("r: real judged real"), N_("f: fake judged fake"),
+                          N_("n − d: leaning to “Real”") };
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  for (int k = 0; k < LATERAL_MEASURE_N_FIGURES && m->pairs > 0; k++)
+    {
+      char **cells = g_new0 (char *, G_N_ELEMENTS (measure_columns) + 1);
+
+      cells[0] = g_strdup (_(names[k]));
+      cells[1] = g_strdup_printf ("%.2f", m->before[k]);
+      cells[2] = g_strdup_printf ("%.2f", m->after[k]);
+      cells[3] = g_strdup_printf ("%+.2f", m->change[k]);
+      g_ptr_array_add (rows, cells);
+    }
+  return rows;
+}
+
+static GPtrArray *
+measure_item_rows (const LateralMeasureSummary *m)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  for (guint i = 0; i < m->items->len; i++)
+    {
+      const LateralMeasureItemChange *item = g_ptr_array_index (m->items, i);
+      char **cells = g_new0 (char *, G_N_ELEMENTS (measure_item_columns) + 1);
+
+      cells[0] = g_strdup (item->item_id);
+      cells[1] = g_strdup_printf ("%.1f%%", item->before);
+      cells[2] = g_strdup_printf ("%.1f%%", item->after);
+      g_ptr_array_add (rows, cells);
+    }
+  return rows;
+}
+
+static void
+measure_section (Pager                       *pager,
+                 const LateralMeasureSummary *m)
+{
+  g_autoptr(GPtrArray) rows = measure_rows (m);
+  g_autoptr(GPtrArray) items = measure_item_rows (m);
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Before and after the case: %s, %u learner with both checks",
+                                                         "Before and after the case: %s, %u learners with both checks", m->pairs),
+                                            m->instrument_id, m->pairs);
+  g_autofree char *effect = NULL;
+  double w = content_width (pager), plot_top;
+
+  if (!fits (pager, HEADING_HEIGHT + 2 * ROW_HEIGHT))
+    new_page (pager);
+  if (rows->len == 0)
+    {
+      heading (pager, title);
+      return;
+    }
+  table (pager, title, measure_columns, G_N_ELEMENTS (measure_columns), rows);
+  effect = m->v_change.has_d_z
+           ? g_strdup_printf (_("Effect on V: Cohen's d_z = %.2f, 95%% CI [%.2f, %.2f]"),
+                              m->v_change.d_z, m->v_change.ci_low, m->v_change.ci_high)
+           : g_strdup (_("Effect on V: d_z needs at least 2 learners whose change differs"));
+  if (!fits (pager, ROW_HEIGHT + MEASURE_CHART_HEIGHT))
+    new_page (pager);
+  draw_text (pager, MARGIN, pager->y + 4, w, effect, pager->normal, FALSE);
+  pager->y += ROW_HEIGHT + 4;
+
+  /* Two bars: mean V before and after, on the scale of all items. */
+  plot_top = pager->y;
+  for (int b = 0; b < 2 && drawing (pager); b++)
+    {
+      double value = b == 0 ? m->before[LATERAL_MEASURE_V] : m->after[LATERAL_MEASURE_V];
+      double share = m->items->len > 0 ? CLAMP (value / m->items->len, 0, 1) : 0;
+      double y = plot_top + b * 34;
+      g_autofree char *label = g_strdup_printf (b == 0 ? _("V before: %.1f of %u") : _("V after: %.1f of %u"),
+                                                value, m->items->len);
+
+      draw_text (pager, MARGIN, y + 6, w * 0.3, label, pager->normal, FALSE);
+      cairo_set_source_rgb (pager->cr, 0.88, 0.88, 0.88);
+      cairo_rectangle (pager->cr, MARGIN + w * 0.3, y + 4, w * 0.7, 22);
+      cairo_fill (pager->cr);
+      if (b == 0)
+        cairo_set_source_rgb (pager->cr, 0.6, 0.6, 0.6);
+      else
+        cairo_set_source_rgb (pager->cr, 0.21, 0.52, 0.89);
+      cairo_rectangle (pager->cr, MARGIN + w * 0.3, y + 4, w * 0.7 * share, 22);
+      cairo_fill (pager->cr);
+      cairo_set_source_rgb (pager->cr, 0, 0, 0);
+    }
+  pager->y += MEASURE_CHART_HEIGHT - ROW_HEIGHT;
+  table (pager, _("Percent right per item"), measure_item_columns, G_N_ELEMENTS (measure_item_columns), items);
+}
+
 static void
 lay_out_group (Pager         *pager,
                LateralReport *report)
 {
+  const LateralMeasureSummary *measure = lateral_report_get_measure (report, pager->group);
+
   g_autoptr(GPtrArray) students = student_rows (pager);
   g_autoptr(GPtrArray) claims = claim_rows (pager);
   g_autoptr(GPtrArray) techniques = technique_rows (pager);
@@ -383,6 +496,8 @@ lay_out_group (Pager         *pager,
   table (pager, _("Claims"), claim_columns, G_N_ELEMENTS (claim_columns), claims);
   table (pager, _("Techniques"), technique_columns, G_N_ELEMENTS (technique_columns), techniques);
   chart (pager);
+  if (measure != NULL)
+    measure_section (pager, measure);
 }
 
 /**

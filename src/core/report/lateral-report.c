@@ -16,6 +16,7 @@
 #include "lateral-report.h"
 #include "store/lateral-store-query.h"
 #include "store/lateral-store-transaction.h"
+#include "store/lateral-store-measures.h"
 
 struct _LateralReport
 {
@@ -25,6 +26,7 @@ struct _LateralReport
   char      *pack_id;
   gint64     created_at;
   GPtrArray *groups;      /* of LateralReportGroup */
+  GPtrArray *measures;    /* of LateralMeasureSummary (report/lateral-report-measure.c) */
 };
 
 G_DEFINE_FINAL_TYPE (LateralReport, lateral_report, G_TYPE_OBJECT)
@@ -75,6 +77,7 @@ lateral_report_finalize (GObject *object)
   g_free (self->class_code);
   g_free (self->pack_id);
   g_ptr_array_unref (self->groups);
+  g_clear_pointer (&self->measures, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lateral_report_parent_class)->finalize (object);
 }
@@ -457,10 +460,20 @@ count_checks (AttemptTotals *attempt,
   JsonNode *root;
   JsonArray *ids;
 
-  if (attempt->pack == NULL || moves_json == NULL || g_str_equal (moves_json, "[]"))
+  if (attempt->pack == NULL)
     return;
   step = lateral_pack_find_step (attempt->pack, claim_id);
   if (step == NULL || step->type != LATERAL_STEP_CLAIM || step->moves->len == 0)
+    return;
+
+  /* Every answer was offered the claim's expected checks, picked or not. */
+  for (guint i = 0; i < step->moves->len; i++)
+    {
+      const LateralMove *move = g_ptr_array_index (step->moves, i);
+
+      attempt->group->checks_by_asks[move->asks].expected_offered += move->expected;
+    }
+  if (moves_json == NULL || g_str_equal (moves_json, "[]"))
     return;
 
   parser = json_parser_new_immutable ();
@@ -637,6 +650,15 @@ lateral_report_new (LateralStore         *store,
 
   sum_marks (&counting);
   finish_groups (self, registry, &counting);
+
+  /* Headline tests before and after, paired per class and pack. */
+  {
+    g_autoptr(GPtrArray) sessions = lateral_store_list_measure_sessions (store, NULL, NULL, class_code, error);
+
+    if (sessions == NULL)
+      return NULL;
+    self->measures = lateral_measure_summarize (sessions, class_code, pack_id);
+  }
   return g_steal_pointer (&self);
 }
 
@@ -660,6 +682,16 @@ lateral_report_get_created_at (LateralReport *self)
 {
   g_return_val_if_fail (LATERAL_IS_REPORT (self), 0);
   return self->created_at;
+}
+
+/* Returns: (nullable): the before/after summary for a group, if any check was taken for it */
+const LateralMeasureSummary *
+lateral_report_get_measure (LateralReport            *self,
+                            const LateralReportGroup *group)
+{
+  g_return_val_if_fail (LATERAL_IS_REPORT (self), NULL);
+  g_return_val_if_fail (group != NULL, NULL);
+  return lateral_measure_summary_find (self->measures, group->class_code, group->pack_id);
 }
 
 guint

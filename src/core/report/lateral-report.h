@@ -13,6 +13,7 @@
 
 #include "pack/lateral-pack-registry.h"
 #include "play/lateral-scoring.h"
+#include "report/lateral-report-measure.h"
 #include "store/lateral-store.h"
 
 G_BEGIN_DECLS
@@ -54,6 +55,7 @@ typedef struct {
 typedef struct {
   guint  picked;               /* checks picked */
   guint  picked_expected;      /* of them, checks the pack expects */
+  guint  expected_offered;     /* expected checks offered, over all answers */
 } LateralReportChecks;
 
 /* One class code, one pack, one version of it: a claim whose verdict
@@ -92,6 +94,8 @@ LateralReport            *lateral_report_new                  (LateralStore     
 const char               *lateral_report_get_class_code       (LateralReport       *self);
 const char               *lateral_report_get_pack_id          (LateralReport       *self);
 gint64                    lateral_report_get_created_at       (LateralReport       *self);
+const LateralMeasureSummary *lateral_report_get_measure       (LateralReport       *self,
+                                                               const LateralReportGroup *group);
 guint                     lateral_report_get_n_groups         (LateralReport       *self);
 const LateralReportGroup *lateral_report_get_group            (LateralReport       *self,
                                                                guint                index);

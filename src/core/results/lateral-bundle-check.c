@@ -269,7 +269,8 @@ lateral_bundle_check (Bundle    *bundle,
  * @registry: a loaded registry
  *
  * Returns: (transfer full) (element-type LateralPack): every pack of
- *   @registry, for lateral_bundle_import_file()
+ *   @registry, each in every language it has, for
+ *   lateral_bundle_import_file()
  */
 GPtrArray *
 lateral_bundle_list_packs (LateralPackRegistry *registry)
@@ -277,7 +278,17 @@ lateral_bundle_list_packs (LateralPackRegistry *registry)
   GListModel *model = lateral_pack_registry_get_packs (registry);
   GPtrArray *packs = g_ptr_array_new_with_free_func (g_object_unref);
 
+  /* Every language file of each pack: an attempt played in Spanish names
+   * the Spanish file's hash, and results pool across languages. */
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    g_ptr_array_add (packs, g_list_model_get_item (model, i));
+    {
+      g_autoptr(LateralPack) pack = g_list_model_get_item (model, i);
+      GPtrArray *translations = lateral_pack_registry_get_translations (registry, lateral_pack_get_id (pack));
+
+      if (translations == NULL || !g_ptr_array_find (translations, pack, NULL))
+        g_ptr_array_add (packs, g_object_ref (pack));
+      for (guint j = 0; translations != NULL && j < translations->len; j++)
+        g_ptr_array_add (packs, g_object_ref (translations->pdata[j]));
+    }
   return packs;
 }

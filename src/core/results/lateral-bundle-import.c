@@ -3,9 +3,12 @@
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A bundle is read and checked whole before anything is written, then
- * merged in one transaction: a bundle that is truncated, not a bundle, from
- * a newer format or wrong anywhere changes nothing. Attempts are matched by
+ * A bundle is read and checked whole before anything is written: a bundle
+ * that is truncated, not a bundle, from a newer format or wrong anywhere
+ * changes nothing. It is then merged in chunks of about 300 ms, each its
+ * own transaction, so that a learner playing alongside is never locked
+ * out for long; a merge that fails halfway keeps the chunks before, and
+ * importing the file again adds the rest. Attempts are matched by
  * UUID, answers by claim id; answers are final, so merging is idempotent.
  */
 #include "config.h"
@@ -212,17 +215,97 @@ report_flags (LateralImportResult *result,
                                       item->attempt->profile_name, (const char *) item->reasons->pdata[i]));
 }
 
+/* A long import commits every CHUNK_USEC, then leaves the write lock free
+ * for GAP_USEC: a learner playing alongside (lateral-cli play, the app)
+ * waits for one chunk, never for the whole import. SQLite's lock is not a
+ * queue, and a waiting writer retries only every 100 ms (its busy
+ * handler's longest sleep): without the gap an importer that committed and
+ * began again at once kept the lock for 6 s in a row. */
+#define CHUNK_USEC (300 * 1000)
+#define GAP_USEC   (110 * 1000)
+
 static gboolean
-merge_bundle (LateralStore            *store,
-              LateralStoreTransaction *tx,
-              Bundle                  *bundle,
-              GPtrArray               *packs,
-              LateralImportResult     *result,
-              GError                 **error)
+next_chunk (LateralStore             *store,
+            LateralStoreTransaction **tx,
+            gint64                   *chunk_start,
+            guint                    *n_committed,
+            guint                     n_done,
+            GError                  **error)
 {
+  if (g_get_monotonic_time () - *chunk_start < CHUNK_USEC)
+    return TRUE;
+  if (!lateral_store_transaction_commit (*tx, error))
+    return FALSE;
+  g_clear_pointer (tx, lateral_store_transaction_free);
+  *n_committed = n_done;
+  g_usleep (GAP_USEC);
+  *tx = lateral_store_transaction_begin (store, LATERAL_STORE_WRITE, error);
+  *chunk_start = g_get_monotonic_time ();
+  return *tx != NULL;
+}
+
+/* One class whatever each machine typed: "7b " joins "7B", here or in the
+ * same bundle. Each distinct code is looked up once (a lookup scans the
+ * class codes stored, so not once per attempt). */
+static gboolean
+canonical_class_codes (LateralStore  *store,
+                       Bundle        *bundle,
+                       GError       **error)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < bundle->attempts->len; i++)
+    {
+      LateralAttempt *attempt = ((BundleAttempt *) bundle->attempts->pdata[i])->attempt;
+      g_autofree char *code = NULL;
+      g_autofree char *key = NULL;
+      const char *known;
+
+      if (!lateral_class_code_normalize (attempt->class_code, &code, error))
+        return FALSE;
+      if (code != NULL)
+        {
+          key = g_utf8_casefold (code, -1);
+          known = g_hash_table_lookup (by_key, key);
+          if (known != NULL)
+            {
+              g_free (code);
+              code = g_strdup (known);
+            }
+          else
+            {
+              char *canonical = NULL;
+
+              if (!lateral_store_canonical_class_code (store, code, &canonical, error))
+                return FALSE;
+              g_free (code);
+              code = canonical;
+              g_hash_table_insert (by_key, g_steal_pointer (&key), g_strdup (code));
+            }
+        }
+      g_free (attempt->class_code);
+      attempt->class_code = g_steal_pointer (&code);
+    }
+  return TRUE;
+}
+
+static gboolean
+merge_bundle (LateralStore             *store,
+              LateralStoreTransaction **tx,
+              Bundle                   *bundle,
+              GPtrArray                *packs,
+              GCancellable             *cancellable,
+              LateralImportResult      *result,
+              guint                    *n_committed,
+              GError                  **error)
+{
+  gint64 chunk_start = g_get_monotonic_time ();
   g_autoptr(GHashTable) taken_over = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   GHashTableIter iter;
   gpointer value;
+
+  if (!canonical_class_codes (store, bundle, error))
+    return FALSE;
 
   g_hash_table_iter_init (&iter, bundle->profiles);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -230,7 +313,8 @@ merge_bundle (LateralStore            *store,
       LateralProfile *profile = value;
       char *reason = NULL;
 
-      if (!lateral_store_import_profile (store, profile, &reason, error))
+      if (!next_chunk (store, tx, &chunk_start, n_committed, 0, error) ||
+          !lateral_store_import_profile (store, profile, &reason, error))
         return FALSE;
       if (reason != NULL)
         g_hash_table_insert (taken_over, profile->uuid, reason);
@@ -244,15 +328,20 @@ merge_bundle (LateralStore            *store,
       g_autofree char *reason = NULL;
       Merge merge;
 
+      /* Between attempts: the caller's rollback undoes the chunk under way;
+       * the chunks committed before it stay, whole attempts each. */
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
       if (taken != NULL)
         lateral_bundle_flag (item, "identity", g_strdup (taken));
-      if (!lateral_store_transaction_savepoint (tx, error))
+      if (!next_chunk (store, tx, &chunk_start, n_committed, i, error) ||
+          !lateral_store_transaction_savepoint (*tx, error))
         return FALSE;
       merge = merge_attempt (store, item, pack_missing, &reason, error);
       if (merge == MERGE_REJECTED && reason == NULL)
         return FALSE;
-      if (merge == MERGE_REJECTED ? !lateral_store_transaction_rollback_to (tx, error)
-                                  : !lateral_store_transaction_release (tx, error))
+      if (merge == MERGE_REJECTED ? !lateral_store_transaction_rollback_to (*tx, error)
+                                  : !lateral_store_transaction_release (*tx, error))
         return FALSE;
 
       switch (merge)
@@ -380,11 +469,33 @@ lateral_bundle_import_file (LateralStore         *store,
                             LateralImportResult  *result,
                             GError              **error)
 {
+  return lateral_bundle_import_file_cancellable (store, filename, packs, NULL, result, error);
+}
+
+/**
+ * lateral_bundle_import_file_cancellable:
+ * @cancellable: (nullable): checked after reading, after parsing and
+ *   between attempts
+ *
+ * lateral_bundle_import_file(), for a worker thread: once @cancellable is
+ * cancelled the import stops at its next check with %G_IO_ERROR_CANCELLED
+ * and the transaction is rolled back, so the file is imported whole or
+ * not at all.
+ */
+gboolean
+lateral_bundle_import_file_cancellable (LateralStore         *store,
+                                        const char           *filename,
+                                        GPtrArray            *packs,
+                                        GCancellable         *cancellable,
+                                        LateralImportResult  *result,
+                                        GError              **error)
+{
   g_auto(Bundle) bundle = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(LateralStoreTransaction) tx = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
+  guint n_committed = 0;
   gsize length;
   GStatBuf info;
 
@@ -417,7 +528,8 @@ lateral_bundle_import_file (LateralStore         *store,
                    _("%s: error: %s"), filename, local_error->message);
       return FALSE;
     }
-  if (!check_one_object (filename, contents, length, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !check_one_object (filename, contents, length, error))
     return FALSE;
 
   /* json-glib's message starts with <data>:LINE:COL: give the file's name. */
@@ -438,20 +550,35 @@ lateral_bundle_import_file (LateralStore         *store,
       return FALSE;
     }
 
-  if (!lateral_bundle_read (&bundle, json_parser_get_root (parser), error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !lateral_bundle_read (&bundle, json_parser_get_root (parser), error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   lateral_bundle_check (&bundle, packs, g_get_real_time () / G_USEC_PER_SEC);
 
   tx = lateral_store_transaction_begin (store, LATERAL_STORE_WRITE, error);
   if (tx == NULL)
     return FALSE;
-  if (!merge_bundle (store, tx, &bundle, packs, result, &local_error) ||
+  if (!merge_bundle (store, &tx, &bundle, packs, cancellable, result, &n_committed, &local_error) ||
+      !lateral_bundle_merge_measures (store, &bundle, result, &local_error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, &local_error) ||
       !lateral_store_transaction_commit (tx, &local_error))
     {
       lateral_import_result_clear (result);
       result->rejections = g_ptr_array_new_with_free_func (g_free);
       result->flagged = g_ptr_array_new_with_free_func (g_free);
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", filename);
+      /* Earlier chunks are in: importing the file again adds the rest. */
+      if (n_committed > 0)
+        g_prefix_error (&local_error,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "its first %u attempt was imported, importing it again adds the rest: ",
+                                     "its first %u attempts were imported, importing it again adds the rest: ",
+                                     n_committed),
+                        n_committed);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", filename);
       return FALSE;
     }
 

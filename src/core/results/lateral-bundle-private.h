@@ -20,6 +20,7 @@ typedef struct {
   const char *filename;
   GHashTable *profiles;      /* uuid -> LateralProfile, owned */
   GPtrArray  *attempts;      /* of BundleAttempt */
+  GPtrArray  *measures;      /* of LateralMeasureSession (lateral-bundle-measures.c) */
 } Bundle;
 
 void     lateral_bundle_init  (Bundle      *bundle,
@@ -38,6 +39,19 @@ void     lateral_bundle_flag  (BundleAttempt *item,
 char    *lateral_bundle_attempt_flags (const BundleAttempt *item);
 char    *lateral_bundle_attempt_fingerprint (const LateralAttempt *attempt,
                                              GPtrArray            *answers);
+
+/* Headline-test sessions (lateral-bundle-measures.c). */
+gboolean lateral_bundle_add_measures   (JsonBuilder          *builder,
+                                        LateralStore         *store,
+                                        GHashTable           *profile_uuids,
+                                        GError              **error);
+gboolean lateral_bundle_read_measures  (Bundle               *bundle,
+                                        JsonObject           *root,
+                                        GError              **error);
+gboolean lateral_bundle_merge_measures (LateralStore         *store,
+                                        Bundle               *bundle,
+                                        LateralImportResult  *result,
+                                        GError              **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Bundle, lateral_bundle_clear)
 

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lateral-bundle-private.h"
+#include "measure/lateral-measure-session.h"
 #include "store/lateral-store.h"
 #include "json/lateral-json-doc-private.h"
 
@@ -40,6 +41,7 @@ lateral_bundle_init (Bundle     *bundle,
   bundle->filename = filename;
   bundle->profiles = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) lateral_profile_free);
   bundle->attempts = g_ptr_array_new_with_free_func ((GDestroyNotify) bundle_attempt_free);
+  bundle->measures = g_ptr_array_new_with_free_func ((GDestroyNotify) lateral_measure_session_free);
 }
 
 void
@@ -47,6 +49,7 @@ lateral_bundle_clear (Bundle *bundle)
 {
   g_clear_pointer (&bundle->profiles, g_hash_table_unref);
   g_clear_pointer (&bundle->attempts, g_ptr_array_unref);
+  g_clear_pointer (&bundle->measures, g_ptr_array_unref);
 }
 
 static gboolean
@@ -501,5 +504,5 @@ lateral_bundle_read (Bundle      *bundle,
       g_ptr_array_add (bundle->attempts, item);
     }
 
-  return TRUE;
+  return lateral_bundle_read_measures (bundle, object, error);
 }

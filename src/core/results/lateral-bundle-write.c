@@ -13,6 +13,7 @@
 
 #include "json/lateral-json-builder-private.h"
 #include "lateral-bundle.h"
+#include "lateral-bundle-private.h"
 #include "store/lateral-store.h"
 #include "store/lateral-output-file.h"
 #include "store/lateral-store-transaction.h"
@@ -228,6 +229,16 @@ build_bundle (LateralStore  *store,
         return NULL;
     }
   json_builder_end_array (builder);
+
+  /* The checks of the learners this bundle carries. */
+  {
+    g_autoptr(GHashTable) profiles = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = first; i < end; i++)
+      g_hash_table_add (profiles, ((LateralAttempt *) attempts->pdata[i])->profile_uuid);
+    if (!lateral_bundle_add_measures (builder, store, profiles, error))
+      return NULL;
+  }
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

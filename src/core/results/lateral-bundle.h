@@ -46,6 +46,9 @@ typedef struct {
   GPtrArray *rejections;  /* of char*, one sentence per rejected attempt */
   guint      n_flagged;   /* attempts stored (or already here) with a flag */
   GPtrArray *flagged;     /* of char*, one sentence per reason, "attempt UUID (NAME): flagged: …" */
+  guint      n_measures_added;    /* headline-test sessions new to this machine */
+  guint      n_measures_present;  /* already here, identical */
+  guint      n_measures_rejected; /* see rejections */
 } LateralImportResult;
 
 GQuark    lateral_bundle_error_quark   (void);
@@ -79,6 +82,12 @@ gboolean  lateral_bundle_import_file   (LateralStore         *store,
                                         GPtrArray            *packs,
                                         LateralImportResult  *result,
                                         GError              **error);
+gboolean  lateral_bundle_import_file_cancellable (LateralStore         *store,
+                                                  const char           *filename,
+                                                  GPtrArray            *packs,
+                                                  GCancellable         *cancellable,
+                                                  LateralImportResult  *result,
+                                                  GError              **error);
 void      lateral_import_result_clear  (LateralImportResult  *result);
 GPtrArray *lateral_bundle_list_packs   (LateralPackRegistry  *registry);
 

@@ -17,6 +17,11 @@ char *lateral_csv_export      (LateralStore  *store,
                                const char    *class_code,
                                guint         *out_n_rows,
                                GError       **error);
+char *lateral_csv_export_measures (LateralStore  *store,
+                                   const char    *profile_name,
+                                   const char    *class_code,
+                                   guint         *out_n_rows,
+                                   GError       **error);
 void  lateral_csv_append_cell (GString       *row,
                                const char    *text);
 

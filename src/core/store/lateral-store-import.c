@@ -69,11 +69,10 @@ lateral_store_import_attempt (LateralStore          *store,
                               GError               **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *class_code = NULL;
 
-  /* One class whatever the machine typed: "7b " joins "7B". */
-  if (!lateral_store_canonical_class_code (store, attempt->class_code, &class_code, error))
-    return FALSE;
+  /* The class code comes canonical ("7b " already joined "7B"): the
+   * importer looks each distinct code up once per bundle, since a lookup
+   * scans the codes stored and once per attempt made imports quadratic. */
 
   stmt = lateral_store_prepare (store,
                                 "INSERT INTO attempts (uuid, profile_uuid, pack_id, pack_version, pack_hash,"
@@ -86,7 +85,7 @@ lateral_store_import_attempt (LateralStore          *store,
   sqlite3_bind_text (stmt, 3, attempt->pack_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, attempt->pack_version, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, attempt->pack_hash, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, class_code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, attempt->class_code, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, attempt->device_id, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, attempt->started_at);
   if (attempt->finished_at != 0)

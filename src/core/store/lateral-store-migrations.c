@@ -78,7 +78,44 @@ static const char * const migrations[] = {
   "  WHERE uuid IN (SELECT profile_uuid FROM attempts WHERE imported_at IS NOT NULL)"
   "    AND uuid NOT IN (SELECT profile_uuid FROM attempts WHERE imported_at IS NULL);",
 
-  /* 3 -> 4: the xAPI outbox (docs/xapi.md). One row per statement, written
+  /* 3 -> 4: headline tests (MIST-20) before and after a case
+   * (store/lateral-store-measures.c). A session is stored whole and, like
+   * answers, is final: no update, no delete. */
+  "CREATE TABLE measure_sessions ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  profile_uuid TEXT NOT NULL REFERENCES profiles (uuid),"
+  "  instrument_id TEXT NOT NULL,"
+  "  instrument_hash TEXT NOT NULL,"
+  "  phase TEXT NOT NULL CHECK (phase IN ('before', 'after')),"
+  "  pack_id TEXT,"
+  "  pack_version TEXT,"
+  "  attempt_uuid TEXT,"
+  "  class_code TEXT,"
+  "  device_id TEXT NOT NULL,"
+  "  real_first INTEGER NOT NULL CHECK (real_first IN (0, 1)),"
+  "  started_at INTEGER NOT NULL,"
+  "  finished_at INTEGER NOT NULL CHECK (finished_at >= started_at),"
+  "  imported_at INTEGER"
+  ") STRICT;"
+  "CREATE TABLE measure_answers ("
+  "  session_uuid TEXT NOT NULL REFERENCES measure_sessions (uuid),"
+  "  item_id TEXT NOT NULL,"
+  "  position INTEGER NOT NULL CHECK (position >= 0),"
+  "  answer TEXT NOT NULL CHECK (answer IN ('real', 'fake')),"
+  "  correct INTEGER NOT NULL CHECK (correct IN (0, 1)),"
+  "  time_ms INTEGER NOT NULL CHECK (time_ms >= 0),"
+  "  PRIMARY KEY (session_uuid, item_id)"
+  ") STRICT;"
+  "CREATE INDEX measure_sessions_by_profile ON measure_sessions (profile_uuid, pack_id);"
+  "CREATE TRIGGER measure_sessions_are_final BEFORE UPDATE ON measure_sessions"
+  "  BEGIN SELECT RAISE (ABORT, 'checks are final'); END;"
+  "CREATE TRIGGER measure_sessions_are_kept BEFORE DELETE ON measure_sessions"
+  "  BEGIN SELECT RAISE (ABORT, 'checks are kept'); END;"
+  "CREATE TRIGGER measure_answers_are_final BEFORE UPDATE ON measure_answers"
+  "  BEGIN SELECT RAISE (ABORT, 'answers are final'); END;"
+  "CREATE TRIGGER measure_answers_are_kept BEFORE DELETE ON measure_answers"
+  "  BEGIN SELECT RAISE (ABORT, 'answers are kept'); END;",
+  /* 4 -> 5: the xAPI outbox (docs/xapi.md). One row per statement, written
    * in the transaction of what it tells; rows stay once sent, so a
    * statement id is never queued twice. */
   "CREATE TABLE xapi_outbox ("

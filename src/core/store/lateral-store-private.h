@@ -20,7 +20,7 @@ G_BEGIN_DECLS
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* The schema version this build writes; see lateral-store-migrations.c. */
-#define LATERAL_STORE_SCHEMA_VERSION 4
+#define LATERAL_STORE_SCHEMA_VERSION 5
 
 /* PRAGMA application_id: "LATL", so another program's SQLite file is told apart. */
 #define LATERAL_STORE_APPLICATION_ID 1279349836
@@ -73,6 +73,9 @@ sqlite3        *lateral_store_open_checked         (const char    *filename,
                                                     char         **out_recovery_message,
                                                     GError       **error);
 char           *lateral_store_backup_dir           (const char    *filename);
+int             lateral_store_lock                 (const char    *filename,
+                                                    gboolean       exclusive,
+                                                    GError       **error);
 char           *lateral_store_move_aside           (const char    *filename,
                                                     const char    *tag,
                                                     GError       **error);

@@ -10,6 +10,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -182,14 +185,49 @@ lateral_store_backup_dir (const char *filename)
   return g_build_filename (dir, "backups", NULL);
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+/* Backups are named lateral-sNNNNNN-YYYYMMDD-HHMMSS.db: NNNNNN counts up
+ * from the newest backup's, whatever the clock says, so a clock set back
+ * never makes an older backup look newer (older Lateral wrote
+ * lateral-YYYYMMDD-HHMMSS.db: those count as number 0, by name). */
+static guint64
+backup_seq (const char *path)
 {
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+  g_autofree char *name = g_path_get_basename (path);
+
+  if (!g_str_has_prefix (name, "lateral-s"))
+    return 0;
+  return g_ascii_strtoull (name + strlen ("lateral-s"), NULL, 10);
 }
 
-/* Backups are named lateral-YYYYMMDD-HHMMSS.db, so names sort by age. */
+static int
+compare_backups (gconstpointer a,
+                 gconstpointer b)
+{
+  const char *pa = *(const char * const *) a;
+  const char *pb = *(const char * const *) b;
+  guint64 sa = backup_seq (pa), sb = backup_seq (pb);
+
+  if (sa != sb)
+    return sa < sb ? -1 : 1;
+  return g_strcmp0 (pa, pb);
+}
+
+/* The local date a backup was made, YYYYMMDD, from its name. */
+static char *
+backup_date (const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  const char *p = name + strlen ("lateral-");
+
+  if (g_str_has_prefix (name, "lateral-s"))
+    p = strchr (name + strlen ("lateral-s"), '-');
+  if (p == NULL)
+    return g_strdup ("");
+  if (*p == '-')
+    p++;
+  return g_strndup (p, 8);
+}
+
 static GPtrArray *
 list_backups_in (const char  *dir,
                  GError     **error)
@@ -212,7 +250,7 @@ list_backups_in (const char  *dir,
       if (g_str_has_prefix (name, "lateral-") && g_str_has_suffix (name, ".db"))
         g_ptr_array_add (backups, g_build_filename (dir, name, NULL));
     }
-  g_ptr_array_sort (backups, compare_strings);
+  g_ptr_array_sort (backups, compare_backups);
 
   return g_steal_pointer (&backups);
 }
@@ -369,8 +407,9 @@ lateral_store_backup (LateralStore  *self,
                       GError       **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "lateral-%Y%m%d-");
-  g_autofree char *stamp = g_date_time_format (now, "lateral-%Y%m%d-%H%M%S.db");
+  g_autofree char *today = g_date_time_format (now, "%Y%m%d");
+  g_autofree char *when = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *stamp = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *target = NULL;
   g_autofree char *partial = NULL;
@@ -383,13 +422,18 @@ lateral_store_backup (LateralStore  *self,
   if (backups == NULL)
     return NULL;
 
+  /* One a day. A newest backup dated after today means the clock was set
+   * back: none is made until the clock passes it, rather than one at every
+   * start. */
   if (!force && backups->len > 0)
     {
-      g_autofree char *newest = g_path_get_basename (newest_backup (backups));
+      g_autofree char *newest = backup_date (newest_backup (backups));
 
-      if (g_str_has_prefix (newest, today))
+      if (g_strcmp0 (newest, today) >= 0)
         return NULL;
     }
+  stamp = g_strdup_printf ("lateral-s%06" G_GUINT64_FORMAT "-%s.db",
+                           backups->len > 0 ? backup_seq (newest_backup (backups)) + 1 : 1, when);
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -420,12 +464,117 @@ lateral_store_backup (LateralStore  *self,
 
   if (!g_ptr_array_find_with_equal_func (backups, target, g_str_equal, NULL))
     g_ptr_array_add (backups, g_strdup (target));
+  /* By count, oldest number first: never a newer one. */
+  g_ptr_array_sort (backups, compare_backups);
   for (guint i = 0; i + MAX_BACKUPS < backups->len; i++)
     g_unlink (g_ptr_array_index (backups, i));
 
   return g_steal_pointer (&target);
 }
 
+/**
+ * lateral_store_lock:
+ * @exclusive: %TRUE for a restore, %FALSE for an open store
+ *
+ * Takes the advisory lock beside @filename (FILENAME.lock, flock()):
+ * every open store holds it shared, a restore exclusive, so a restore
+ * never swaps the file under a running app or command.
+ *
+ * Returns: the lock's file descriptor, to close(); -1 with @error set
+ */
+int
+lateral_store_lock (const char  *filename,
+                    gboolean     exclusive,
+                    GError     **error)
+{
+  g_autofree char *path = g_strconcat (filename, ".lock", NULL);
+  g_autofree char *dir = g_path_get_dirname (filename);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      (fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not open %s: %s"), path, g_strerror (saved_errno));
+      return -1;
+    }
+  if (flock (fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) == 0)
+    return fd;
+
+  close (fd);
+  if (exclusive)
+    g_set_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_BUSY,
+                 _("Lateral is using %s (the app or another lateral-cli command is running): close it, "
+                   "then restore; nothing was changed"), filename);
+  else
+    g_set_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_BUSY,
+                 _("A backup is being restored into %s: try again when it is done"), filename);
+  return -1;
+}
+
+/* PRAGMA integrity_check of a copy about to become the database. */
+static gboolean
+check_integrity (const char  *filename,
+                 GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  rc = sqlite3_open_v2 (filename, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  if (!ok)
+    g_set_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_NOT_A_DATABASE,
+                 _("the copy failed its integrity check (%s)"),
+                 stmt != NULL && sqlite3_column_text (stmt, 0) != NULL ? (const char *) sqlite3_column_text (stmt, 0)
+                                                                      : sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ok;
+}
+
+/* Puts FILENAME's moved-aside copy back; says where everything is. */
+static void
+put_back (const char  *filename,
+          const char  *kept_as,
+          GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+  gboolean all_back = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (kept_as, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (filename, suffixes[i], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+        all_back = FALSE;
+    }
+  if (all_back)
+    g_prefix_error (error, _("Your database %s was put back as it was. "), filename);
+  else
+    g_prefix_error (error, _("Your database is kept as %s (with its -wal file, if any): "
+                             "move it back to %s before using Lateral. "), kept_as, filename);
+}
+
+/**
+ * lateral_store_restore:
+ * @out_kept_as: (out) (optional) (transfer full): where the database it
+ *   replaced was kept
+ *
+ * Replaces the database with @backup_file without ever leaving it missing
+ * or half written: the backup is copied to a temporary file beside the
+ * database and checked (PRAGMA integrity_check), then the database is moved
+ * aside (never deleted) and the copy renamed into place. On any failure the
+ * database stays or is put back, and the message names every file kept.
+ * Refused while the database is open anywhere (lateral_store_lock()).
+ */
 gboolean
 lateral_store_restore (const char  *filename,
                        const char  *backup_file,
@@ -436,8 +585,11 @@ lateral_store_restore (const char  *filename,
   g_autofree char *reason = NULL;
   g_autofree char *kept_as = NULL;
   g_autofree char *dir = NULL;
+  g_autofree char *partial = NULL;
+  g_autoptr(GError) local_error = NULL;
   sqlite3 *from = NULL;
   int version = 0;
+  int lock_fd;
   int rc;
 
   g_return_val_if_fail (backup_file != NULL, FALSE);
@@ -485,26 +637,58 @@ lateral_store_restore (const char  *filename,
       return FALSE;
     }
 
-  if (g_file_test (filename, G_FILE_TEST_EXISTS))
-    {
-      kept_as = lateral_store_move_aside (filename, "before-restore", error);
-      if (kept_as == NULL)
-        return FALSE;
-    }
+  lock_fd = lateral_store_lock (filename, TRUE, error);
+  if (lock_fd < 0)
+    return FALSE;
 
+  /* 1. A checked copy beside the database: a full disk stops here. */
+  partial = g_strconcat (filename, ".restoring", NULL);
+  g_unlink (partial);
   rc = sqlite3_open_v2 (backup_file, &from, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
-    {
-      lateral_store_set_sqlite_error (from, rc, error);
-      sqlite3_close (from);
-      return FALSE;
-    }
-  if (!copy_database (from, filename, error))
-    {
-      sqlite3_close (from);
-      return FALSE;
-    }
+    lateral_store_set_sqlite_error (from, rc, &local_error);
+  else
+    copy_database (from, partial, &local_error);
   sqlite3_close (from);
+  if (local_error == NULL)
+    check_integrity (partial, &local_error);
+  if (local_error != NULL)
+    {
+      g_unlink (partial);
+      close (lock_fd);
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not restore %s: %s; nothing was changed, your database %s is as it was"),
+                   backup_file, local_error->message, filename);
+      return FALSE;
+    }
+
+  /* 2. The database aside (with its WAL), the copy in its place. */
+  if (g_file_test (filename, G_FILE_TEST_EXISTS))
+    {
+      kept_as = lateral_store_move_aside (filename, "before-restore", &local_error);
+      if (kept_as == NULL)
+        {
+          g_unlink (partial);
+          close (lock_fd);
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                      _("Could not restore %s; nothing was changed: "), backup_file);
+          return FALSE;
+        }
+    }
+  if (g_rename (partial, filename) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (&local_error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not put %s in place of %s: %s"), partial, filename, g_strerror (saved_errno));
+      g_unlink (partial);
+      if (kept_as != NULL)
+        put_back (filename, kept_as, &local_error);
+      close (lock_fd);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  close (lock_fd);
 
   if (out_kept_as != NULL)
     *out_kept_as = g_steal_pointer (&kept_as);

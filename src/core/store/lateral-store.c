@@ -9,7 +9,10 @@
  */
 #include "config.h"
 
+#include <unistd.h>
+
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "lateral-store-private.h"
 #include "lateral-store-transaction.h"
@@ -23,6 +26,10 @@ struct _LateralStore
   char       *filename;
   char       *device_id;
   char       *recovery_message;
+  int         lock_fd;     /* a shared lock while open: restore waits for none */
+  gboolean    file_known;  /* file_dev/file_ino are the file opened */
+  dev_t       file_dev;
+  ino_t       file_ino;
 };
 
 G_DEFINE_FINAL_TYPE (LateralStore, lateral_store, G_TYPE_OBJECT)
@@ -41,6 +48,8 @@ lateral_store_finalize (GObject *object)
   g_clear_pointer (&self->filename, g_free);
   g_clear_pointer (&self->device_id, g_free);
   g_clear_pointer (&self->recovery_message, g_free);
+  if (self->lock_fd >= 0)
+    close (self->lock_fd);
 
   G_OBJECT_CLASS (lateral_store_parent_class)->finalize (object);
 }
@@ -60,6 +69,7 @@ finalize_statement (gpointer stmt)
 static void
 lateral_store_init (LateralStore *self)
 {
+  self->lock_fd = -1;
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
 }
 
@@ -73,6 +83,9 @@ lateral_store_set_sqlite_error (sqlite3  *db,
   if ((rc & 0xff) == SQLITE_CONSTRAINT)
     g_set_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_INVALID,
                  _("The database refused the change: %s"), message);
+  else if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    g_set_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_BUSY,
+                 _("Database error: %s"), message);
   else
     g_set_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_FAILED,
                  _("Database error: %s"), message);
@@ -226,12 +239,33 @@ lateral_store_open (const char  *filename,
   int version;
 
   self->filename = filename != NULL ? g_strdup (filename) : lateral_store_get_default_filename ();
+  /* Held while open, so that a restore never swaps the file under a
+   * running app or command (lateral_store_restore()). */
+  if (!g_str_equal (self->filename, ":memory:"))
+    {
+      self->lock_fd = lateral_store_lock (self->filename, FALSE, error);
+      if (self->lock_fd < 0)
+        return NULL;
+    }
   self->db = lateral_store_open_checked (self->filename, &self->recovery_message, error);
   if (self->db == NULL)
     return NULL;
 
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, TRUE);
+
+  /* Which file this is: lateral_store_check_file() tells a database
+   * deleted or replaced under the running app. */
+  {
+    GStatBuf info;
+
+    if (!g_str_equal (self->filename, ":memory:") && g_stat (self->filename, &info) == 0)
+      {
+        self->file_known = TRUE;
+        self->file_dev = info.st_dev;
+        self->file_ino = info.st_ino;
+      }
+  }
 
   /* synchronous=FULL: a commit that returned survives a power cut, which is
    * what lets the caller show a reveal right after storing an answer. */
@@ -273,6 +307,83 @@ lateral_store_open (const char  *filename,
 fail:
   g_prefix_error (error, _("Could not open %s: "), self->filename);
   return NULL;
+}
+
+/**
+ * lateral_store_check_file:
+ *
+ * SQLite keeps writing to a database file that was deleted or replaced
+ * after it was opened, and those writes are lost with it. Checked before
+ * and after an answer is stored, so that no answer is shown as saved that
+ * is not in the learner's file.
+ *
+ * Returns: %FALSE, with @error set, when the file is no longer the one
+ *   this store opened
+ */
+gboolean
+lateral_store_check_file (LateralStore  *self,
+                          GError       **error)
+{
+  GStatBuf info;
+
+  g_return_val_if_fail (LATERAL_IS_STORE (self), FALSE);
+
+  if (!self->file_known)
+    return TRUE;
+  if (g_stat (self->filename, &info) == 0 && info.st_dev == self->file_dev && info.st_ino == self->file_ino)
+    return TRUE;
+
+  g_set_error (error, LATERAL_STORE_ERROR, LATERAL_STORE_ERROR_FILE_GONE,
+               _("Your results file %s was deleted or replaced while Lateral was open, so this answer was "
+                 "not saved. Close Lateral and open it again."), self->filename);
+  return FALSE;
+}
+
+/**
+ * lateral_store_open_worker:
+ * @self: an open store
+ *
+ * A second connection to @self's database, for a worker thread: SQLite
+ * connections are not shared between threads here, and a worker that holds
+ * its own can read or write while the main loop keeps using @self. No
+ * migration, recovery or backup is done: @self did them when it was
+ * opened. WAL lets the two read at once; a writer waits for the other's
+ * write (busy timeout) rather than failing.
+ *
+ * Returns: (transfer full): a store on the same file, to use from one
+ *   thread at a time
+ */
+LateralStore *
+lateral_store_open_worker (LateralStore  *self,
+                           GError       **error)
+{
+  g_autoptr(LateralStore) worker = NULL;
+  int rc;
+
+  g_return_val_if_fail (LATERAL_IS_STORE (self), NULL);
+
+  worker = g_object_new (LATERAL_TYPE_STORE, NULL);
+  worker->filename = g_strdup (self->filename);
+  worker->device_id = g_strdup (self->device_id);
+
+  rc = sqlite3_open_v2 (worker->filename, &worker->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      lateral_store_set_sqlite_error (worker->db, rc, error);
+      g_prefix_error (error, _("Could not open %s: "), worker->filename);
+      return NULL;
+    }
+  sqlite3_busy_timeout (worker->db, 30000);
+  sqlite3_extended_result_codes (worker->db, TRUE);
+  if (!lateral_store_exec (worker, "PRAGMA synchronous = FULL;"
+                                   "PRAGMA foreign_keys = ON;", error))
+    {
+      g_prefix_error (error, _("Could not open %s: "), worker->filename);
+      return NULL;
+    }
+
+  return g_steal_pointer (&worker);
 }
 
 const char *

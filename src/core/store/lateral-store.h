@@ -29,6 +29,8 @@ typedef enum {
   LATERAL_STORE_ERROR_NOT_FOUND,
   LATERAL_STORE_ERROR_ALREADY_ANSWERED, /* answers are final */
   LATERAL_STORE_ERROR_INVALID,          /* an argument the schema refuses */
+  LATERAL_STORE_ERROR_BUSY,             /* in use: a restore, or a running app during a restore */
+  LATERAL_STORE_ERROR_FILE_GONE,        /* the database file was deleted or replaced while open */
 } LateralStoreError;
 
 typedef struct {
@@ -80,7 +82,11 @@ char           *lateral_store_get_default_filename    (void);
 
 LateralStore   *lateral_store_open                    (const char     *filename,
                                                        GError        **error);
+LateralStore   *lateral_store_open_worker             (LateralStore   *self,
+                                                       GError        **error);
 const char     *lateral_store_get_filename            (LateralStore   *self);
+gboolean        lateral_store_check_file              (LateralStore   *self,
+                                                       GError        **error);
 const char     *lateral_store_get_recovery_message    (LateralStore   *self);
 const char     *lateral_store_get_device_id           (LateralStore   *self);
 

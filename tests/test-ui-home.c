@@ -35,6 +35,23 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
+/* Whether a mapped label under @widget reads exactly @text. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 answer_first_claim (LateralWindow *window)
 {
@@ -112,8 +129,35 @@ test_start_over (void)
   {
     LateralPlay *shown = lateral_summary_page_get_play (LATERAL_SUMMARY_PAGE (lateral_window_get_page (window, "summary")));
 
+    GtkWidget *summary = lateral_window_get_page (window, "summary");
+    GtkWidget *button;
+
     g_assert_cmpstr (lateral_play_get_attempt (shown)->uuid, ==, old_uuid);
     g_assert_cmpuint (lateral_play_get_n_answered (shown), ==, 1);
+
+    /* Unfinished: not "Case Complete", and its main button continues this
+     * very attempt (not the newer one started over), where it stopped. */
+    lateral_test_ui_wait_drawn (summary);
+    g_assert_true (shows_label (summary, "In Progress"));
+    g_assert_false (shows_label (summary, "Case Complete"));
+    button = find_button (summary, "win.try-again");
+    g_assert_nonnull (button);
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Continue");
+    g_signal_emit_by_name (button, "clicked");
+    g_assert_cmpstr (lateral_window_get_page_name (window), ==, "case");
+    g_assert_cmpstr (lateral_play_get_attempt (lateral_test_case_get_play (window))->uuid, ==, old_uuid);
+    g_assert_cmpuint (lateral_play_get_n_answered (lateral_test_case_get_play (window)), ==, 1);
+    /* Where it stopped: past the claim it answered. */
+    {
+      LateralPlay *resumed = lateral_test_case_get_play (window);
+      LateralPack *pack = lateral_play_get_pack (resumed);
+      guint first_claim = 0;
+
+      while (lateral_pack_get_step (pack, first_claim)->type != LATERAL_STEP_CLAIM)
+        first_claim++;
+      g_assert_cmpuint (lateral_play_get_position (resumed), >, first_claim);
+    }
+    assert_focus (window);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -117,6 +117,18 @@ try_again_action (GtkWidget  *widget,
   if (play == NULL)
     return;
 
+  /* An attempt left half-way, opened from the history: this very attempt
+   * goes on where it stopped (the button says Continue). */
+  if (!lateral_play_is_finished (play))
+    {
+      g_autoptr(LateralPlay) resumed = g_object_ref (play);
+      g_autoptr(GError) error = NULL;
+
+      if (!lateral_window_show_play (self, resumed, &error))
+        lateral_messages_show (GTK_WIDGET (self), _("The Case Could Not Start"), error->message);
+      return;
+    }
+
   attempt = lateral_play_get_attempt (play);
   lateral_window_open_case (self,
                             lateral_pack_get_id (lateral_play_get_pack (play)),

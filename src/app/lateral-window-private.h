@@ -48,6 +48,9 @@ struct _LateralWindow
   char                 *pending_class;
 };
 
+gboolean lateral_window_show_play           (LateralWindow  *self,
+                                            LateralPlay    *play,
+                                            GError        **error);
 void lateral_window_set_page                (LateralWindow  *self,
                                              const char     *name);
 void lateral_window_update_header           (LateralWindow  *self);

@@ -477,17 +477,43 @@ lateral_window_open_case_full (LateralWindow *self,
   if (profile != NULL)
     play = start_over ? lateral_play_new_start_over (self->store, pack, profile->name, class_code, &error)
                       : lateral_play_new (self->store, pack, profile->name, class_code, &error);
-  /* Only when the school configured an LRS: queue the attempt's statements. */
-  if (play != NULL && !lateral_lrs_bar_attach (self->lrs_bar, play, &error))
-    g_clear_object (&play);
-  if (play == NULL)
+  if (play == NULL || !lateral_window_show_play (self, play, &error))
     {
       g_autofree char *body = g_strdup_printf (_("Could not start “%s”: %s"), lateral_pack_get_title (pack), error->message);
       lateral_messages_show (GTK_WIDGET (self), _("The Case Could Not Start"), body);
       return FALSE;
     }
 
-  lateral_home_page_select_profile (self->home_page, profile->name);
+  return TRUE;
+}
+
+/**
+ * lateral_window_show_play:
+ * @play: an attempt to play on, new or resumed
+ *
+ * Shows @play on the case page. Every way into a case comes through here,
+ * so that, when the school has configured its LRS, the attempt's
+ * statements are queued whichever way it was opened.
+ *
+ * Returns: %FALSE, with @error set, when the attempt could not be set up
+ */
+gboolean
+lateral_window_show_play (LateralWindow  *self,
+                          LateralPlay    *play,
+                          GError        **error)
+{
+  LateralAttempt *attempt;
+
+  g_return_val_if_fail (LATERAL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (LATERAL_IS_PLAY (play), FALSE);
+
+  /* Only when the school configured an LRS: queue the attempt's statements. */
+  if (!lateral_lrs_bar_attach (self->lrs_bar, play, error))
+    return FALSE;
+
+  attempt = lateral_play_get_attempt (play);
+  if (attempt != NULL)
+    lateral_home_page_select_profile (self->home_page, attempt->profile_name);
   /* The page first: the step takes the focus, which only a visible widget can. */
   lateral_window_set_page (self, "case");
   lateral_case_view_set_play (self->case_view, play);

@@ -326,6 +326,7 @@ lateral_summary_page_set_play (LateralSummaryPage *self,
 {
   g_autoptr(LateralTally) tally = NULL;
   LateralPack *pack;
+  gboolean finished;
 
   g_return_if_fail (LATERAL_IS_SUMMARY_PAGE (self));
   g_return_if_fail (play == NULL || LATERAL_IS_PLAY (play));
@@ -334,6 +335,13 @@ lateral_summary_page_set_play (LateralSummaryPage *self,
   g_set_object (&self->play, play);
   if (play == NULL)
     return;
+
+  /* From the history, an attempt left half-way is not "complete": it says
+   * so, and its main button continues it (win.try-again opens the case for
+   * the same learner, which resumes their unfinished attempt). */
+  finished = lateral_play_is_finished (play);
+  gtk_label_set_text (GTK_LABEL (self->title_label), finished ? _("Case Complete") : _("In Progress"));
+  gtk_button_set_label (GTK_BUTTON (self->try_again_button), finished ? _("Try Again") : _("Continue"));
 
   pack = lateral_play_get_pack (play);
   tally = lateral_tally_new ();

@@ -313,17 +313,58 @@ lateral_class_report_fill_step (GtkBox                   *box,
   return TRUE;
 }
 
+/* The class's quick check before and after the case (issue 13): how many
+ * took both, the mean of each score before and after and its change, and
+ * the effect size with its interval. */
+static void
+add_measure_section (GtkBox                      *box,
+                     const LateralMeasureSummary *measure)
+{
+  static const char *names[LATERAL_MEASURE_N_FIGURES] = {
+    N_("Headlines right (V)"),
+    N_("Real news spotted (r)"),
+    N_("Fake news spotted (f)"),
+    N_("Leaning (n − d; 0 is balanced)"),
+  };
+  g_autofree char *description = NULL;
+  g_autofree char *effect = NULL;
+  AdwPreferencesGroup *section;
+
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u learner took the %s check before and after this case; the means are theirs",
+                                              "%u learners took the %s check before and after this case; the means are theirs",
+                                              measure->pairs),
+                                 measure->pairs, measure->instrument_id);
+  section = add_group (box, _("Quick Check, Before and After"), description);
+  for (guint i = 0; i < LATERAL_MEASURE_N_FIGURES; i++)
+    {
+      /* TRANSLATORS: a class's mean score before and after a case, and the change, e.g. "12.1 → 14.0 (+1.9)" */
+      g_autofree char *text = g_strdup_printf (_("%.1f → %.1f (%+.1f)"),
+                                               measure->before[i], measure->after[i], measure->change[i]);
+      add_row (section, _(names[i]), text);
+    }
+  if (measure->v_change.has_d_z)
+    /* TRANSLATORS: Cohen's d_z on the change in V and its 95% confidence interval */
+    effect = g_strdup_printf (_("%.2f, 95%% interval %.2f to %.2f (paired, on headlines right)"),
+                              measure->v_change.d_z, measure->v_change.ci_low, measure->v_change.ci_high);
+  else
+    effect = g_strdup (_("Not computed: it needs two learners or more whose change differs"));
+  add_row (section, _("Effect size (Cohen’s d_z)"), effect);
+}
+
 /**
  * lateral_class_report_build_group:
  * @students: the rows of lateral_class_report_dup_student_rows()
+ * @measure: (nullable): the group's quick check before and after
  *
  * Returns: (transfer floating): a box with a heading (class and case) and
  *   the students of @group; lateral_class_report_fill_step() adds the
  *   claims, the techniques and the calibration
  */
 GtkWidget *
-lateral_class_report_build_group (const LateralReportGroup *group,
-                                  GListModel               *students)
+lateral_class_report_build_group (const LateralReportGroup    *group,
+                                  GListModel                  *students,
+                                  const LateralMeasureSummary *measure)
 {
   GtkWidget *box, *heading;
   g_autofree char *title = NULL;
@@ -347,6 +388,8 @@ lateral_class_report_build_group (const LateralReportGroup *group,
   gtk_widget_add_css_class (heading, "title-2");
   gtk_box_append (GTK_BOX (box), heading);
 
+  if (measure != NULL && measure->pairs > 0)
+    add_measure_section (GTK_BOX (box), measure);
   fill_students (GTK_BOX (box), group, students);
 
   return box;

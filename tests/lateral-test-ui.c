@@ -203,3 +203,42 @@ lateral_test_ui_send_keys (GtkWidget  *window,
       lateral_test_ui_iterate ();
     }
 }
+
+/* The load average over the last minute, or 0 where it cannot be read. */
+static double
+load_average (void)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return 0;
+  return g_ascii_strtod (text, NULL);
+}
+
+/**
+ * lateral_test_ui_check_gap:
+ * @longest_us: the longest gap seen between two ticks of the main loop
+ * @limit_us: what a person would call a freeze
+ *
+ * Asserts the gap, except where it would measure the machine rather than
+ * Lateral: under the sanitizers (LATERAL_TEST_SANITIZED=1, every allocation
+ * unwound) and on a machine running more than it has cores. The figure is
+ * always reported.
+ */
+void
+lateral_test_ui_check_gap (const char *what,
+                           gint64      longest_us,
+                           gint64      limit_us)
+{
+  double load = load_average ();
+  guint n_cpus = g_get_num_processors ();
+
+  g_test_message ("%s: longest main-loop gap %" G_GINT64_FORMAT " ms (load average %.1f, %u processors)",
+                  what, longest_us / 1000, load, n_cpus);
+  if (g_strcmp0 (g_getenv ("LATERAL_TEST_SANITIZED"), "1") == 0)
+    g_test_message ("%s: built with the sanitizers, the gap is not checked", what);
+  else if (load >= n_cpus)
+    g_test_message ("%s: the machine is overloaded, the gap is not checked", what);
+  else
+    g_assert_cmpint (longest_us, <, limit_us);
+}

@@ -25,4 +25,8 @@ gboolean            lateral_test_ui_can_send_keys    (GtkWidget  *window);
 void                lateral_test_ui_send_keys        (GtkWidget  *window,
                                                       const char *keys);
 
+void                lateral_test_ui_check_gap        (const char *what,
+                                                      gint64      longest_us,
+                                                      gint64      limit_us);
+
 G_END_DECLS

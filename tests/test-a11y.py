@@ -220,6 +220,48 @@ def check_story(app):
        "story step: Continue has the focus", describe(acc))
 
 
+def check_quick_check(app):
+    """The quick check offered before a learner's first attempt (issue 13):
+    the bar's button, then its window, read from the accessibility tree."""
+    def named_button(root, name):
+        return [a for a in walk(root) if a.getRole() == pyatspi.ROLE_PUSH_BUTTON and a.name == name]
+
+    def focused_named(*names):
+        acc = focused(app)
+        return acc if acc is not None and acc.name in names else None
+
+    take = wait_for(lambda: named_button(app, "Take the Check"), 30)
+    if not ok(take, "first attempt: the quick check is offered by a named button"):
+        return
+    ok([a for a in walk(app) if a.getRole() == pyatspi.ROLE_PANEL and a.name == "Quick check offer"],
+       "the offer is a named group")
+    ok(focused_named("Continue") is not None, "the offer leaves the focus on the case", describe(focused(app)))
+    take[0].queryAction().doAction(0)
+
+    start = wait_for(lambda: focused_named("Start"), 30)
+    ok(start is not None, "the quick check opens with Start focused", describe(focused(app)))
+    ok([a for a in walk(app) if a.getRole() == pyatspi.ROLE_HEADING and a.name.startswith("A Quick Check")],
+       "its first page has a heading")
+    ok(named_button(app, "Not Now"), "it can be skipped: a Not Now button")
+    if start is None:
+        return
+    start.queryAction().doAction(0)
+
+    answer = wait_for(lambda: focused_named("Real", "Fake"), 30)
+    ok(answer is not None and (answer.description or "").startswith("Headline 1 of 20: "),
+       "a headline: Real or Fake has the focus, described by the headline", describe(answer))
+    ok([a for a in walk(app) if a.getRole() == pyatspi.ROLE_PROGRESS_BAR
+        and a.name == "Progress through the quick check"], "its progress bar is named")
+
+    # Closed half-way: back to the case, the focus with it.
+    window = [a for a in children(app) if a.name == "Quick Check"]
+    close = named_button(window[0], "Close") if window else []
+    if ok(close, "the check's window has a named Close button"):
+        close[0].queryAction().doAction(0)
+        ok(wait_for(lambda: focused_named("Continue"), 30) is not None,
+           "closed: the focus is back on the case", describe(focused(app)))
+
+
 def check_claim(app, wid, claim):
     where = "claim %s" % claim["id"]
     radios = [acc for acc in showing(app) if acc.getRole() == pyatspi.ROLE_RADIO_BUTTON]
@@ -330,6 +372,7 @@ def run(proc):
     focus_after(app, "case opened")
     check_story(app)
     audit_names(app, "story step")
+    check_quick_check(app)
 
     # Through the stories to the first claim, then the claim itself.
     for _ in range(len(PACK["steps"])):

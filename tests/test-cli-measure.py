@@ -244,8 +244,36 @@ def test_bad_input(root):
     check("--list names the MIST-20", out.returncode == 0 and "mist-20" in out.stdout, out.stdout)
 
 
+def test_play_measure(root):
+    """`play --measure mist-20`: the check's lines, the case's, the check's
+    again, in one pipe; both checks are stored for that attempt."""
+    env = env_for(os.path.join(root, "play-measure"))
+    rng = random.Random(7)
+    before = {i: TRUTH[i] for i in ITEMS}
+    before["f1"] = "real"
+    before["r2"] = "fake"
+    after = {i: TRUTH[i] for i in ITEMS}
+    stdin = lines(before, rng) + "true 2\n" * N_CLAIMS + lines(after, rng)
+    out = run(env, "play", PACK_ID, "--profile", "Pia", "--measure", "mist-20", stdin=stdin)
+    check("play --measure reads the check, the case and the check again from one pipe",
+          out.returncode == 0 and out.stdout.count("of 20 headlines (V)") == 2 and "Change since before: V +2" in out.stdout,
+          out.stdout[-2000:] + out.stderr)
+    con = sqlite3.connect(os.path.join(root, "play-measure", "lateral", "lateral.db"))
+    rows = con.execute("SELECT s.phase, s.attempt_uuid = (SELECT uuid FROM attempts), s.pack_id,"
+                       " (SELECT sum(correct) FROM measure_answers a WHERE a.session_uuid = s.uuid)"
+                       " FROM measure_sessions s ORDER BY s.phase DESC").fetchall()
+    finished = con.execute("SELECT count(*) FROM attempts WHERE finished_at IS NOT NULL AND finished_at > 0").fetchone()[0]
+    con.close()
+    check("both checks are stored with the attempt they were taken for, and the case is finished",
+          rows == [("before", 1, PACK_ID, 18), ("after", 1, PACK_ID, 20)] and finished == 1, repr(rows))
+    out = run(env, "play", PACK_ID, "--profile", "Pia", "--measure", "no-such-test", stdin="")
+    check("play --measure with an unknown instrument fails before the case",
+          out.returncode == 1 and "no-such-test" in out.stderr, out.stderr)
+
+
 with tempfile.TemporaryDirectory() as tmp:
     test_bad_input(tmp)
+    test_play_measure(tmp)
     test_class(tmp)
 
 for n, (what, ok, detail) in enumerate(results, 1):

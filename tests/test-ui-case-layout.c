@@ -6,7 +6,8 @@
  * Every claim of the built-in case, whatever it holds today (the claims are
  * read from the pack, not listed here): at 1280x800 Lock In lies inside the
  * window and the claim with its choices needs no scrolling; at 400x800 the
- * bar with Lock In is on screen. Also the dialog shown when no browser can
+ * bar with Lock In is on screen and the verdicts and certainties need no
+ * scrolling either (the checks may). Also the dialog shown when no browser can
  * open a source.
  */
 #include "config.h"
@@ -160,7 +161,10 @@ test_narrow (void)
 
   g_assert_true (lateral_window_open_case (window, LATERAL_TEST_PACK_ID, "Narrow Nora", NULL));
   pack = lateral_play_get_pack (lateral_test_case_get_play (window));
-  g_assert_cmpuint (check_every_claim (window, FALSE), ==, lateral_pack_get_n_claims (pack));
+  /* At 400x800 too every verdict and certainty is in view without
+   * scrolling (only the checks may scroll): an artefact read on the step
+   * just before is folded (lateral_claim_step_fold_artefact()). */
+  g_assert_cmpuint (check_every_claim (window, TRUE), ==, lateral_pack_get_n_claims (pack));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -27,6 +27,7 @@ static const GOptionEntry main_entries[] = {
   { "profile", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Play as this learner, created on first use"), N_("NAME") },
   { "class", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Record the attempt for this class"), N_("CODE") },
   { "preview", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Preview a pack from its file, reloaded on every save; records nothing"), N_("FILE") },
+  { "measure", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Offer this headline test (such as mist-20) before every case and after it"), N_("ID") },
   { NULL }
 };
 
@@ -86,7 +87,7 @@ lateral_application_command_line (GApplication            *app,
                                   GApplicationCommandLine *command_line)
 {
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
-  const char *pack_id = NULL, *profile_name = NULL, *class_code = NULL, *preview = NULL;
+  const char *pack_id = NULL, *profile_name = NULL, *class_code = NULL, *preview = NULL, *measure_id = NULL;
   GtkWindow *window;
 
   /* An author's preview opens no results database, so not the main window. */
@@ -101,12 +102,16 @@ lateral_application_command_line (GApplication            *app,
   g_variant_dict_lookup (options, "pack", "&s", &pack_id);
   g_variant_dict_lookup (options, "profile", "&s", &profile_name);
   g_variant_dict_lookup (options, "class", "&s", &class_code);
+  g_variant_dict_lookup (options, "measure", "&s", &measure_id);
 
   g_application_activate (app);
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (!LATERAL_IS_WINDOW (window))
     return 0;
 
+  /* Asked for by a teacher: the quick check around every case. */
+  if (measure_id != NULL)
+    lateral_window_set_measure (LATERAL_WINDOW (window), measure_id);
   /* The learner first, so they stay chosen even when the case is unknown. */
   if (profile_name != NULL)
     lateral_window_select_profile (LATERAL_WINDOW (window), profile_name);

@@ -67,10 +67,15 @@ show_summary_action (GtkWidget  *widget,
   if (play == NULL)
     return;
 
+  g_object_ref (play);
   lateral_window_set_page (self, "summary");
   lateral_summary_page_set_play (self->summary_page, play);
   lateral_case_view_set_play (self->case_view, NULL);
   lateral_window_update_header (self);
+  /* The end of the case: the check after it, if one was taken before. */
+  if (lateral_play_is_finished (play) && self->store != NULL)
+    lateral_check_offer_propose (self->check_offer, self->store, play, LATERAL_MEASURE_AFTER);
+  g_object_unref (play);
 }
 
 /* A past attempt's summary, from the history page. */

@@ -15,6 +15,7 @@
 #include "packs/lateral-packs-page.h"
 #include "widgets/lateral-lrs-bar.h"
 #include "lateral-window.h"
+#include "measure/lateral-check-offer.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +33,7 @@ struct _LateralWindow
   LateralHistoryPage   *history_page;
   LateralPacksPage     *packs_page;
   AdwStatusPage        *error_page;
+  LateralCheckOffer    *check_offer;
   LateralLrsBar        *lrs_bar;
 
   LateralStore         *store;     /* NULL when it could not be opened */

@@ -144,6 +144,9 @@ lateral_window_update_header (LateralWindow *self)
   LateralPlay *play = NULL;
 
   gtk_widget_set_visible (self->back_button, !at_home);
+  /* The quick check is offered on the case it is for, or its summary. */
+  if (g_strcmp0 (name, "case") != 0 && g_strcmp0 (name, "summary") != 0)
+    lateral_check_offer_withdraw (self->check_offer);
 
   if (g_strcmp0 (name, "case") == 0)
     play = lateral_case_view_get_play (self->case_view);
@@ -520,8 +523,26 @@ lateral_window_show_play (LateralWindow  *self,
   lateral_window_update_header (self);
   if (lateral_play_is_resumed (play))
     lateral_messages_toast (GTK_WIDGET (self->toast_overlay), _("Welcome back: your earlier answers are kept"));
+  else
+    lateral_check_offer_propose (self->check_offer, self->store, play, LATERAL_MEASURE_BEFORE);
 
   return TRUE;
+}
+
+/**
+ * lateral_window_set_measure:
+ * @measure_id: (nullable): the headline test a teacher asked for
+ *   (`lateral --measure ID`): offered before every new attempt and after
+ *   every finished one; %NULL: the MIST-20 before a learner's first attempt
+ *   at a case and after that attempt
+ */
+void
+lateral_window_set_measure (LateralWindow *self,
+                            const char    *measure_id)
+{
+  g_return_if_fail (LATERAL_IS_WINDOW (self));
+
+  lateral_check_offer_set_asked (self->check_offer, measure_id);
 }
 
 /* Makes @profile_name the learner on the home page, creating the profile on
@@ -677,6 +698,7 @@ lateral_window_class_init (LateralWindowClass *klass)
   g_type_ensure (LATERAL_TYPE_HISTORY_PAGE);
   g_type_ensure (LATERAL_TYPE_PACKS_PAGE);
   g_type_ensure (LATERAL_TYPE_LRS_BAR);
+  g_type_ensure (LATERAL_TYPE_CHECK_OFFER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lateral-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LateralWindow, toast_overlay);
@@ -690,16 +712,29 @@ lateral_window_class_init (LateralWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LateralWindow, packs_page);
   gtk_widget_class_bind_template_child (widget_class, LateralWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, LateralWindow, lrs_bar);
+  gtk_widget_class_bind_template_child (widget_class, LateralWindow, check_offer);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_visible_page_changed",
                                                 G_CALLBACK (lateral_window_update_header));
 
   lateral_window_actions_install (widget_class);
 }
 
+/* "Before you start": the offer of a check before the case goes away once
+ * the first claim is on screen, so it never takes room from a claim. */
+static void
+on_step_shown (LateralWindow *self)
+{
+  LateralPlay *play = lateral_case_view_get_play (self->case_view);
+
+  if (play != NULL && lateral_play_get_current_step (play)->type == LATERAL_STEP_CLAIM)
+    lateral_check_offer_withdraw_before (self->check_offer);
+}
+
 static void
 lateral_window_init (LateralWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->case_view, "step-shown", G_CALLBACK (on_step_shown), self);
   self->cancellable = g_cancellable_new ();
   lateral_window_actions_add_drop_target (self);
 

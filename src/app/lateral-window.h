@@ -34,5 +34,7 @@ GtkWidget     *lateral_window_get_page      (LateralWindow      *self,
                                              const char         *name);
 LateralPackRegistry *lateral_window_get_registry (LateralWindow  *self);
 GtkWindow     *lateral_window_get_class_results (LateralWindow  *self);
+void           lateral_window_set_measure       (LateralWindow  *self,
+                                                 const char     *measure_id);
 
 G_END_DECLS

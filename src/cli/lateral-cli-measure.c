@@ -84,6 +84,7 @@ parse_answer (const char *word,
 static gboolean
 read_piped (LateralMeasureSession  *session,
             LateralMeasure         *measure,
+            gboolean                stop_when_complete,
             GError                **error)
 {
   g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -142,6 +143,9 @@ read_piped (LateralMeasureSession  *session,
       g_hash_table_insert (lines, g_strdup (id), GUINT_TO_POINTER (number));
       if (!lateral_measure_session_answer (session, measure, id, said_real, 0, error))
         return FALSE;
+      /* Within `play --measure`: the case's lines follow the check's. */
+      if (stop_when_complete && g_hash_table_size (lines) == lateral_measure_get_n_items (measure))
+        return TRUE;
     }
 
   for (guint i = 0; i < lateral_measure_get_n_items (measure); i++)
@@ -276,12 +280,15 @@ print_scores (LateralStore                *store,
 
 /**
  * lateral_cli_measure_take:
+ * @stop_when_complete: from a pipe, stop reading once every item is
+ *   answered (`play --measure`, whose answer lines follow); else read to the
+ *   end of the input
  *
  * Takes and stores one check for @profile_name.
  *
  * Returns: an exit code
  */
-static int
+int
 lateral_cli_measure_take (const char         *command,
                           LateralStore       *store,
                           LateralMeasure     *measure,
@@ -291,7 +298,8 @@ lateral_cli_measure_take (const char         *command,
                           const char         *pack_id,
                           const char         *pack_version,
                           const char         *attempt_uuid,
-                          gboolean            interactive)
+                          gboolean            interactive,
+                          gboolean            stop_when_complete)
 {
   g_autoptr(LateralProfile) profile = NULL;
   g_autoptr(LateralMeasureSession) session = NULL;
@@ -307,7 +315,7 @@ lateral_cli_measure_take (const char         *command,
   session->pack_version = g_strdup (pack_version);
   session->attempt_uuid = g_strdup (attempt_uuid);
 
-  if (!(interactive ? ask (session, measure, &error) : read_piped (session, measure, &error)) ||
+  if (!(interactive ? ask (session, measure, &error) : read_piped (session, measure, stop_when_complete, &error)) ||
       !lateral_measure_session_check_complete (session, measure, &error))
     return lateral_cli_fail (command, _("%s; nothing was stored"), error->message);
 
@@ -387,5 +395,5 @@ lateral_cli_measure (int    argc,
     return LATERAL_CLI_EXIT_FAILURE;
 
   return lateral_cli_measure_take ("measure", store, measure, when, profile_name, class_code,
-                                   pack_id, pack_version, NULL, isatty (STDIN_FILENO));
+                                   pack_id, pack_version, NULL, isatty (STDIN_FILENO), FALSE);
 }

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "lateral-answer-line.h"
+#include "measure/lateral-measure.h"
 #include "lateral-cli.h"
 #include "lateral-cli-lrs.h"
 #include "lateral-cli-play-private.h"
@@ -291,9 +292,13 @@ lateral_cli_play (int    argc,
   g_autofree char *profile_option = NULL;
   g_autofree char *class_code = NULL;
   g_autofree char *profile_name = NULL;
+  g_autofree char *measure_id = NULL;
+  g_autoptr(LateralMeasure) measure = NULL;
+  int status;
   GOptionEntry entries[] = {
     { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile_option, N_("Play as this learner (created on first use)"), N_("NAME") },
     { "class", 'c', 0, G_OPTION_ARG_STRING, &class_code, N_("Record this class code with a new attempt"), N_("CODE") },
+    { "measure", 'm', 0, G_OPTION_ARG_STRING, &measure_id, N_("Take this headline test (such as mist-20) before a new attempt and after it; from a pipe its lines come first and last"), N_("ID") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(LateralStore) store = NULL;
@@ -312,6 +317,13 @@ lateral_cli_play (int    argc,
     return lateral_cli_usage_error ("play", _("expected one pack id or file"));
 
   session.interactive = isatty (STDIN_FILENO);
+
+  if (measure_id != NULL)
+    {
+      measure = lateral_measure_find (measure_id, &error);
+      if (measure == NULL)
+        return lateral_cli_fail ("play", "%s", error->message);
+    }
 
   pack = load_pack (argv[1]);
   if (pack == NULL)
@@ -332,5 +344,33 @@ lateral_cli_play (int    argc,
   lateral_cli_lrs_attach (play);
 
   session.play = play;
-  return run (&session);
+
+  /* The check before: for a new attempt only (a resumed one had its chance). */
+  if (measure != NULL && !lateral_play_is_resumed (play))
+    {
+      const LateralAttempt *attempt = lateral_play_get_attempt (play);
+
+      status = lateral_cli_measure_take ("play", store, measure, LATERAL_MEASURE_BEFORE, profile_name,
+                                         attempt->class_code, lateral_pack_get_id (pack),
+                                         lateral_pack_get_version (pack), attempt->uuid,
+                                         session.interactive, TRUE);
+      if (status != LATERAL_CLI_EXIT_OK)
+        return status;
+      g_print ("\n");
+    }
+
+  status = run (&session);
+  if (status != LATERAL_CLI_EXIT_OK || measure == NULL || !lateral_play_is_finished (play))
+    return status;
+
+  /* The check after, once the case is done. */
+  {
+    const LateralAttempt *attempt = lateral_play_get_attempt (play);
+
+    g_print ("\n");
+    return lateral_cli_measure_take ("play", store, measure, LATERAL_MEASURE_AFTER, profile_name,
+                                     attempt->class_code, lateral_pack_get_id (pack),
+                                     lateral_pack_get_version (pack), attempt->uuid,
+                                     session.interactive, TRUE);
+  }
 }

@@ -10,6 +10,9 @@
 #include "pack/lateral-pack.h"
 #include "store/lateral-store.h"
 
+#include "measure/lateral-measure-session.h"
+#include "store/lateral-store.h"
+
 G_BEGIN_DECLS
 
 /* Exit codes shared by every command. */
@@ -67,5 +70,19 @@ int lateral_cli_report  (int argc, char **argv);
 int lateral_cli_new_pack (int argc, char **argv);
 int lateral_cli_pack     (int argc, char **argv);
 int lateral_cli_measure  (int argc, char **argv);
+
+/* One headline-test sitting, stored (lateral-cli-measure.c); also used by
+ * `play --measure`. */
+int lateral_cli_measure_take (const char         *command,
+                              LateralStore       *store,
+                              LateralMeasure     *measure,
+                              LateralMeasureWhen  when,
+                              const char         *profile_name,
+                              const char         *class_code,
+                              const char         *pack_id,
+                              const char         *pack_version,
+                              const char         *attempt_uuid,
+                              gboolean            interactive,
+                              gboolean            stop_when_complete);
 
 G_END_DECLS

@@ -301,7 +301,14 @@ lateral_case_view_show_step (LateralCaseView *self)
     }
   else
     {
+      guint position = lateral_play_get_position (self->play);
+      const LateralStep *before = position > 0 ? lateral_pack_get_step (pack, position - 1) : NULL;
+
       widget = lateral_claim_step_new (pack, step);
+      /* Its artefact just read on the step before: folded when narrow. */
+      if (step->artefact != NULL && before != NULL && before->artefact != NULL &&
+          g_strcmp0 (before->artefact->id, step->artefact->id) == 0)
+        lateral_claim_step_fold_artefact (LATERAL_CLAIM_STEP (widget), gtk_widget_get_width (GTK_WIDGET (self)));
       g_signal_connect_swapped (widget, "notify::complete", G_CALLBACK (on_claim_complete_changed), self);
 
       /* A claim answered already (a resumed attempt) shows its reveal. */

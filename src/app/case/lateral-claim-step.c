@@ -28,6 +28,7 @@ struct _LateralClaimStep
   GtkLabel            *claim_label;
   GtkBox              *context_box;
   AdwBin              *artefact_bin;
+  GtkWidget           *columns;
   GtkStack            *answer_stack;
   GtkWidget           *choice_box;
   GtkGrid             *verdict_grid;
@@ -225,6 +226,59 @@ find_active (GtkCheckButton **checks,
       return i;
 
   return -1;
+}
+
+static const char *
+artefact_kind_noun (LateralArtefactKind kind)
+{
+  switch (kind)
+    {
+    case LATERAL_ARTEFACT_POST:
+      return _("Show the post again");
+    case LATERAL_ARTEFACT_ARTICLE:
+      return _("Show the article again");
+    case LATERAL_ARTEFACT_STATEMENT:
+      return _("Show the statement again");
+    case LATERAL_ARTEFACT_BROADCAST:
+      return _("Show the broadcast again");
+    case LATERAL_ARTEFACT_CALL:
+      return _("Show the call again");
+    default:
+      return _("Show it again");
+    }
+}
+
+/**
+ * lateral_claim_step_fold_artefact:
+ * @available_width: the width the claim will have
+ *
+ * The claim's artefact, when the step just before showed the same one, is
+ * folded into an expander on a narrow window (one column): the learner
+ * has just read it, and at 400 px it would push the verdicts and
+ * certainties below the fold. One click or Space shows it again. On a wide
+ * window (two columns) it stays open beside the choices.
+ */
+void
+lateral_claim_step_fold_artefact (LateralClaimStep *self,
+                                  int               available_width)
+{
+  GtkWidget *card;
+  GtkWidget *expander;
+  int threshold = 0;
+
+  g_return_if_fail (LATERAL_IS_CLAIM_STEP (self));
+
+  g_object_get (self->columns, "threshold", &threshold, NULL);
+  card = adw_bin_get_child (self->artefact_bin);
+  if (card == NULL || GTK_IS_EXPANDER (card) || available_width >= threshold)
+    return;
+
+  g_object_ref (card);
+  adw_bin_set_child (self->artefact_bin, NULL);
+  expander = gtk_expander_new (artefact_kind_noun (self->step->artefact->kind));
+  gtk_expander_set_child (GTK_EXPANDER (expander), card);
+  g_object_unref (card);
+  adw_bin_set_child (self->artefact_bin, expander);
 }
 
 gboolean
@@ -450,6 +504,7 @@ lateral_claim_step_class_init (LateralClaimStepClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, claim_label);
   gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, context_box);
   gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, artefact_bin);
+  gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, columns);
   gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, answer_stack);
   gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, choice_box);
   gtk_widget_class_bind_template_child (widget_class, LateralClaimStep, verdict_grid);

@@ -19,6 +19,8 @@ G_DECLARE_FINAL_TYPE (LateralClaimStep, lateral_claim_step, LATERAL, CLAIM_STEP,
 
 GtkWidget *lateral_claim_step_new            (LateralPack         *pack,
                                               const LateralStep   *step);
+void       lateral_claim_step_fold_artefact  (LateralClaimStep    *self,
+                                              int                  available_width);
 gboolean   lateral_claim_step_has_verdict    (LateralClaimStep    *self);
 gboolean   lateral_claim_step_get_choice     (LateralClaimStep    *self,
                                               LateralVerdict      *out_verdict,

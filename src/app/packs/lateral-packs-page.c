@@ -16,6 +16,7 @@
 #include "pack/lateral-language.h"
 #include "pack/lateral-pack-install.h"
 #include "report/lateral-answer-key.h"
+#include "widgets/lateral-text-row.h"
 #include "widgets/lateral-messages.h"
 #include "lateral-packs-page.h"
 
@@ -147,16 +148,14 @@ static void
 add_pack_row (LateralPacksPage *self,
               LateralPack      *pack)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row;
   g_autofree char *subtitle = NULL;
   g_autofree char *languages = languages_label (self, pack);
 
   /* TRANSLATORS: "version 1.0.0 · English, Español · Built-in": version, languages, where it comes from */
   subtitle = g_strdup_printf (_("version %s · %s · %s"), lateral_pack_get_version (pack), languages,
                               origin_label (lateral_pack_get_origin (pack)));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lateral_pack_get_title (pack));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  row = lateral_text_row_new (lateral_pack_get_title (pack), subtitle);
 
   add_warnings_button (self, row, pack);
   add_print_button (self, row, pack);

@@ -56,6 +56,43 @@ check("validate without a file: usage error, exit 2", out.returncode == 2, out.s
 out = run(["validate", "--no-such-option", "x.json"])
 check("validate with an unknown option: usage error, exit 2", out.returncode == 2, out.stderr)
 
+# Pictures over the limits: a PNG bomb (about 1 KiB claiming 100,000 pixels
+# square) and a 20 GB sparse file. validate names each at image.path, from
+# the header alone, in well under the run's timeout.
+def png(width, height, raw):
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
+
+
+with open(os.path.join(packs, "valid", "sample-case.json"), encoding="utf-8") as f:
+    sample = f.read()
+for kind, expected in (("bomb", "the picture is 100000 × 100000 pixels"),
+                       ("sparse", "the picture file is 20.0\u00a0GB")):
+    with tempfile.TemporaryDirectory() as tmp:
+        os.mkdir(os.path.join(tmp, "images"))
+        with open(os.path.join(tmp, "sample-case.json"), "w", encoding="utf-8") as f:
+            f.write(sample)
+        image = os.path.join(tmp, "images", "kyiv.jpg")
+        with open(image, "wb") as f:
+            if kind == "bomb":
+                f.write(png(100000, 100000, bytes(1024 * 1024)))
+            else:
+                f.write(png(16, 16, bytes(17 * 16)))
+                f.truncate(20 * 1000 * 1000 * 1000)
+        out = run(["validate", "sample-case.json"], cwd=tmp)
+        lines = [l for l in out.stderr.splitlines() if "image file" in l]
+        check(f"validate names a {kind} picture at image.path and refuses the pack",
+              out.returncode == 1 and len(lines) == 1
+              and ": error: steps[0].image.path" in lines[0]
+              and "image file “images/kyiv.jpg” cannot be shown: " + expected in lines[0],
+              out.stdout + out.stderr)
+
 with tempfile.TemporaryDirectory() as tmp:
     builtin = os.path.join(tmp, "builtin")
     user = os.path.join(tmp, "data", "lateral", "packs")

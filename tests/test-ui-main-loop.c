@@ -27,8 +27,12 @@
 #include <glib/gstdio.h>
 
 #include "class/lateral-class-results-window.h"
+#include "lateral-test-images.h"
 #include "lateral-test-ui.h"
 #include "lateral-window.h"
+#include "pack/lateral-pack-install.h"
+#include "packs/lateral-packs-page.h"
+#include "widgets/lateral-pack-picture.h"
 #include "play/lateral-scoring.h"
 #include "results/lateral-bundle.h"
 #include "store/lateral-store-transaction.h"
@@ -586,6 +590,170 @@ test_startup (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Pack pictures: a real 4000 × 3000 PNG (decoded and scaled down in a
+ * thread), a PNG bomb, a 20 GB sparse file and a file that is no picture,
+ * all in one window with the ticker running. The three bad ones are refused
+ * with a message that says why; the main loop keeps ticking throughout. */
+typedef struct {
+  LateralPackPicture *pictures[4];
+} Pictures;
+
+static gboolean
+pictures_done (gpointer data)
+{
+  Pictures *p = data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (p->pictures); i++)
+    if (!lateral_pack_picture_is_done (p->pictures[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+test_pictures (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lateral-pictures-XXXXXX", &error);
+  const char *names[4] = { "big.png", "bomb.png", "sparse.png", "text.png" };
+  g_autofree char *paths[4] = { NULL };
+  Pictures p = { { NULL } };
+  Ticker ticker = { 0 };
+  GtkWidget *window, *box;
+  GdkPaintable *paintable;
+  gint64 start;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 4; i++)
+    paths[i] = g_build_filename (dir, names[i], NULL);
+  lateral_test_write_png (paths[0], 4000, 3000);
+  lateral_test_write_png_bomb (paths[1], 100000, 100000);
+  lateral_test_write_sparse_png (paths[2], G_GINT64_CONSTANT (20) * 1000 * 1000 * 1000);
+  g_assert_true (g_file_set_contents (paths[3], "not a picture\n", -1, NULL));
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 800);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  lateral_test_ui_wait_drawn (window);
+
+  ticker_start (&ticker);
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < 4; i++)
+    {
+      LateralImage image = { .path = paths[i], .alt = (char *) names[i] };
+
+      p.pictures[i] = LATERAL_PACK_PICTURE (lateral_pack_picture_new (&image, 160));
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (p.pictures[i]));
+    }
+  /* One more, dropped at once: its worker is cancelled and must not touch
+   * the widget when it ends. */
+  {
+    LateralImage image = { .path = paths[0], .alt = (char *) "dropped" };
+    GtkWidget *dropped = g_object_ref_sink (lateral_pack_picture_new (&image, 160));
+
+    g_object_unref (dropped);
+  }
+  g_assert_true (lateral_test_ui_wait_until (pictures_done, &p, 60 * 1000));
+  g_test_message ("pictures: shown or refused after %" G_GINT64_FORMAT " ms",
+                  (g_get_monotonic_time () - start) / 1000);
+  ticker_check (&ticker, "pack pictures");
+
+  paintable = lateral_pack_picture_get_paintable (p.pictures[0]);
+  g_assert_nonnull (paintable);
+  g_assert_null (lateral_pack_picture_get_error_message (p.pictures[0]));
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, 2048);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (paintable), ==, 1536);
+
+  for (guint i = 1; i < 4; i++)
+    {
+      g_assert_null (lateral_pack_picture_get_paintable (p.pictures[i]));
+      g_test_message ("%s: %s", names[i], lateral_pack_picture_get_error_message (p.pictures[i]));
+    }
+  g_assert_nonnull (strstr (lateral_pack_picture_get_error_message (p.pictures[1]), "100000 × 100000 pixels"));
+  g_assert_nonnull (strstr (lateral_pack_picture_get_error_message (p.pictures[2]), "20.0\xc2\xa0" "GB"));
+  g_assert_nonnull (strstr (lateral_pack_picture_get_error_message (p.pictures[3]), "not a PNG, JPEG, GIF or WebP"));
+  /* The pack's words for the picture stay readable. */
+  g_assert_nonnull (strstr (lateral_pack_picture_get_error_message (p.pictures[1]), "It shows: bomb.png"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  lateral_test_ui_iterate ();
+  for (guint i = 0; i < 4; i++)
+    g_unlink (paths[i]);
+  g_rmdir (dir);
+}
+
+/* Manage Cases: installing a case reads every pack folder again. With 100
+ * cases of the user's own (copies of the built-in one) that scan parses and
+ * checks 101 packs, 0.5 to 0.7 s here, more than a tick gap may take. It
+ * runs in a GTask while the ticker runs, and the list then shows the new
+ * case. */
+#define N_OWN_PACKS 100
+
+static gboolean
+packs_idle (gpointer data)
+{
+  return !lateral_packs_page_is_busy (data);
+}
+
+static void
+test_packs_reload (void)
+{
+  g_autoptr(LateralApplication) app = lateral_test_ui_application_new ();
+  g_autofree char *user_dir = lateral_pack_install_get_user_dir ();
+  g_autofree char *builtin_path = g_build_filename (g_getenv ("LATERAL_PACKS_DIR"), "prank-call.json", NULL);
+  g_autofree char *new_path = g_build_filename (g_get_user_cache_dir (), "new-case.json", NULL);
+  g_autofree char *builtin = NULL;
+  g_autoptr(GFile) new_file = NULL;
+  g_autoptr(GError) error = NULL;
+  LateralPackRegistry *registry;
+  LateralPacksPage *page;
+  LateralWindow *window;
+  Ticker ticker = { 0 };
+  gint64 start;
+
+  g_assert_true (g_file_get_contents (builtin_path, &builtin, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (user_dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  for (guint i = 0; i <= N_OWN_PACKS; i++)
+    {
+      g_autoptr(GString) text = g_string_new (builtin);
+      g_autofree char *id = i < N_OWN_PACKS ? g_strdup_printf ("org.example.own-case-%u", i) : g_strdup ("org.example.new-case");
+      g_autofree char *quoted = g_strdup_printf ("\"%s\"", id);
+      g_autofree char *name = g_strdup_printf ("%s.json", id);
+      g_autofree char *path = i < N_OWN_PACKS ? g_build_filename (user_dir, name, NULL) : g_strdup (new_path);
+
+      g_assert_cmpuint (g_string_replace (text, "\"io.github.lateral.prank-call\"", quoted, 1), ==, 1);
+      g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
+      g_assert_no_error (error);
+    }
+
+  window = lateral_test_ui_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.manage-cases", NULL));
+  page = LATERAL_PACKS_PAGE (lateral_window_get_page (window, "packs"));
+  lateral_test_ui_wait_drawn (GTK_WIDGET (page));
+  registry = lateral_window_get_registry (window);
+  g_assert_cmpuint (g_list_model_get_n_items (lateral_pack_registry_get_packs (registry)), ==, N_OWN_PACKS + 1);
+
+  new_file = g_file_new_for_path (new_path);
+  ticker_start (&ticker);
+  start = g_get_monotonic_time ();
+  lateral_packs_page_import_file (page, new_file);
+  g_assert_true (lateral_packs_page_is_busy (page));
+  g_assert_true (lateral_test_ui_wait_until (packs_idle, page, 60 * 1000));
+  g_test_message ("install and reload of %u packs: %" G_GINT64_FORMAT " ms",
+                  N_OWN_PACKS + 2, (g_get_monotonic_time () - start) / 1000);
+  ticker_check (&ticker, "Manage Cases reload");
+
+  g_assert_cmpuint (g_list_model_get_n_items (lateral_pack_registry_get_packs (registry)), ==, N_OWN_PACKS + 2);
+  g_assert_nonnull (lateral_pack_registry_lookup (registry, "org.example.new-case"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  lateral_test_ui_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -593,6 +761,8 @@ main (int   argc,
   lateral_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/main-loop/startup", test_startup);
+  g_test_add_func ("/ui/main-loop/pictures", test_pictures);
+  g_test_add_func ("/ui/main-loop/packs-reload", test_packs_reload);
   g_test_add ("/ui/main-loop/class-results", Fixture, NULL,
               fixture_set_up, test_class_results, fixture_tear_down);
   g_test_add ("/ui/main-loop/cancel-import", Fixture, NULL,

@@ -77,19 +77,28 @@ answer (AdwMessageDialog *dialog,
   lateral_test_ui_iterate ();
 }
 
+/* Opening a file and reading the folders again after an install or a
+ * removal run in worker threads: waits for both. */
+static void
+wait_idle (LateralPacksPage *page)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (lateral_packs_page_is_busy (page) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (lateral_packs_page_is_busy (page));
+}
+
 static void
 import (LateralPacksPage *page,
         const char       *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   /* Opened in a worker thread: the page stays usable meanwhile. */
   lateral_packs_page_import_file (page, file);
   g_assert_true (lateral_packs_page_is_busy (page));
-  while (lateral_packs_page_is_busy (page) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (lateral_packs_page_is_busy (page));
+  wait_idle (page);
 }
 
 static char *
@@ -178,6 +187,7 @@ test_manage_cases (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Replace Version 1.0.0 with Version 2.0.0?");
   g_assert_cmpstr (installed_version (window), ==, "1.0.0");
   answer (dialog, "replace");
+  wait_idle (page);
   g_assert_cmpstr (installed_version (window), ==, "2.0.0");
   g_assert_cmpuint (count_rows (page), ==, 2);
 
@@ -213,6 +223,7 @@ test_manage_cases (void)
   lateral_packs_page_remove (page, SAMPLE_ID);
   dialog = take_dialog ();
   answer (dialog, "remove");
+  wait_idle (page);
   g_assert_false (g_file_test (installed, G_FILE_TEST_EXISTS));
   g_assert_null (installed_version (window));
   g_assert_cmpuint (count_rows (page), ==, 1);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "widgets/lateral-text-row.h"
 #include "widgets/lateral-format.h"
 #include "lateral-reveal.h"
 #include "widgets/lateral-source-row.h"
@@ -115,12 +116,8 @@ add_text_row (GtkWidget  *list,
               const char *title,
               const char *subtitle)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = lateral_text_row_new (title, subtitle);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   /* Nothing to do with it: no Tab stop. */
   gtk_widget_set_focusable (row, FALSE);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
@@ -229,10 +226,7 @@ add_move_section (LateralReveal       *self,
           subtitle = both;
         }
 
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), move->label);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      row = lateral_text_row_new (move->label, subtitle);
       gtk_widget_set_focusable (row, FALSE);
 
       icon = gtk_image_new_from_icon_name (icon_name);

@@ -13,6 +13,7 @@
 
 #include "widgets/lateral-artefact-card.h"
 #include "widgets/lateral-format.h"
+#include "widgets/lateral-pack-picture.h"
 #include "widgets/lateral-source-row.h"
 #include "lateral-story-step.h"
 
@@ -22,7 +23,7 @@ struct _LateralStoryStep
 
   GtkLabel            *date_label;
   GtkLabel            *title_label;
-  GtkPicture          *picture;
+  AdwBin              *picture_bin;
   GtkBox              *text_box;
   AdwBin              *artefact_bin;
   AdwPreferencesGroup *source_group;
@@ -52,10 +53,10 @@ lateral_story_step_new (const LateralStep *step,
 
   if (step->image != NULL)
     {
-      /* The loader keeps image paths inside the pack's folder. */
-      gtk_picture_set_filename (self->picture, step->image->path);
-      gtk_picture_set_alternative_text (self->picture, step->image->alt);
-      gtk_widget_set_visible (GTK_WIDGET (self->picture), TRUE);
+      /* The loader keeps image paths inside the pack's folder; the picture
+       * is decoded in a thread, within the image limits. */
+      adw_bin_set_child (self->picture_bin, lateral_pack_picture_new (step->image, 180));
+      gtk_widget_set_visible (GTK_WIDGET (self->picture_bin), TRUE);
     }
 
   if (step->artefact != NULL)
@@ -88,7 +89,7 @@ lateral_story_step_class_init (LateralStoryStepClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lateral-story-step.ui");
   gtk_widget_class_bind_template_child (widget_class, LateralStoryStep, date_label);
   gtk_widget_class_bind_template_child (widget_class, LateralStoryStep, title_label);
-  gtk_widget_class_bind_template_child (widget_class, LateralStoryStep, picture);
+  gtk_widget_class_bind_template_child (widget_class, LateralStoryStep, picture_bin);
   gtk_widget_class_bind_template_child (widget_class, LateralStoryStep, text_box);
   gtk_widget_class_bind_template_child (widget_class, LateralStoryStep, artefact_bin);
   gtk_widget_class_bind_template_child (widget_class, LateralStoryStep, source_group);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "widgets/lateral-text-row.h"
 #include "widgets/lateral-format.h"
 #include "play/lateral-scoring.h"
 #include "lateral-reveal.h"
@@ -45,11 +46,8 @@ add_row (LateralSummaryPage  *self,
          const char          *title,
          const char          *subtitle)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = lateral_text_row_new (title, subtitle);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->rows, g_object_ref (row));
 

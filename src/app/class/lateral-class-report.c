@@ -17,6 +17,7 @@
 
 #include "lateral-class-report.h"
 #include "lateral-class-row.h"
+#include "widgets/lateral-text-row.h"
 #include "widgets/lateral-format.h"
 
 static GtkWidget *
@@ -24,12 +25,9 @@ add_row (AdwPreferencesGroup *group,
          const char          *title,
          const char          *subtitle)
 {
-  GtkWidget *row = adw_action_row_new ();
-
   /* Names and claims come from bundles and packs: plain text. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  GtkWidget *row = lateral_text_row_new (title, subtitle);
+
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   adw_preferences_group_add (group, row);
@@ -458,14 +456,10 @@ add_measure_section (GtkBox                      *box,
       for (guint i = 0; i < measure->items->len; i++)
         {
           const LateralMeasureItemChange *item = g_ptr_array_index (measure->items, i);
-          GtkWidget *row = adw_action_row_new ();
           /* TRANSLATORS: percent right before and after, e.g. "40% → 63%" */
           g_autofree char *text = g_strdup_printf (_("%.0f%% → %.0f%%"), item->before, item->after);
 
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->item_id);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (items), row);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (items), lateral_text_row_new (item->item_id, text));
         }
       adw_preferences_group_add (section, items);
     }

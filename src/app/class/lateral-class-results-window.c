@@ -25,6 +25,7 @@
 #include "lateral-class-row.h"
 #include "lateral-class-results-window.h"
 #include "lateral-class-results-window-private.h"
+#include "widgets/lateral-text-row.h"
 #include "widgets/lateral-messages.h"
 
 
@@ -564,13 +565,10 @@ add_import_row (LateralClassResultsWindow *self,
                 const char                *subtitle,
                 const char                *icon_name)
 {
-  GtkWidget *row = adw_action_row_new ();
+  /* File names and the core's sentences are plain text. */
+  GtkWidget *row = lateral_text_row_new (title, subtitle);
   GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
 
-  /* File names and the core's sentences are plain text. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "widgets/lateral-text-row.h"
 #include "widgets/lateral-format.h"
 #include "lateral-history-page.h"
 #include "lateral-marks-chart.h"
@@ -51,11 +52,7 @@ create_attempt_row (LateralHistoryPage   *self,
                                              attempt->n_answers),
                                 attempt->pack_version, when, attempt->n_answers);
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 pack != NULL ? lateral_pack_get_title (pack) : attempt->pack_id);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  row = lateral_text_row_new (pack != NULL ? lateral_pack_get_title (pack) : attempt->pack_id, subtitle);
 
   /* An attempt of a version installed opens its summary again. */
   if (pack != NULL && g_strcmp0 (lateral_pack_get_version (pack), attempt->pack_version) == 0)
@@ -103,12 +100,9 @@ lateral_history_page_show_profile (LateralHistoryPage *self,
   if (error != NULL)
     {
       /* Said so, rather than an empty history as if nothing was played. */
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = lateral_text_row_new (_("Your history could not be read"), error->message);
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Your history could not be read"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);

@@ -20,6 +20,7 @@
 
 #include "measure/lateral-measure-score.h"
 #include "store/lateral-store-measures.h"
+#include "widgets/lateral-text-row.h"
 #include "lateral-quick-check.h"
 
 struct _LateralQuickCheck
@@ -116,20 +117,6 @@ pill_button (const char *label,
   return button;
 }
 
-/* A row of plain text: pack and instrument text is data, never markup. */
-static GtkWidget *
-plain_row (const char *title,
-           const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  return row;
-}
-
 static void
 show_item (LateralQuickCheck *self)
 {
@@ -173,7 +160,7 @@ add_norms (LateralQuickCheck         *self,
       g_autofree char *text = g_strdup_printf (_("%.0f%% of people in that sample got fewer right"),
                                                lateral_measure_norm_below (norm, score->V));
 
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), plain_row (norm->name, text));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), lateral_text_row_new (norm->name, text));
     }
   gtk_box_append (self->result_box, group);
 }
@@ -212,10 +199,10 @@ add_change (LateralQuickCheck         *self,
   real = g_strdup_printf (_("%u → %u (%+d)"), was.r, score->r, (int) score->r - (int) was.r);
   fake = g_strdup_printf (_("%u → %u (%+d)"), was.f, score->f, (int) score->f - (int) was.f);
   lean = g_strdup_printf (_("%+d → %+d"), lateral_measure_score_nd (&was), lateral_measure_score_nd (score));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), plain_row (_("Headlines right"), right));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), plain_row (_("Real news spotted"), real));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), plain_row (_("Fake news spotted"), fake));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), plain_row (_("Leaning (0 is balanced)"), lean));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), lateral_text_row_new (_("Headlines right"), right));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), lateral_text_row_new (_("Real news spotted"), real));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), lateral_text_row_new (_("Fake news spotted"), fake));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), lateral_text_row_new (_("Leaning (0 is balanced)"), lean));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("One person’s change over one case is noisy: a lucky or unlucky guess "
                                            "moves it. A class’s mean change says more."));
@@ -260,13 +247,13 @@ show_result (LateralQuickCheck *self)
   fake = g_strdup_printf (_("%u of %u"), score.f, self->n_items - n_real);
   lean = leaning_text (lateral_measure_score_nd (&score));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             plain_row (_("Headlines right"), right));
+                             lateral_text_row_new (_("Headlines right"), right));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             plain_row (_("Real news spotted"), real));
+                             lateral_text_row_new (_("Real news spotted"), real));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             plain_row (_("Fake news spotted"), fake));
+                             lateral_text_row_new (_("Fake news spotted"), fake));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             plain_row (_("Leaning"), lean));
+                             lateral_text_row_new (_("Leaning"), lean));
   gtk_box_append (self->result_box, group);
 
   add_norms (self, &score);

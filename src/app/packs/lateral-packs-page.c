@@ -16,6 +16,7 @@
 #include "pack/lateral-language.h"
 #include "pack/lateral-pack-install.h"
 #include "report/lateral-answer-key.h"
+#include "widgets/lateral-text-row.h"
 #include "widgets/lateral-messages.h"
 #include "lateral-packs-page.h"
 
@@ -27,7 +28,10 @@ struct _LateralPacksPage
 
   LateralPackRegistry *registry;
   GPtrArray           *rows;
-  GCancellable        *cancellable;  /* opening files; cancelled in dispose */
+  GCancellable        *cancellable;  /* opening files, reloading; cancelled in dispose */
+  GtkWidget           *spinner;      /* spins while work runs in a thread */
+  guint                n_working;    /* tasks running */
+  guint                reload_serial; /* the newest reload: an older one is dropped */
 };
 
 G_DEFINE_FINAL_TYPE (LateralPacksPage, lateral_packs_page, ADW_TYPE_BIN)
@@ -144,16 +148,14 @@ static void
 add_pack_row (LateralPacksPage *self,
               LateralPack      *pack)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row;
   g_autofree char *subtitle = NULL;
   g_autofree char *languages = languages_label (self, pack);
 
   /* TRANSLATORS: "version 1.0.0 · English, Español · Built-in": version, languages, where it comes from */
   subtitle = g_strdup_printf (_("version %s · %s · %s"), lateral_pack_get_version (pack), languages,
                               origin_label (lateral_pack_get_origin (pack)));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lateral_pack_get_title (pack));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  row = lateral_text_row_new (lateral_pack_get_title (pack), subtitle);
 
   add_warnings_button (self, row, pack);
   add_print_button (self, row, pack);
@@ -219,14 +221,99 @@ lateral_packs_page_get_group (LateralPacksPage *self)
   return GTK_WIDGET (self->packs_group);
 }
 
+/* "busy" while a task runs, for lateral_packs_page_is_busy(); the spinner
+ * in the group's header shows it. */
+static void
+set_working (LateralPacksPage *self,
+             gboolean          working)
+{
+  if (working)
+    self->n_working++;
+  else if (self->n_working > 0)
+    self->n_working--;
+
+  if (self->n_working > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "busy");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "busy");
+  gtk_widget_set_visible (self->spinner, self->n_working > 0);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), self->n_working > 0);
+}
+
+typedef struct {
+  LateralPackRegistry *loaded;
+  guint                serial;
+} ReloadData;
+
+static void
+reload_data_free (ReloadData *reload)
+{
+  g_clear_object (&reload->loaded);
+  g_free (reload);
+}
+
+/* Scans every pack folder (every pack parsed and checked) into a registry
+ * of its own; the page's registry is only touched back on the main loop. */
+static void
+reload_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ReloadData *reload = task_data;
+  GError *error = NULL;
+
+  if (!lateral_pack_registry_load (reload->loaded, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* @user_data is the page, not referenced (see lateral-pack-picture.c): it
+ * is touched only while the cancellable, cancelled in dispose, is not. */
+static void
+on_reloaded (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GTask *task = G_TASK (result);
+  ReloadData *reload = g_task_get_task_data (task);
+  LateralPacksPage *self;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    return;
+  self = user_data;
+  ok = g_task_propagate_boolean (task, &error);
+  set_working (self, FALSE);
+  if (reload->serial != self->reload_serial || self->registry == NULL)
+    return;
+  lateral_pack_registry_adopt (self->registry, reload->loaded);
+  if (!ok)
+    lateral_messages_toast (GTK_WIDGET (self), error->message);
+  lateral_packs_page_refresh (self);
+}
+
+/* After an install or a removal: the folders are read again in a GTask,
+ * never on the main loop. */
 static void
 reload_registry (LateralPacksPage *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  ReloadData *reload;
 
-  if (!lateral_pack_registry_load (self->registry, &error))
-    lateral_messages_toast (GTK_WIDGET (self), error->message);
-  lateral_packs_page_refresh (self);
+  if (self->registry == NULL)
+    return;
+
+  reload = g_new0 (ReloadData, 1);
+  reload->loaded = lateral_pack_registry_new_like (self->registry);
+  reload->serial = ++self->reload_serial;
+  task = g_task_new (NULL, self->cancellable, on_reloaded, self);
+  g_task_set_source_tag (task, reload_registry);
+  g_task_set_task_data (task, reload, (GDestroyNotify) reload_data_free);
+  set_working (self, TRUE);
+  g_task_run_in_thread (task, reload_in_thread);
 }
 
 static void
@@ -439,7 +526,7 @@ on_opened (GObject      *source,
   LateralPack *installed = NULL;
   LateralPackInstallKind kind;
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "busy");
+  set_working (self, FALSE);
   if (pack == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -493,7 +580,7 @@ lateral_packs_page_import_file (LateralPacksPage *self,
   task = g_task_new (self, self->cancellable, on_opened, NULL);
   g_task_set_source_tag (task, lateral_packs_page_import_file);
   g_task_set_task_data (task, open, open_data_free);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "busy");
+  set_working (self, TRUE);
   g_task_run_in_thread (task, open_in_thread);
 }
 
@@ -695,6 +782,7 @@ lateral_packs_page_class_init (LateralPacksPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lateral-packs-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LateralPacksPage, packs_group);
+  gtk_widget_class_bind_template_child (widget_class, LateralPacksPage, spinner);
   gtk_widget_class_install_action (widget_class, "packs.import", NULL, import_action);
 }
 

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "lateral-artefact-card.h"
+#include "lateral-pack-picture.h"
 #include "lateral-format.h"
 
 struct _LateralArtefactCard
@@ -132,12 +133,8 @@ build_post (LateralArtefactCard   *self,
 
   if (a->image != NULL)
     {
-      GtkWidget *picture = gtk_picture_new_for_filename (a->image->path);
-
-      gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-      gtk_picture_set_alternative_text (GTK_PICTURE (picture), a->image->alt);
-      gtk_widget_set_size_request (picture, -1, 160);
-      gtk_box_append (self->content_box, picture);
+      /* Decoded in a thread, within the image limits. */
+      gtk_box_append (self->content_box, lateral_pack_picture_new (a->image, 160));
     }
   else if (a->image_description != NULL)
     {

@@ -86,6 +86,63 @@ lateral_pack_registry_new (void)
 }
 
 /**
+ * lateral_pack_registry_new_like:
+ *
+ * Returns: (transfer full): an empty registry with @self's languages, to be
+ * loaded in a worker thread (lateral_pack_registry_load() scans every pack
+ * folder) and then handed to lateral_pack_registry_adopt() on the thread
+ * that owns @self. A registry is used by one thread at a time.
+ */
+LateralPackRegistry *
+lateral_pack_registry_new_like (LateralPackRegistry *self)
+{
+  LateralPackRegistry *copy;
+
+  g_return_val_if_fail (LATERAL_IS_PACK_REGISTRY (self), NULL);
+
+  copy = lateral_pack_registry_new ();
+  copy->languages = g_strdupv (self->languages);
+  return copy;
+}
+
+/**
+ * lateral_pack_registry_adopt:
+ * @loaded: a registry loaded since; it is left empty
+ *
+ * Takes @loaded's packs and problems as @self's own, so that everyone
+ * holding @self (pages, the packs list model) sees the new load. The list
+ * model changes in one items-changed.
+ */
+void
+lateral_pack_registry_adopt (LateralPackRegistry *self,
+                             LateralPackRegistry *loaded)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model;
+  guint n;
+
+  g_return_if_fail (LATERAL_IS_PACK_REGISTRY (self));
+  g_return_if_fail (LATERAL_IS_PACK_REGISTRY (loaded));
+  g_return_if_fail (self != loaded);
+
+  model = G_LIST_MODEL (loaded->packs);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  self->by_id = g_steal_pointer (&loaded->by_id);
+  loaded->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) entry_free);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->problems = g_steal_pointer (&loaded->problems);
+  loaded->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) lateral_diagnostic_free);
+  g_list_store_remove_all (loaded->packs);
+
+  g_list_store_splice (self->packs, 0, g_list_model_get_n_items (G_LIST_MODEL (self->packs)),
+                       items->pdata, items->len);
+}
+
+/**
  * lateral_pack_registry_get_builtin_dir:
  *
  * Returns: (transfer full): $LATERAL_PACKS_DIR when set (uninstalled runs),

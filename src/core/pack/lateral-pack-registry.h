@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (LateralPackRegistry, lateral_pack_registry, LATERAL, PACK_
 LateralPackRegistry *lateral_pack_registry_new          (void);
 gboolean             lateral_pack_registry_load         (LateralPackRegistry  *self,
                                                          GError              **error);
+LateralPackRegistry *lateral_pack_registry_new_like     (LateralPackRegistry  *self);
+void                 lateral_pack_registry_adopt        (LateralPackRegistry  *self,
+                                                         LateralPackRegistry  *loaded);
 GListModel          *lateral_pack_registry_get_packs    (LateralPackRegistry  *self);
 LateralPack         *lateral_pack_registry_lookup       (LateralPackRegistry  *self,
                                                          const char           *id);

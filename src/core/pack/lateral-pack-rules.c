@@ -14,6 +14,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "lateral-image-limits.h"
 #include "lateral-pack-reader-private.h"
 
 void
@@ -159,6 +160,18 @@ resolve_image_path (LateralPackReader    *c,
       lateral_pack_reader_report (c, node, _("“%s” leads outside the pack's folder through a symbolic link; expected a file inside it"), path);
       return NULL;
     }
+
+  /* A 20 GB file or a decompression bomb is refused here, from its header,
+   * so `lateral-cli validate` names it and the app never decodes it. */
+  {
+    g_autoptr(GError) image_error = NULL;
+
+    if (!lateral_image_check_file (real, NULL, NULL, NULL, &image_error))
+      {
+        lateral_pack_reader_report (c, node, _("image file “%s” cannot be shown: %s"), path, image_error->message);
+        return NULL;
+      }
+  }
 
   return g_steal_pointer (&real);
 }

@@ -44,6 +44,12 @@ break_attempts_table (const char *filename)
   sqlite3_close (db);
 }
 
+static gboolean
+history_read (gpointer data)
+{
+  return !lateral_history_page_is_busy (data);
+}
+
 static void
 test_pages_show_errors (void)
 {
@@ -69,6 +75,8 @@ test_pages_show_errors (void)
   g_assert_nonnull (strstr (lateral_home_page_get_error_message (home), "attempts"));
 
   lateral_history_page_show_profile (history, "Ana");
+  /* Read in a worker: wait for its answer. */
+  g_assert_true (lateral_test_ui_wait_until (history_read, history, 30000));
   collect_rows (GTK_WIDGET (history), rows);
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), "Your history could not be read") == 0)

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "case/lateral-claim-step.h"
+#include "history/lateral-history-page.h"
 #include "lateral-test-case.h"
 #include "lateral-test-ui.h"
 
@@ -71,6 +72,12 @@ find_row_with_subtitle (GtkWidget  *widget,
   return NULL;
 }
 
+static gboolean
+history_read (gpointer data)
+{
+  return !lateral_history_page_is_busy (LATERAL_HISTORY_PAGE (data));
+}
+
 static void
 test_narrow (void)
 {
@@ -115,6 +122,8 @@ test_narrow (void)
   g_assert_cmpuint (lateral_play_get_position (lateral_test_case_get_play (window)), ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-history", NULL);
+  /* The attempts are read in a worker. */
+  g_assert_true (lateral_test_ui_wait_until (history_read, lateral_window_get_page (window, "history"), 30000));
   assert_fits (window, "history");
   /* Each attempt names the version it was played with. */
   history_row = find_row_with_subtitle (GTK_WIDGET (window), "Version ");

@@ -25,6 +25,7 @@ struct _LateralHistoryPage
 
   LateralStore        *store;
   LateralPackRegistry *registry;
+  GCancellable        *cancellable;  /* the history being read, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (LateralHistoryPage, lateral_history_page, ADW_TYPE_BIN)
@@ -75,28 +76,50 @@ remove_all_rows (GtkListBox *list)
     gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
-void
-lateral_history_page_show_profile (LateralHistoryPage *self,
-                                   const char         *profile_name)
+/* In a worker, on its own connection: the learner's attempts, oldest
+ * first (NULL and no error: no such learner yet). */
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
+  LateralStore *store = source_object;
+  const char *profile_name = task_data;
+  g_autoptr(LateralStore) worker = NULL;
   g_autoptr(LateralProfile) profile = NULL;
+  GPtrArray *attempts = NULL;
+  GError *error = NULL;
+
+  worker = lateral_store_open_worker (store, &error);
+  if (worker != NULL)
+    profile = lateral_store_find_profile (worker, profile_name, &error);
+  if (profile != NULL)
+    attempts = lateral_store_list_attempts (worker, profile->uuid, NULL, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, attempts, attempts != NULL ? (GDestroyNotify) g_ptr_array_unref : NULL);
+}
+
+static void
+on_read (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  LateralHistoryPage *self = user_data;
   g_autoptr(GPtrArray) attempts = NULL;
   g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GArray) dates = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
 
-  g_return_if_fail (LATERAL_IS_HISTORY_PAGE (self));
-  g_return_if_fail (profile_name != NULL);
-
-  /* TRANSLATORS: the title of the history page, with the learner's name */
-  title = g_strdup_printf (_("%s’s History"), profile_name);
-  gtk_label_set_text (self->title_label, title);
+  attempts = g_task_propagate_pointer (G_TASK (result), &error);
+  /* Cancelled: the page is gone, or another learner's history was asked for. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
   remove_all_rows (self->attempts_list);
 
-  profile = lateral_store_find_profile (self->store, profile_name, &error);
-  if (profile != NULL)
-    attempts = lateral_store_list_attempts (self->store, profile->uuid, NULL, &error);
   if (error != NULL)
     {
       /* Said so, rather than an empty history as if nothing was played. */
@@ -129,6 +152,57 @@ lateral_history_page_show_profile (LateralHistoryPage *self,
   gtk_widget_set_visible (self->chart_group, marks->len > 0);
 }
 
+/**
+ * lateral_history_page_show_profile:
+ *
+ * Shows @profile_name's history. The attempts are read in a worker thread:
+ * until they come, the page has its title, a row saying it is reading, and
+ * lateral_history_page_is_busy() is %TRUE.
+ */
+void
+lateral_history_page_show_profile (LateralHistoryPage *self,
+                                   const char         *profile_name)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *row;
+
+  g_return_if_fail (LATERAL_IS_HISTORY_PAGE (self));
+  g_return_if_fail (profile_name != NULL);
+
+  /* TRANSLATORS: the title of the history page, with the learner's name */
+  title = g_strdup_printf (_("%s’s History"), profile_name);
+  gtk_label_set_text (self->title_label, title);
+  remove_all_rows (self->attempts_list);
+  gtk_widget_set_visible (self->chart_group, FALSE);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->store == NULL)
+    return;
+
+  row = lateral_text_row_new (_("Reading your history…"), NULL);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), g_object_new (GTK_TYPE_SPINNER, "spinning", TRUE, NULL));
+  gtk_list_box_append (self->attempts_list, row);
+
+  self->cancellable = g_cancellable_new ();
+  /* The store as source (a worker opens its own connection from it); the
+   * page as user data, touched only when not cancelled. */
+  task = g_task_new (self->store, self->cancellable, on_read, self);
+  g_task_set_source_tag (task, lateral_history_page_show_profile);
+  g_task_set_task_data (task, g_strdup (profile_name), g_free);
+  g_task_run_in_thread (task, read_thread);
+}
+
+/* Whether a history is still being read. */
+gboolean
+lateral_history_page_is_busy (LateralHistoryPage *self)
+{
+  g_return_val_if_fail (LATERAL_IS_HISTORY_PAGE (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
 void
 lateral_history_page_set_data (LateralHistoryPage  *self,
                                LateralStore        *store,
@@ -145,6 +219,9 @@ lateral_history_page_dispose (GObject *object)
 {
   LateralHistoryPage *self = LATERAL_HISTORY_PAGE (object);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->registry);
 

@@ -21,5 +21,6 @@ void lateral_history_page_set_data     (LateralHistoryPage  *self,
                                         LateralPackRegistry *registry);
 void lateral_history_page_show_profile (LateralHistoryPage  *self,
                                         const char          *profile_name);
+gboolean lateral_history_page_is_busy    (LateralHistoryPage  *self);
 
 G_END_DECLS

@@ -177,6 +177,20 @@ collect_rows (GtkWidget *widget,
     collect_rows (child, rows);
 }
 
+static GtkWidget *
+find_drawing_area (GtkWidget *widget)
+{
+  if (GTK_IS_DRAWING_AREA (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_drawing_area (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 row_has (GtkWidget  *row,
          const char *title,
@@ -291,7 +305,7 @@ check_report (LateralClassResultsWindow *window)
       g_assert_cmpstr (lateral_class_row_get_subtitle (item), ==, subtitle);
     }
   collect_rows (lateral_class_results_window_get_groups_box (window), rows);
-  g_assert_cmpuint (rows->len, >=, 5 + n_claims + 3);
+  g_assert_cmpuint (rows->len, >=, 6 + 20 + n_claims + 3);
 
   /* First the class's quick check before and after: both learners took
    * both; V means 16.0 then 17.5. */
@@ -302,7 +316,17 @@ check_report (LateralClassResultsWindow *window)
     g_assert_cmpuint (measure->pairs, ==, 2);
     g_assert_true (row_has (g_ptr_array_index (rows, 0), "Headlines right (V)", "16.0 → 17.5 (+1.5)"));
     g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 4)), ==, "Effect size (Cohen’s d_z)");
-    row = 5;
+    /* Then each headline, in an expander (its header is a row too): f1 was
+     * wrong for both before (the first items are the wrong ones), right for
+     * Ana after, wrong for Zoë. */
+    g_assert_cmpuint (measure->items->len, ==, 20);
+    g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 5)), ==, "Each headline");
+    g_assert_true (row_has (g_ptr_array_index (rows, 6), "f1", "0% → 50%"));
+    row = 6 + measure->items->len;
+    /* And the small before/after chart, an image to a screen reader. */
+    g_assert_nonnull (find_drawing_area (lateral_class_results_window_get_groups_box (window)));
+    g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (find_drawing_area (lateral_class_results_window_get_groups_box (window)))),
+                     ==, GTK_ACCESSIBLE_ROLE_IMG);
   }
   for (guint i = 0; i < group->claims->len; i++, row++)
     {

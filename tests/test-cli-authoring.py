@@ -54,21 +54,32 @@ with tempfile.TemporaryDirectory() as tmp:
     # The teacher finishes the case: own id and texts, a second technique no claim names.
     with open(os.path.join(tmp, name), encoding="utf-8") as f:
         pack = json.load(f)
+    check("the starter is written in lateral-pack/2 with its members",
+          pack["format"] == "lateral-pack/2" and pack["habits"]
+          and "sources" in pack["steps"][0] and "source" not in pack["steps"][0]
+          and all(o.get("asks") in ("who", "evidence", "others") for o in pack["steps"][1]["moves"]["options"])
+          and pack["steps"][1]["reveal"]["takeaway"] and pack["steps"][1]["reveal"]["habits"], pack)
     pack["id"] = "io.github.ada.ap-tweet"
     pack["summary"] = "A hacked news agency account, and a market that believed it."
     pack["authors"] = ["Ada Teacher"]
+    pack["habits"][0]["name"] = "Ask the account's owner"
+    pack["habits"][0]["description"] = "A post is checked against what its supposed author says."
     story, claim = pack["steps"]
     story["title"] = "A tweet from the AP"
     story["text"] = ["At 1:07 pm the AP's account posted about explosions at the White House."]
-    story["source"] = {"publisher": "Reuters", "title": "Hacked AP tweet", "date": "2013-04-23",
-                       "url": "https://www.reuters.com/article/hacked-ap"}
+    source = {"publisher": "Reuters", "title": "Hacked AP tweet", "date": "2013-04-23",
+              "url": "https://www.reuters.com/article/hacked-ap",
+              "archive_url": "https://web.archive.org/web/2013/https://www.reuters.com/article/hacked-ap"}
+    story["sources"] = [source]
     story["date"] = "2013-04-23"
     claim["claim"] = "Two explosions hit the White House."
     claim["context"] = ["A tweet from @AP, 23 April 2013, 1:07 pm."]
     claim["as_of"] = "2013-04-23"
+    claim["moves"]["options"][0]["found"] = "AP staff said within minutes that the account was hacked."
     claim["reveal"]["known_then"] = ["Within minutes the AP said its account had been hacked."]
     claim["reveal"]["explanation"] = ["A trusted account can be taken over."]
-    claim["reveal"]["sources"] = [story["source"]]
+    claim["reveal"]["takeaway"] = "A trusted account can post what its owner never wrote."
+    claim["reveal"]["sources"] = [source]
     pack["techniques"].append({"id": "hijacked-account", "name": "Hijacked account",
                                "description": "A trusted account posts what its owner never wrote."})
     with open(os.path.join(tmp, "finished.json"), "w", encoding="utf-8") as f:
@@ -81,21 +92,27 @@ with tempfile.TemporaryDirectory() as tmp:
               "name it in a reveal or remove it" in lines[0], out.stdout + out.stderr)
 
     # In lateral-pack/2 every source should have an archived copy.
-    v2 = dict(pack)
-    v2["format"] = "lateral-pack/2"
+    v2 = json.loads(json.dumps(pack))
     v2["techniques"] = pack["techniques"][:1]
+    del v2["steps"][0]["sources"][0]["archive_url"]
+    del v2["steps"][1]["reveal"]["sources"][0]["archive_url"]
     with open(os.path.join(tmp, "v2.json"), "w", encoding="utf-8") as f:
         json.dump(v2, f, ensure_ascii=False, indent=2)
     out = run(["validate", "v2.json"], tmp)
     archive_lines = [l for l in out.stderr.splitlines() if "archive_url" in l and "warning:" in l]
-    if out.returncode == 0:
-        check("lateral-pack/2: each source without archive_url is named",
-              len(archive_lines) >= 2 and "this source has no “archive_url”; add the address of an archived copy"
-              in archive_lines[0], out.stderr)
-    else:
-        # The starter's claim lacks members /2 requires: the errors come first, no draft hints.
-        check("lateral-pack/2 with errors: no draft warnings bury them",
-              out.returncode == 1 and not archive_lines, out.stderr)
+    check("lateral-pack/2: each source without archive_url is named",
+          out.returncode == 0 and len(archive_lines) == 2
+          and "this source has no “archive_url”; add the address of an archived copy" in archive_lines[0],
+          out.stderr)
+
+    # A /2-only member in a /1 file is refused, not silently dropped.
+    v1 = json.loads(json.dumps(pack))
+    v1["format"] = "lateral-pack/1"
+    with open(os.path.join(tmp, "v1.json"), "w", encoding="utf-8") as f:
+        json.dump(v1, f, ensure_ascii=False, indent=2)
+    out = run(["validate", "v1.json"], tmp)
+    check("the same case declared lateral-pack/1 is refused for its /2 members",
+          out.returncode == 1 and "lateral-pack/2" in out.stderr, out.stderr)
 
     # A warning never hides an error: with an error, no draft hints at all.
     pack["steps"][0]["date"] = "23/04/2013"

@@ -339,6 +339,9 @@ def test_new_pack(root):
           pack["title"] == "Élections 2026: the \"fake\" poll" and len(claims) == 1
           and any(s["type"] == "story" for s in pack["steps"]) and claims[0]["moves"]["options"]
           and claims[0]["reveal"]["sources"] and pack["techniques"], pack)
+    check("the starter is lateral-pack/2: habits, asks on every check, a takeaway",
+          pack["format"] == "lateral-pack/2" and pack["habits"]
+          and all(o.get("asks") for o in claims[0]["moves"]["options"]) and claims[0]["reveal"]["takeaway"], pack)
     out = run(env, "play", path, "--profile", "Author", stdin="unverified 2\n")
     check("the starter pack can be played", out.returncode == 0, out.stderr)
     before = open(path, "rb").read()

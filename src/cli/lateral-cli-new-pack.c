@@ -4,8 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A starter pack is the fastest way to the format: one story, one claim
- * with checks to pick and a dated source, one glossary entry, each field
- * holding a hint of what goes there. It is built with JsonBuilder (the title
+ * with checks to pick (each saying which question it asks) and a dated
+ * source, one entry in each glossary (techniques, habits), each field
+ * holding a hint of what goes there. It is written in lateral-pack/2
+ * (LATERAL_PACK_FORMAT) with that format's members: story `sources`,
+ * `asks` and `found` on the checks, the reveal's `takeaway` and `habits`. It is built with JsonBuilder (the title
  * is the author's text) and loaded back before it is written, so what
  * new-pack writes always passes `lateral-cli validate`.
  */
@@ -75,19 +78,25 @@ source (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* found: what an expected check would have found on the claim's date. */
 static void
 move (JsonBuilder *builder,
       const char  *id,
       const char  *label,
+      const char  *asks,
       gboolean     expected,
-      const char  *why)
+      const char  *why,
+      const char  *found)
 {
   json_builder_begin_object (builder);
   member (builder, "id", id);
   member (builder, "label", label);
+  member (builder, "asks", asks);
   json_builder_set_member_name (builder, "expected");
   json_builder_add_boolean_value (builder, expected);
   member (builder, "why", why);
+  if (found != NULL)
+    member (builder, "found", found);
   json_builder_end_object (builder);
 }
 
@@ -100,8 +109,10 @@ story_step (JsonBuilder *builder)
   member (builder, "title", "What happened first");
   member (builder, "date", "2024-03-01");
   strings (builder, "text", "Tell what the public could see on this date, in a few sentences.");
-  json_builder_set_member_name (builder, "source");
+  json_builder_set_member_name (builder, "sources");
+  json_builder_begin_array (builder);
   source (builder, "2024-03-01");
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
 }
 
@@ -120,15 +131,19 @@ claim_step (JsonBuilder *builder)
   member (builder, "question", "Which checks would you make?");
   json_builder_set_member_name (builder, "options");
   json_builder_begin_array (builder);
-  move (builder, "second-source", "Look for an independent confirmation", TRUE, "One source is not enough.");
-  move (builder, "count-shares", "See how often it was shared", FALSE, "Popularity is not evidence.");
+  move (builder, "second-source", "Look for an independent confirmation", "others", TRUE,
+        "One source is not enough.", "What that check would have found on the as_of date.");
+  move (builder, "count-shares", "See how often it was shared", "evidence", FALSE,
+        "Popularity is not evidence.", NULL);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "reveal");
   json_builder_begin_object (builder);
   strings (builder, "known_then", "What could be known on the as_of date.");
   strings (builder, "explanation", "Why the verdict stands.");
+  member (builder, "takeaway", "One line the learner should remember.");
   strings (builder, "techniques", "single-source");
+  strings (builder, "habits", "find-second-source");
   json_builder_set_member_name (builder, "sources");
   json_builder_begin_array (builder);
   source (builder, "2024-03-02");
@@ -163,6 +178,14 @@ build_pack (const char *slug,
   member (builder, "id", "single-source");
   member (builder, "name", "Single source");
   member (builder, "description", "One account, not yet confirmed by anyone independent of it.");
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "habits");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  member (builder, "id", "find-second-source");
+  member (builder, "name", "Find a second source");
+  member (builder, "description", "What a careful reader does before believing it.");
   json_builder_end_object (builder);
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "steps");
@@ -218,7 +241,8 @@ lateral_cli_new_pack (int    argc,
 
   if (!lateral_cli_parse_options ("new-pack", _("DIR"),
                                   _("Write DIR/SLUG.json, a valid starter pack with one story step, one claim with "
-                                    "checks and a source, and one glossary entry. Its id is org.example.SLUG: "
+                                    "checks and a source, and one entry in each glossary (techniques, habits), in lateral-pack/2. "
+                                    "Its id is org.example.SLUG: "
                                     "change it to one under a domain or account you control before you hand the "
                                     "pack out. An existing file is never overwritten."),
                                   entries, &argc, &argv))

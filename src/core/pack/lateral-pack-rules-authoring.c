@@ -37,6 +37,9 @@ static const char * const placeholders[] = {
   "Example Gazette",
   "https://example.org/article",
   "One line the learner should remember.",
+  "What that check would have found on the as_of date.",
+  "Find a second source",
+  "What a careful reader does before believing it.",
 };
 
 static void

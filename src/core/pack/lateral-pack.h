@@ -23,7 +23,7 @@ G_BEGIN_DECLS
 #define LATERAL_PACK_FORMAT_1 "lateral-pack/1"
 #define LATERAL_PACK_FORMAT_2 "lateral-pack/2"
 /* What new packs are written in (lateral-cli new-pack). */
-#define LATERAL_PACK_FORMAT LATERAL_PACK_FORMAT_1
+#define LATERAL_PACK_FORMAT LATERAL_PACK_FORMAT_2
 
 #define LATERAL_PACK_ERROR (lateral_pack_error_quark ())
 

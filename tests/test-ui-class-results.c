@@ -59,25 +59,46 @@ run_cli (const char  *home,
   return g_steal_pointer (&out);
 }
 
-/* Every claim answered with @verdict at @certainty, in class @class_code. */
+/* The MIST-20's 20 lines, `ITEM-ID real|fake`, the first @n_wrong wrong. */
+static void
+append_check (GString *input,
+              guint    n_wrong)
+{
+  for (guint i = 0; i < 20; i++)
+    {
+      gboolean fake = i < 10;
+      gboolean right = i >= n_wrong;
+
+      g_string_append_printf (input, "%c%u %s\n", fake ? 'f' : 'r', i % 10 + 1,
+                              fake == right ? "fake" : "real");
+    }
+}
+
+/* Every claim answered with @verdict at @certainty, in class @class_code,
+ * between a quick check before (@before_wrong headlines wrong) and after
+ * (@after_wrong wrong): `lateral-cli play --measure mist-20`. */
 static char *
 make_bundle (const char *tmp,
              const char *name,
              const char *class_code,
              const char *verdict,
              int         certainty,
-             guint       n_claims)
+             guint       n_claims,
+             guint       before_wrong,
+             guint       after_wrong)
 {
   g_autofree char *home = g_build_filename (tmp, name, NULL);
   g_autofree char *bundle = g_strdup_printf ("%s/%s.json", tmp, name);
   g_autoptr(GString) input = g_string_new (NULL);
-  const char *play[] = { "play", PACK_ID, "--profile", name, "--class", class_code, NULL };
+  const char *play[] = { "play", PACK_ID, "--profile", name, "--class", class_code, "--measure", "mist-20", NULL };
   const char *export[] = { "export", "--output", bundle, NULL };
   g_autofree char *out1 = NULL;
   g_autofree char *out2 = NULL;
 
+  append_check (input, before_wrong);
   for (guint i = 0; i < n_claims; i++)
     g_string_append_printf (input, "%s %d\n", verdict, certainty);
+  append_check (input, after_wrong);
   out1 = run_cli (home, input->str, play);
   out2 = run_cli (home, NULL, export);
 
@@ -105,8 +126,9 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->tmp = g_dir_make_tmp ("lateral-class-XXXXXX", &error);
   g_assert_no_error (error);
-  fixture->bundles[0] = make_bundle (fixture->tmp, "Ana", "7A", "false", 3, n_claims);
-  fixture->bundles[1] = make_bundle (fixture->tmp, "Zoë Ångström", "7A", "true", 1, n_claims);
+  /* Quick checks: Ana 18 then 20 right, Zoë 14 then 15. */
+  fixture->bundles[0] = make_bundle (fixture->tmp, "Ana", "7A", "false", 3, n_claims, 2, 0);
+  fixture->bundles[1] = make_bundle (fixture->tmp, "Zoë Ångström", "7A", "true", 1, n_claims, 6, 5);
   fixture->broken = g_build_filename (fixture->tmp, "broken.json", NULL);
   g_file_set_contents (fixture->broken, "{ \"format\": \"lateral-results/1\", ", -1, &error);
   g_assert_no_error (error);
@@ -153,6 +175,20 @@ collect_rows (GtkWidget *widget,
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     collect_rows (child, rows);
+}
+
+static GtkWidget *
+find_drawing_area (GtkWidget *widget)
+{
+  if (GTK_IS_DRAWING_AREA (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_drawing_area (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static gboolean
@@ -269,7 +305,29 @@ check_report (LateralClassResultsWindow *window)
       g_assert_cmpstr (lateral_class_row_get_subtitle (item), ==, subtitle);
     }
   collect_rows (lateral_class_results_window_get_groups_box (window), rows);
-  g_assert_cmpuint (rows->len, >=, n_claims + 3);
+  g_assert_cmpuint (rows->len, >=, 6 + 20 + n_claims + 3);
+
+  /* First the class's quick check before and after: both learners took
+   * both; V means 16.0 then 17.5. */
+  {
+    const LateralMeasureSummary *measure = lateral_report_get_measure (report, group);
+
+    g_assert_nonnull (measure);
+    g_assert_cmpuint (measure->pairs, ==, 2);
+    g_assert_true (row_has (g_ptr_array_index (rows, 0), "Headlines right (V)", "16.0 → 17.5 (+1.5)"));
+    g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 4)), ==, "Effect size (Cohen’s d_z)");
+    /* Then each headline, in an expander (its header is a row too): f1 was
+     * wrong for both before (the first items are the wrong ones), right for
+     * Ana after, wrong for Zoë. */
+    g_assert_cmpuint (measure->items->len, ==, 20);
+    g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 5)), ==, "Each headline");
+    g_assert_true (row_has (g_ptr_array_index (rows, 6), "f1", "0% → 50%"));
+    row = 6 + measure->items->len;
+    /* And the small before/after chart, an image to a screen reader. */
+    g_assert_nonnull (find_drawing_area (lateral_class_results_window_get_groups_box (window)));
+    g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (find_drawing_area (lateral_class_results_window_get_groups_box (window)))),
+                     ==, GTK_ACCESSIBLE_ROLE_IMG);
+  }
   for (guint i = 0; i < group->claims->len; i++, row++)
     {
       const LateralReportClaim *claim = g_ptr_array_index (group->claims, i);

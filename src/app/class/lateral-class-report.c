@@ -311,17 +311,178 @@ lateral_class_report_fill_step (GtkBox                   *box,
   return TRUE;
 }
 
+typedef struct {
+  double before[3];
+  double after[3];
+} ChangeChart;
+
+/* Bars for V, r and f: before (faint) then after (strong), each with its
+ * value above and "before"/"after" under it, so the bars are told apart by
+ * their words and places, not by colour alone. */
+static void
+draw_change (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        data)
+{
+  static const double top[3] = { 20, 10, 10 };
+  static const char *names[3] = { "V", "r", "f" };
+  const ChangeChart *chart = data;
+  GdkRGBA fg;
+  double slot = width / 3.0;
+  double bar = MIN (slot * 0.3, 48);
+  double base = height - 34;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
+  for (guint i = 0; i < 3; i++)
+    {
+      double values[2] = { chart->before[i], chart->after[i] };
+      const char *when[2] = { _("before"), _("after") };
+      double x = i * slot + (slot - 2 * bar - 6) / 2;
+
+      for (guint k = 0; k < 2; k++)
+        {
+          double h = MAX (0, MIN (values[k] / top[i], 1)) * (base - 18);
+          double bx = x + k * (bar + 6);
+          g_autofree char *value = g_strdup_printf ("%.1f", values[k]);
+          PangoLayout *layout;
+          int tw, th;
+
+          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, k == 0 ? 0.3 : 0.85);
+          cairo_rectangle (cr, bx, base - h, bar, h);
+          cairo_fill (cr);
+
+          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 1.0);
+          layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), value);
+          pango_layout_get_pixel_size (layout, &tw, &th);
+          cairo_move_to (cr, bx + (bar - tw) / 2, base - h - th);
+          pango_cairo_show_layout (cr, layout);
+          g_object_unref (layout);
+
+          layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), when[k]);
+          pango_layout_get_pixel_size (layout, &tw, &th);
+          cairo_move_to (cr, bx + (bar - tw) / 2, base + 2);
+          pango_cairo_show_layout (cr, layout);
+          g_object_unref (layout);
+        }
+      {
+        PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), names[i]);
+        int tw, th;
+
+        pango_layout_get_pixel_size (layout, &tw, &th);
+        cairo_move_to (cr, x + bar + 3 - tw / 2.0, base + 2 + th);
+        pango_cairo_show_layout (cr, layout);
+        g_object_unref (layout);
+      }
+    }
+}
+
+static GtkWidget *
+change_chart_new (const LateralMeasureSummary *measure)
+{
+  ChangeChart *chart = g_new0 (ChangeChart, 1);
+  GtkWidget *area = g_object_new (GTK_TYPE_DRAWING_AREA,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_IMG,
+                                  "content-height", 150,
+                                  "hexpand", TRUE,
+                                  NULL);
+  g_autofree char *description = NULL;
+  LateralMeasureFigure figures[3] = { LATERAL_MEASURE_V, LATERAL_MEASURE_R, LATERAL_MEASURE_F };
+
+  for (guint i = 0; i < 3; i++)
+    {
+      chart->before[i] = measure->before[figures[i]];
+      chart->after[i] = measure->after[figures[i]];
+    }
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_change, chart, g_free);
+  /* TRANSLATORS: the chart for a screen reader: means before and after */
+  description = g_strdup_printf (_("Headlines right %.1f before, %.1f after; real news spotted %.1f before, %.1f after; "
+                                   "fake news spotted %.1f before, %.1f after"),
+                                 chart->before[0], chart->after[0], chart->before[1], chart->after[1],
+                                 chart->before[2], chart->after[2]);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Before and after chart"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  return area;
+}
+
+/* The class's quick check before and after the case (issue 13): how many
+ * took both, the mean of each score before and after and its change, and
+ * the effect size with its interval. */
+static void
+add_measure_section (GtkBox                      *box,
+                     const LateralMeasureSummary *measure)
+{
+  static const char *names[LATERAL_MEASURE_N_FIGURES] = {
+    N_("Headlines right (V)"),
+    N_("Real news spotted (r)"),
+    N_("Fake news spotted (f)"),
+    N_("Leaning (n − d; 0 is balanced)"),
+  };
+  g_autofree char *description = NULL;
+  g_autofree char *effect = NULL;
+  AdwPreferencesGroup *section;
+
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u learner took the %s check before and after this case; the means are theirs",
+                                              "%u learners took the %s check before and after this case; the means are theirs",
+                                              measure->pairs),
+                                 measure->pairs, measure->instrument_id);
+  section = add_group (box, _("Quick Check, Before and After"), description);
+  for (guint i = 0; i < LATERAL_MEASURE_N_FIGURES; i++)
+    {
+      /* TRANSLATORS: a class's mean score before and after a case, and the change, e.g. "12.1 → 14.0 (+1.9)" */
+      g_autofree char *text = g_strdup_printf (_("%.1f → %.1f (%+.1f)"),
+                                               measure->before[i], measure->after[i], measure->change[i]);
+      add_row (section, _(names[i]), text);
+    }
+  if (measure->v_change.has_d_z)
+    /* TRANSLATORS: Cohen's d_z on the change in V and its 95% confidence interval */
+    effect = g_strdup_printf (_("%.2f, 95%% interval %.2f to %.2f (paired, on headlines right)"),
+                              measure->v_change.d_z, measure->v_change.ci_low, measure->v_change.ci_high);
+  else
+    effect = g_strdup (_("Not computed: it needs two learners or more whose change differs"));
+  add_row (section, _("Effect size (Cohen’s d_z)"), effect);
+
+  /* Each headline, percent right before → after, folded. */
+  if (measure->items != NULL && measure->items->len > 0)
+    {
+      GtkWidget *items = adw_expander_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (items), _("Each headline"));
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (items), _("Percent of these learners right, before → after"));
+      for (guint i = 0; i < measure->items->len; i++)
+        {
+          const LateralMeasureItemChange *item = g_ptr_array_index (measure->items, i);
+          GtkWidget *row = adw_action_row_new ();
+          /* TRANSLATORS: percent right before and after, e.g. "40% → 63%" */
+          g_autofree char *text = g_strdup_printf (_("%.0f%% → %.0f%%"), item->before, item->after);
+
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->item_id);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (items), row);
+        }
+      adw_preferences_group_add (section, items);
+    }
+  adw_preferences_group_add (section, change_chart_new (measure));
+}
+
 /**
  * lateral_class_report_build_group:
  * @students: the rows of lateral_class_report_dup_student_rows()
+ * @measure: (nullable): the group's quick check before and after
  *
  * Returns: (transfer floating): a box with a heading (class and case) and
  *   the students of @group; lateral_class_report_fill_step() adds the
  *   claims, the techniques and the calibration
  */
 GtkWidget *
-lateral_class_report_build_group (const LateralReportGroup *group,
-                                  GListModel               *students)
+lateral_class_report_build_group (const LateralReportGroup    *group,
+                                  GListModel                  *students,
+                                  const LateralMeasureSummary *measure)
 {
   GtkWidget *box, *heading;
   g_autofree char *title = NULL;
@@ -345,6 +506,8 @@ lateral_class_report_build_group (const LateralReportGroup *group,
   gtk_widget_add_css_class (heading, "title-2");
   gtk_box_append (GTK_BOX (box), heading);
 
+  if (measure != NULL && measure->pairs > 0)
+    add_measure_section (GTK_BOX (box), measure);
   fill_students (GTK_BOX (box), group, students);
 
   return box;

@@ -12,8 +12,9 @@
 G_BEGIN_DECLS
 
 GListModel *lateral_class_report_dup_student_rows (const LateralReportGroup *group);
-GtkWidget *lateral_class_report_build_group (const LateralReportGroup *group,
-                                             GListModel               *students);
+GtkWidget *lateral_class_report_build_group (const LateralReportGroup    *group,
+                                             GListModel                  *students,
+                                             const LateralMeasureSummary *measure);
 gboolean   lateral_class_report_fill_step   (GtkBox                   *box,
                                              const LateralReportGroup *group,
                                              guint                     step);

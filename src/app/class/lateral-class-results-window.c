@@ -403,8 +403,9 @@ on_report_built (GObject      *source,
   n_groups = lateral_report_get_n_groups (self->report);
   for (guint i = 0; i < n_groups; i++)
     {
-      GtkWidget *box = lateral_class_report_build_group (lateral_report_get_group (self->report, i),
-                                                         g_ptr_array_index (self->student_rows, i));
+      const LateralReportGroup *group = lateral_report_get_group (self->report, i);
+      GtkWidget *box = lateral_class_report_build_group (group, g_ptr_array_index (self->student_rows, i),
+                                                         lateral_report_get_measure (self->report, group));
 
       g_ptr_array_add (self->group_boxes, g_object_ref (box));
       gtk_box_append (self->groups_box, box);

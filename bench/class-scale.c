@@ -3,13 +3,21 @@
  * Copyright 2026 The Lateral authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   _bench/bench/class-scale [--runs N] [--srcdir DIR]
+ *   _bench/bench/class-scale [--runs N] [--pdf-learners N --cli PATH]
  *
  * Import: 30 results bundles, one per learner (each played the built-in case
  * twice: once to the end, once halfway), merged into a fresh store through
  * lateral_bundle_import_file(), each bundle its own durable transaction, in
  * a folder under XDG_DATA_HOME (the disk the store lives on). Floor: a raw
- * json-glib parse of the same 30 files. Target: under 1 s in all.
+ * json-glib parse of the same 30 files. Target: under 1 s in all. The
+ * bundles name the built-in case, loaded from LATERAL_PACKS_DIR (bench/run
+ * sets it) as the app and the CLI load it.
+ *
+ * With --pdf-learners N (bench/run leaves it out: seeding 90,000 learners
+ * takes minutes): a store of N learners, one finished attempt of the case
+ * each in 30 classes, seeded through the shared test helpers, then the
+ * built `lateral-cli report --pdf` over it, timed once as an instructor
+ * would run it (no floor: the issue's figure is the time itself).
  *
  * Every line is TAB-separated for bench/runner.py:
  *   NAME  MEDIAN_US  FLOOR_MEDIAN_US  TARGET_RATIO|-  [LIMIT_US]
@@ -21,6 +29,8 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "lateral-test-store.h"
+#include "pack/lateral-pack-registry.h"
 #include "results/lateral-bundle.h"
 #include "play/lateral-scoring.h"
 #include "store/lateral-store-private.h"
@@ -127,13 +137,13 @@ make_bundle (guint learner)
 }
 
 static double
-import_class (GPtrArray *files)
+import_class (GPtrArray *files,
+              GPtrArray *packs)
 {
   g_autofree char *dir = bench_fresh_dir ();
   g_autofree char *path = g_build_filename (dir, "lateral.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(LateralStore) store = lateral_store_open (path, &error);
-  const char * const packs[] = { PACK_ID, NULL };
   gint64 start;
   double elapsed;
 
@@ -174,11 +184,17 @@ parse_class (GPtrArray *files)
 static void
 bench_import (guint runs)
 {
+  g_autoptr(LateralPackRegistry) registry = lateral_pack_registry_new ();
+  g_autoptr(GPtrArray) packs = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *dir = bench_fresh_dir ();
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) ours = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) floor = g_array_new (FALSE, FALSE, sizeof (double));
 
+  if (!lateral_pack_registry_load (registry, &error))
+    g_error ("%s", error->message);
+  packs = lateral_bundle_list_packs (registry);
   for (guint i = 0; i < N_LEARNERS; i++)
     {
       g_autoptr(GString) text = make_bundle (i);
@@ -192,7 +208,7 @@ bench_import (guint runs)
   /* Round 0 warms both and is not kept. */
   for (guint r = 0; r <= runs; r++)
     {
-      double f = parse_class (files), o = import_class (files);
+      double f = parse_class (files), o = import_class (files, packs);
 
       if (r == 0)
         continue;
@@ -207,18 +223,89 @@ bench_import (guint runs)
   bench_remove_tree (dir);
 }
 
+/* `lateral-cli report --pdf` over a store of @n_learners learners. */
+static void
+bench_report_pdf (guint       n_learners,
+                  const char *cli)
+{
+  static const char * const claim_ids[] = {
+    "putin-phoned", "spokesperson-confirms", "denial-proves-fake", "impersonators", "john-accepts",
+    "real-call", "headline-vs-body", "quote-word-for-word", "gay-rights", NULL
+  };
+  g_autofree char *dir = bench_fresh_dir ();
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *folder = g_build_filename (data, "lateral", NULL);
+  g_autofree char *path = g_build_filename (folder, "lateral.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "class.pdf", NULL);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { cli, "report", "--pdf", pdf, NULL };
+  LateralStore *store;
+  gint64 start;
+  double seed_s;
+  int status = 0;
+  GStatBuf st;
+
+  for (guint i = 0; i < 30; i++)
+    g_ptr_array_add (codes, g_strdup_printf ("C%02u", i));
+  g_ptr_array_add (codes, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  start = g_get_monotonic_time ();
+  store = lateral_store_open (path, &error);
+  g_assert_no_error (error);
+  lateral_test_store_seed (store, &(LateralTestClass) {
+                             .pack_id = PACK_ID, .claim_ids = claim_ids,
+                             .class_codes = (const char * const *) codes->pdata,
+                             .n_learners = n_learners,
+                             .n_answers = n_learners * (guint) (G_N_ELEMENTS (claim_ids) - 1),
+                           });
+  g_object_unref (store);
+  seed_s = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+
+  env = g_environ_setenv (env, "XDG_DATA_HOME", data, TRUE);
+  start = g_get_monotonic_time ();
+  if (!g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error))
+    g_error ("%s", error->message);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s: %s", error->message, err);
+  g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+  g_printerr ("# seeded %u learners (%u answers) in %.1f s; PDF %" G_GINT64_FORMAT " bytes; %s",
+              n_learners, n_learners * (guint) (G_N_ELEMENTS (claim_ids) - 1), seed_s,
+              (gint64) st.st_size, err);
+  g_print ("report --pdf over %u learners\t%.1f\t-\t-\n", n_learners,
+           (double) (g_get_monotonic_time () - start));
+  bench_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   guint runs = 7;
+  guint pdf_learners = 0;
+  const char *cli = NULL;
 
   for (int i = 1; i + 1 < argc; i += 2)
     {
       if (strcmp (argv[i], "--runs") == 0)
         runs = MAX (1, atoi (argv[i + 1]));
+      else if (strcmp (argv[i], "--pdf-learners") == 0)
+        pdf_learners = atoi (argv[i + 1]);
+      else if (strcmp (argv[i], "--cli") == 0)
+        cli = argv[i + 1];
     }
 
+  if (pdf_learners > 0)
+    {
+      if (cli == NULL)
+        g_error ("--pdf-learners needs --cli PATH (the built lateral-cli)");
+      bench_report_pdf (pdf_learners, cli);
+      return 0;
+    }
   bench_import (runs);
   return 0;
 }

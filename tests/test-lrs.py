@@ -603,6 +603,42 @@ def test_validation(root, config_home):
           invalid.returncode == 1 and "homePage" in invalid.stdout, invalid.stdout)
 
 
+def test_quick_checks(root, lrs, config_home):
+    """Issue 13's quick check before and after a case: one `scored`
+    statement per sitting, queued with the sitting, sent, exported the same."""
+    env, db = learner_env(root, "measured", config_home)
+    env["LATERAL_MEASURES_DIR"] = os.path.join(source_dir, "data", "measures")
+    with open(os.path.join(source_dir, "data", "measures", "mist-20.json"), encoding="utf-8") as f:
+        items = [item["id"] for item in json.load(f)["items"]]
+    before = "".join(f"{i} real\n" for i in items)
+    after = "".join(f"{i} {'fake' if i.startswith('f') else 'real'}\n" for i in items)
+    out = run(env, "play", PACK_ID, "--profile", "Mia", "--class", "9M", "--measure", "mist-20",
+              stdin=before + random_script() + after)
+    check("a learner takes the quick check before and after a case", out.returncode == 0, out.stderr)
+    measured = [row for row in outbox(db) if row[1] == "measured"]
+    check("each sitting is queued as one statement", len(measured) == 2 and len(outbox(db)) == 2 + N_CLAIMS + 2,
+          outbox(db))
+    sent = run(env, "lrs", "send")
+    check("lrs send sends the sittings with the answers", sent.returncode == 0 and outbox(db, "waiting") == [],
+          sent.stdout + sent.stderr)
+    in_lrs = {s["id"]: s for s in lrs.statements("verb=" + urllib.parse.quote("http://adlnet.gov/expapi/verbs/scored"))}
+    ids = {row[0] for row in measured}
+    check("the LRS holds both sittings under their queued ids", ids <= set(in_lrs), (ids, list(in_lrs)))
+    scores = sorted((s["result"]["extensions"][BASE + "extensions/measure-when"], s["result"]["score"]["raw"])
+                    for i, s in in_lrs.items() if i in ids)
+    check("the sittings carry when and V (10 before, 20 after)", scores == [("after", 20), ("before", 10)], scores)
+    path = os.path.join(root, "measured.json")
+    out = run(env, "export", "--format", "xapi", "--output", path)
+    with open(path) as f:
+        exported = [s for s in json.load(f) if s["verb"]["id"].endswith("/scored")]
+    check("export --format xapi has the sittings under the same ids", {s["id"] for s in exported} == ids,
+          [s["id"] for s in exported])
+    valid = subprocess.run(["node", os.path.join(VALIDATOR_DIR, "validate.js"), path],
+                           capture_output=True, text=True, timeout=60)
+    check("exported sittings pass @learninglocker/xapi-validation", valid.returncode == 0,
+          valid.stdout + valid.stderr)
+
+
 def main():
     missing = [d for d in (LRS_DIR, VALIDATOR_DIR) if not os.path.isdir(os.path.join(d, "node_modules"))]
     if missing:
@@ -623,6 +659,7 @@ def main():
             test_kills(root, lrs, config_home)
             test_set_aside(root, lrs, config_home)
             test_validation(root, config_home)
+            test_quick_checks(root, lrs, config_home)
         finally:
             lrs.stop()
     check("the LRS was stopped by its PID", lrs.proc is None)

@@ -18,6 +18,17 @@
 #include "widgets/lateral-messages.h"
 #include "lateral-window-private.h"
 
+/* Something was queued for the school's LRS outside a case (a quick
+ * check): send it now rather than at the next answer. Nothing when
+ * sending is off. */
+static void
+lrs_send_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  lateral_lrs_bar_send_now (LATERAL_WINDOW (widget)->lrs_bar);
+}
+
 static void
 go_home_action (GtkWidget  *widget,
                 const char *action_name,
@@ -349,6 +360,7 @@ lateral_window_actions_install (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-results", NULL, export_results_action);
   gtk_widget_class_install_action (widget_class, "win.class-results", NULL, class_results_action);
   gtk_widget_class_install_action (widget_class, "win.manage-cases", NULL, manage_cases_action);
+  gtk_widget_class_install_action (widget_class, "win.lrs-send", NULL, lrs_send_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-home", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-home", NULL);

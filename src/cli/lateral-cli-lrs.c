@@ -283,6 +283,31 @@ lateral_cli_lrs_attach (LateralPlay *play)
                 error->message);
 }
 
+/* play --measure, measure: store the sitting, and queue its statement in
+ * the same transaction when an LRS is configured and the sitting belongs
+ * to an attempt. As for answers, a broken lrs.ini or a statement that
+ * cannot be queued never costs the learner the sitting: it is stored, and
+ * the warning says it is not queued. */
+gboolean
+lateral_cli_lrs_store_measure (LateralStore           *store,
+                               LateralMeasureSession  *session,
+                               GError                **error)
+{
+  g_autoptr(GError) config_error = NULL;
+  g_autoptr(GError) queue_error = NULL;
+  g_autoptr(LateralXapiConfig) config = lateral_xapi_config_load (&config_error);
+
+  if (config_error != NULL)
+    g_printerr (_("lateral-cli: warning: the check is stored but not queued for the LRS: %s\n"),
+                config_error->message);
+  if (!lateral_xapi_outbox_add_measure_session (store, config, session, NULL, &queue_error, error))
+    return FALSE;
+  if (queue_error != NULL)
+    g_printerr (_("lateral-cli: warning: the check is stored but not queued for the LRS: %s\n"),
+                queue_error->message);
+  return TRUE;
+}
+
 /* export --format xapi: the homepage is the configured one, or --homepage. */
 char *
 lateral_cli_lrs_export (LateralStore  *store,

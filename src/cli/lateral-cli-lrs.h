@@ -9,6 +9,7 @@
 
 #include "play/lateral-play.h"
 #include "store/lateral-store.h"
+#include "measure/lateral-measure-session.h"
 #include "xapi/lateral-xapi-fetch.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,9 @@ G_BEGIN_DECLS
 int           lateral_cli_lrs              (int                            argc,
                                             char                         **argv);
 void          lateral_cli_lrs_attach       (LateralPlay                   *play);
+gboolean      lateral_cli_lrs_store_measure (LateralStore                 *store,
+                                            LateralMeasureSession         *session,
+                                            GError                       **error);
 char         *lateral_cli_lrs_export       (LateralStore                  *store,
                                             const char                    *homepage,
                                             const char                    *profile_name,

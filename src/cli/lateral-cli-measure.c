@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "lateral-cli.h"
+#include "lateral-cli-lrs.h"
 #include "measure/lateral-measure.h"
 #include "measure/lateral-measure-session.h"
 #include "pack/lateral-pack-registry.h"
@@ -319,7 +320,7 @@ lateral_cli_measure_take (const char         *command,
       !lateral_measure_session_check_complete (session, measure, &error))
     return lateral_cli_fail (command, _("%s; nothing was stored"), error->message);
 
-  if (!lateral_store_add_measure_session (store, session, &error))
+  if (!lateral_cli_lrs_store_measure (store, session, &error))
     return lateral_cli_fail (command, "%s", error->message);
 
   print_scores (store, measure, session);

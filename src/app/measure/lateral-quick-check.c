@@ -20,6 +20,7 @@
 
 #include "measure/lateral-measure-score.h"
 #include "store/lateral-store-measures.h"
+#include "xapi/lateral-xapi-outbox.h"
 #include "widgets/lateral-text-row.h"
 #include "lateral-quick-check.h"
 
@@ -277,6 +278,7 @@ typedef struct {
   LateralStore          *store;
   LateralMeasureSession *session;
   LateralMeasureSession *before;
+  gboolean               queued;  /* for the school's LRS: send it now */
 } SaveData;
 
 static void
@@ -299,14 +301,27 @@ save_thread (GTask        *task,
   SaveData *data = task_data;
   g_autoptr(LateralStore) worker = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(LateralXapiConfig) config = NULL;
+  g_autoptr(GError) config_error = NULL;
+  g_autoptr(GError) queue_error = NULL;
   GError *error = NULL;
 
+  /* With sending configured, the sitting's statement is queued in the
+   * transaction that stores it (docs/xapi.md); a broken lrs.ini or a
+   * statement that cannot be queued never costs the learner the sitting. */
+  config = lateral_xapi_config_load (&config_error);
+  if (config_error != NULL)
+    g_message ("Quick check not queued for the school's LRS: %s", config_error->message);
+
   worker = lateral_store_open_worker (data->store, &error);
-  if (worker == NULL || !lateral_store_add_measure_session (worker, data->session, &error))
+  if (worker == NULL ||
+      !lateral_xapi_outbox_add_measure_session (worker, config, data->session, &data->queued, &queue_error, &error))
     {
       g_task_return_error (task, error);
       return;
     }
+  if (queue_error != NULL)
+    g_message ("Quick check not queued for the school's LRS: %s", queue_error->message);
 
   sessions = lateral_store_list_measure_sessions (worker, data->session->profile_uuid, NULL, NULL, NULL);
   for (guint i = 0; sessions != NULL && i < sessions->len; i++)
@@ -341,9 +356,14 @@ on_saved (GObject      *source,
     self->save_error = g_strdup_printf (_("Your answers could not be saved: %s"), error->message);
   else
     {
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
       self->saved = TRUE;
       g_clear_pointer (&self->before, lateral_measure_session_free);
       self->before = g_steal_pointer (&data->before);
+      /* The main window's sender, if any, sends the sitting now. */
+      if (data->queued && parent != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (parent), "win.lrs-send", NULL);
     }
   show_result (self);
 }

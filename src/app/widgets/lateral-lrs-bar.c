@@ -154,6 +154,21 @@ lateral_lrs_bar_attach (LateralLrsBar  *self,
                                           g_object_ref (self->sender), g_object_unref, error);
 }
 
+/**
+ * lateral_lrs_bar_send_now:
+ *
+ * Sends what is waiting (a quick check queued outside a case's answers)
+ * without waiting for the next answer; nothing when sending is off.
+ */
+void
+lateral_lrs_bar_send_now (LateralLrsBar *self)
+{
+  g_return_if_fail (LATERAL_IS_LRS_BAR (self));
+
+  if (self->sender != NULL)
+    lateral_xapi_sender_kick (self->sender);
+}
+
 /* What the bar says, for tests. */
 const char *
 lateral_lrs_bar_get_text (LateralLrsBar *self)

@@ -20,6 +20,7 @@ void        lateral_lrs_bar_start       (LateralLrsBar *self,
 gboolean    lateral_lrs_bar_attach      (LateralLrsBar *self,
                                          LateralPlay   *play,
                                          GError       **error);
+void        lateral_lrs_bar_send_now    (LateralLrsBar *self);
 const char *lateral_lrs_bar_get_text    (LateralLrsBar *self);
 
 G_END_DECLS

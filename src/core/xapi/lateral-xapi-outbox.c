@@ -8,6 +8,8 @@
 #include "lateral-xapi-outbox.h"
 #include "lateral-xapi-statement.h"
 #include "store/lateral-store-outbox.h"
+#include "store/lateral-store-measures.h"
+#include "store/lateral-store-transaction.h"
 
 typedef struct {
   char                *homepage;
@@ -114,4 +116,84 @@ lateral_xapi_outbox_attach_full (LateralPlay              *play,
   recorder->queued_destroy = queued_destroy;
 
   return lateral_play_set_recorder (play, record, recorder, recorder_free, error);
+}
+
+/**
+ * lateral_xapi_outbox_add_measure_session:
+ * @config: (nullable): the LRS; %NULL when sending is off
+ * @session: a complete quick check; its finish time and device id are set
+ *   here when they are 0 / %NULL (as lateral_store_add_measure_session())
+ * @out_queued: (out) (optional): whether a statement was queued
+ * @queue_error: (optional): why the statement was not queued although
+ *   sending is configured (the sitting is stored all the same)
+ *
+ * Stores the sitting and, when sending is configured and the sitting
+ * belongs to an attempt, queues its "scored" statement in the same
+ * transaction. The statement is built from the rows just written (read
+ * back inside the transaction), so it is the one an export would build.
+ * A sitting with no attempt (`lateral-cli measure` on its own) is stored
+ * but not queued: outbox rows belong to an attempt; it still goes out with
+ * `export --format xapi`.
+ */
+gboolean
+lateral_xapi_outbox_add_measure_session (LateralStore             *store,
+                                         const LateralXapiConfig  *config,
+                                         LateralMeasureSession    *session,
+                                         gboolean                 *out_queued,
+                                         GError                  **queue_error,
+                                         GError                  **error)
+{
+  gboolean queued = FALSE;
+  g_autoptr(LateralStoreTransaction) tx = NULL;
+  g_autoptr(LateralMeasureSession) stored = NULL;
+  g_autoptr(JsonNode) statement = NULL;
+  g_autofree char *text = NULL;
+  LateralXapiOptions options = { .provenance = LATERAL_XAPI_PROVENANCE_LIVE };
+
+  g_return_val_if_fail (LATERAL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (session != NULL, FALSE);
+
+  if (out_queued != NULL)
+    *out_queued = FALSE;
+  if (config == NULL || session->attempt_uuid == NULL)
+    return lateral_store_add_measure_session (store, session, error);
+
+  if (session->device_id == NULL)
+    session->device_id = g_strdup (lateral_store_get_device_id (store));
+  if (session->finished_at == 0)
+    session->finished_at = MAX (g_get_real_time () / G_USEC_PER_SEC, session->started_at);
+
+  tx = lateral_store_transaction_begin (store, LATERAL_STORE_WRITE, error);
+  if (tx == NULL || !lateral_store_insert_measure_session (store, session, error))
+    return FALSE;
+  stored = lateral_store_get_measure_session (store, session->uuid, error);
+  if (stored == NULL)
+    return FALSE;
+
+  options.homepage = config->homepage;
+  options.send_names = config->send_names;
+  statement = lateral_xapi_build_measured (&options, stored);
+  text = json_to_string (statement, FALSE);
+
+  /* The sitting is the learner's and is kept even if it cannot be queued
+   * (an attempt id that is not in this database, say): the queuing is a
+   * step of its own, undone alone. */
+  if (!lateral_store_transaction_savepoint (tx, error))
+    return FALSE;
+  if (lateral_store_outbox_add (store,
+                                json_object_get_string_member (json_node_get_object (statement), "id"),
+                                stored->attempt_uuid, "measured", text, queue_error))
+    {
+      if (!lateral_store_transaction_release (tx, error))
+        return FALSE;
+      queued = TRUE;
+    }
+  else if (!lateral_store_transaction_rollback_to (tx, error))
+    return FALSE;
+
+  if (!lateral_store_transaction_commit (tx, error))
+    return FALSE;
+  if (out_queued != NULL)
+    *out_queued = queued;
+  return TRUE;
 }

@@ -11,6 +11,7 @@
 
 #include "play/lateral-play.h"
 #include "xapi/lateral-xapi-config.h"
+#include "measure/lateral-measure-session.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,12 @@ gboolean lateral_xapi_outbox_attach_full (LateralPlay              *play,
                                           gpointer                  queued_data,
                                           GDestroyNotify            queued_destroy,
                                           GError                  **error);
+
+gboolean lateral_xapi_outbox_add_measure_session (LateralStore             *store,
+                                                  const LateralXapiConfig  *config,
+                                                  LateralMeasureSession    *session,
+                                                  gboolean                 *out_queued,
+                                                  GError                  **queue_error,
+                                                  GError                  **error);
 
 G_END_DECLS

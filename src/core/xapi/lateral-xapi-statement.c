@@ -14,6 +14,7 @@
 
 #include "lateral-xapi-statement.h"
 #include "results/lateral-bundle.h"
+#include "store/lateral-store-measures.h"
 
 /* The namespace of Lateral's statement ids (a random UUID, fixed forever):
  * ids are UUID v5 (RFC 4122 4.3) of "KIND ATTEMPT-UUID [CLAIM-ID]". */
@@ -59,6 +60,14 @@ lateral_xapi_pack_activity_id (const char *pack_id)
   g_autofree char *escaped = g_uri_escape_string (pack_id, NULL, FALSE);
 
   return g_strconcat (LATERAL_XAPI_IRI_BASE "packs/", escaped, NULL);
+}
+
+char *
+lateral_xapi_measure_activity_id (const char *instrument_id)
+{
+  g_autofree char *escaped = g_uri_escape_string (instrument_id, NULL, FALSE);
+
+  return g_strconcat (LATERAL_XAPI_IRI_BASE "measures/", escaped, NULL);
 }
 
 char *
@@ -152,10 +161,10 @@ add_verb (JsonBuilder *builder,
 }
 
 static void
-add_pack_activity (JsonBuilder          *builder,
-                   const LateralAttempt *attempt)
+add_pack_activity_id (JsonBuilder *builder,
+                      const char  *pack_id)
 {
-  g_autofree char *id = lateral_xapi_pack_activity_id (attempt->pack_id);
+  g_autofree char *id = lateral_xapi_pack_activity_id (pack_id);
 
   json_builder_begin_object (builder);
   add_string (builder, "objectType", "Activity");
@@ -165,6 +174,13 @@ add_pack_activity (JsonBuilder          *builder,
   add_string (builder, "type", "http://adlnet.gov/expapi/activities/assessment");
   json_builder_end_object (builder);
   json_builder_end_object (builder);
+}
+
+static void
+add_pack_activity (JsonBuilder          *builder,
+                   const LateralAttempt *attempt)
+{
+  add_pack_activity_id (builder, attempt->pack_id);
 }
 
 /* context: the attempt is the registration; what a report needs to group
@@ -373,12 +389,152 @@ lateral_xapi_build_completed (const LateralXapiOptions *options,
 }
 
 /**
+ * lateral_xapi_build_measured:
+ * @session: a stored quick check (its profile name is used with send-names)
+ *
+ * One statement per sitting of a quick check, before or after a case
+ * (docs/xapi.md): the scores V r f d n and every answer, so the LRS holds
+ * the whole sitting. Its id is the UUID v5 of "measured SESSION-UUID".
+ */
+JsonNode *
+lateral_xapi_build_measured (const LateralXapiOptions    *options,
+                             const LateralMeasureSession *session)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *activity = NULL;
+  g_autofree char *duration = NULL;
+  g_autofree char *id = NULL;
+  LateralMeasureScore score;
+  guint n_items;
+  gint64 seconds;
+
+  g_return_val_if_fail (options != NULL && session != NULL, NULL);
+
+  lateral_measure_session_score (session, &score);
+  n_items = session->answers->len;
+  seconds = MAX (session->finished_at - session->started_at, 0);
+
+  json_builder_begin_object (builder);
+  id = lateral_xapi_statement_id ("measured", session->uuid, NULL);
+  add_string (builder, "id", id);
+
+  json_builder_set_member_name (builder, "actor");
+  json_builder_begin_object (builder);
+  add_string (builder, "objectType", "Agent");
+  if (options->send_names && session->profile_name != NULL)
+    add_string (builder, "name", session->profile_name);
+  json_builder_set_member_name (builder, "account");
+  json_builder_begin_object (builder);
+  add_string (builder, "homePage", options->homepage);
+  add_string (builder, "name", session->profile_uuid);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  add_verb (builder, LATERAL_XAPI_VERB_SCORED, "scored");
+
+  activity = lateral_xapi_measure_activity_id (session->instrument_id);
+  json_builder_set_member_name (builder, "object");
+  json_builder_begin_object (builder);
+  add_string (builder, "objectType", "Activity");
+  add_string (builder, "id", activity);
+  json_builder_set_member_name (builder, "definition");
+  json_builder_begin_object (builder);
+  add_string (builder, "type", "http://adlnet.gov/expapi/activities/assessment");
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "result");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "completion");
+  json_builder_add_boolean_value (builder, TRUE);
+  json_builder_set_member_name (builder, "score");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "scaled");
+  json_builder_add_double_value (builder, n_items > 0 ? (double) score.V / n_items : 0.0);
+  add_int (builder, "raw", score.V);
+  add_int (builder, "min", 0);
+  add_int (builder, "max", n_items);
+  json_builder_end_object (builder);
+  duration = g_strdup_printf ("PT%" G_GINT64_FORMAT "S", seconds);
+  add_string (builder, "duration", duration);
+  json_builder_set_member_name (builder, "extensions");
+  json_builder_begin_object (builder);
+  add_string (builder, LATERAL_XAPI_EXTENSION ("measure-when"), lateral_measure_when_to_string (session->when));
+  add_int (builder, LATERAL_XAPI_EXTENSION ("measure-v"), score.V);
+  add_int (builder, LATERAL_XAPI_EXTENSION ("measure-r"), score.r);
+  add_int (builder, LATERAL_XAPI_EXTENSION ("measure-f"), score.f);
+  add_int (builder, LATERAL_XAPI_EXTENSION ("measure-d"), score.d);
+  add_int (builder, LATERAL_XAPI_EXTENSION ("measure-n"), score.n);
+  json_builder_set_member_name (builder, LATERAL_XAPI_EXTENSION ("real-first"));
+  json_builder_add_boolean_value (builder, session->real_first);
+  json_builder_set_member_name (builder, LATERAL_XAPI_EXTENSION ("measure-answers"));
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const LateralMeasureAnswer *answer = g_ptr_array_index (session->answers, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "item", answer->item_id);
+      add_string (builder, "answer", answer->said_real ? "real" : "fake");
+      json_builder_set_member_name (builder, "correct");
+      json_builder_add_boolean_value (builder, answer->correct);
+      add_int (builder, "position", answer->position);
+      add_int (builder, "time-ms", answer->time_ms);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  /* context: the attempt that offered the check is the registration, the
+   * case its parent, so queries by registration or by the case's activity
+   * (related) find the check with the answers. */
+  json_builder_set_member_name (builder, "context");
+  json_builder_begin_object (builder);
+  if (session->attempt_uuid != NULL)
+    add_string (builder, "registration", session->attempt_uuid);
+  add_string (builder, "platform", "Lateral");
+  if (session->pack_id != NULL)
+    {
+      json_builder_set_member_name (builder, "contextActivities");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "parent");
+      json_builder_begin_array (builder);
+      add_pack_activity_id (builder, session->pack_id);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_set_member_name (builder, "extensions");
+  json_builder_begin_object (builder);
+  if (session->class_code != NULL)
+    add_string (builder, LATERAL_XAPI_EXTENSION ("class-code"), session->class_code);
+  if (session->pack_id != NULL)
+    add_string (builder, LATERAL_XAPI_EXTENSION ("pack-id"), session->pack_id);
+  if (session->pack_version != NULL)
+    add_string (builder, LATERAL_XAPI_EXTENSION ("pack-version"), session->pack_version);
+  add_string (builder, LATERAL_XAPI_EXTENSION ("measure-session"), session->uuid);
+  add_string (builder, LATERAL_XAPI_EXTENSION ("instrument-id"), session->instrument_id);
+  add_string (builder, LATERAL_XAPI_EXTENSION ("instrument-hash"), session->instrument_hash);
+  add_string (builder, LATERAL_XAPI_EXTENSION ("device-id"), session->device_id);
+  add_time (builder, LATERAL_XAPI_EXTENSION ("started-at"), session->started_at);
+  add_string (builder, LATERAL_XAPI_EXTENSION ("provenance"), options->provenance);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  add_time (builder, "timestamp", session->finished_at);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/**
  * lateral_xapi_export:
  * @profile_name: (nullable): only this learner's attempts
  * @class_code: (nullable): only attempts with this class code
  *
  * Every attempt in the store (the learners' own and those imported from
- * bundles) as statements: started, one per answer, completed when it is.
+ * bundles) as statements: started, one per answer, completed when it is;
+ * then every quick check (before/after) as one "scored" statement each.
  *
  * Returns: (transfer full): a JSON array of statements
  */
@@ -392,6 +548,7 @@ lateral_xapi_export (LateralStore              *store,
 {
   g_autoptr(JsonArray) array = json_array_new ();
   g_autoptr(GPtrArray) attempts = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
   JsonNode *root;
 
   g_return_val_if_fail (LATERAL_IS_STORE (store), NULL);
@@ -415,6 +572,12 @@ lateral_xapi_export (LateralStore              *store,
       if (attempt->finished_at != 0)
         json_array_add_element (array, lateral_xapi_build_completed (options, attempt));
     }
+
+  sessions = lateral_store_list_measure_sessions (store, NULL, profile_name, class_code, error);
+  if (sessions == NULL)
+    return NULL;
+  for (guint i = 0; i < sessions->len; i++)
+    json_array_add_element (array, lateral_xapi_build_measured (options, sessions->pdata[i]));
 
   if (out_n_statements != NULL)
     *out_n_statements = json_array_get_length (array);

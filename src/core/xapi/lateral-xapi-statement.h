@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "store/lateral-store.h"
+#include "measure/lateral-measure-session.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,9 @@ G_BEGIN_DECLS
 #define LATERAL_XAPI_VERB_ANSWERED   "http://adlnet.gov/expapi/verbs/answered"
 #define LATERAL_XAPI_VERB_ATTEMPTED  "http://adlnet.gov/expapi/verbs/attempted"
 #define LATERAL_XAPI_VERB_COMPLETED  "http://adlnet.gov/expapi/verbs/completed"
+/* A quick check (headline test) taken before or after a case: its own
+ * verb, so a report rebuilding attempts never takes it for the case's end. */
+#define LATERAL_XAPI_VERB_SCORED     "http://adlnet.gov/expapi/verbs/scored"
 
 /* How a statement reached the LRS (context extension "provenance"). */
 #define LATERAL_XAPI_PROVENANCE_LIVE "live"   /* from the outbox, as the learner played */
@@ -44,6 +48,7 @@ char     *lateral_xapi_statement_id       (const char                *kind,
 char     *lateral_xapi_pack_activity_id   (const char                *pack_id);
 char     *lateral_xapi_claim_activity_id  (const char                *pack_id,
                                            const char                *claim_id);
+char     *lateral_xapi_measure_activity_id (const char               *instrument_id);
 
 JsonNode *lateral_xapi_build_started      (const LateralXapiOptions  *options,
                                            const LateralAttempt      *attempt);
@@ -52,6 +57,9 @@ JsonNode *lateral_xapi_build_answered     (const LateralXapiOptions  *options,
                                            const LateralAnswer       *answer);
 JsonNode *lateral_xapi_build_completed    (const LateralXapiOptions  *options,
                                            const LateralAttempt      *attempt);
+
+JsonNode *lateral_xapi_build_measured     (const LateralXapiOptions  *options,
+                                           const LateralMeasureSession *session);
 
 JsonNode *lateral_xapi_export             (LateralStore              *store,
                                            const LateralXapiOptions  *options,

@@ -192,8 +192,13 @@ def expected_pages(report):
         pages += 1
         y = 40 + 84  # the title block
         key = (group["class_code"], group["pack_id"])
-        for table in ("students", "claims", "techniques"):
-            rows = sum(1 for r in report[table] if (r["class_code"], r["pack_id"]) == key)
+        n_students = sum(1 for r in report["students"] if (r["class_code"], r["pack_id"]) == key)
+        n_claims = sum(1 for r in report["claims"] if (r["class_code"], r["pack_id"]) == key)
+        # The grid: one table per run of 16 claims, a row per student, then its key line.
+        tables = [("students", n_students), ("claims", n_claims)]
+        tables += [("grid", n_students) for _ in range(0, n_claims, 16)]
+        tables += [("techniques", sum(1 for r in report["techniques"] if (r["class_code"], r["pack_id"]) == key))]
+        for table, rows in tables:
             if rows == 0:
                 continue
             if y + 30 + 2 * 16 > usable_bottom:
@@ -202,6 +207,10 @@ def expected_pages(report):
             for _ in range(rows):
                 if y + 16 > usable_bottom:
                     pages, y = pages + 1, 40 + 30 + 16
+                y += 16
+            if table == "grid":
+                if y + 16 > usable_bottom:
+                    pages, y = pages + 1, 40
                 y += 16
         if y + 30 + 170 > usable_bottom:
             pages, y = pages + 1, 40
@@ -273,6 +282,15 @@ def test_class(root):
     check("the PDF has the title block and the tables",
           PACK["title"] in pdf_text and "Class 7A" in pdf_text and "Students" in pdf_text
           and "Claims" in pdf_text and "Calibration" in pdf_text)
+    # The grid: every student's row holds one symbol per claim, and the key says what they mean.
+    n_claims = len(CLAIMS)
+    grid_rows = [line for line in pdf_text.splitlines()
+                 if any(line.strip().startswith(n) for n in NAMES)
+                 and sum(line.count(sym) for sym in ("✓", "✗", "·")) == n_claims]
+    check("the PDF's grid has a row of symbols for every student, and its key",
+          f"Answers by student, claims 1–{min(n_claims, 16)}" in pdf_text
+          and "✓ right · ✗ wrong · ✗! very sure and wrong · · not answered" in pdf_text
+          and len(grid_rows) >= len(NAMES), (len(grid_rows), len(NAMES), pdf_text[-1500:]))
 
 
 def test_bad_input(root):

@@ -281,14 +281,17 @@ test_pages (void)
    * title 84, heading 30, header 16, then (722 - 130) / 16 = 37 rows;
    * page 2: heading 30 + header 16, 42 rows; page 3: the last 21 rows
    * (46 + 336 = 382), the claims table (30 + 16 + 16 = 444), and the
-   * chart (30 + 170) fits: 644. */
-  g_assert_cmpuint (lateral_report_count_pages (report, LATERAL_REPORT_PAGE_WIDTH, LATERAL_REPORT_PAGE_HEIGHT), ==, 3);
-  /* A taller page holds it all. */
-  g_assert_cmpuint (lateral_report_count_pages (report, LATERAL_REPORT_PAGE_WIDTH, 2400), ==, 1);
+   * then the grid: heading and header (490), 14 student rows (714);
+   * pages 4 and 5: 42 rows each under heading and header; page 6: the
+   * last 2 rows (78), the grid's key (94) and the chart fits: 294. */
+  g_assert_cmpuint (lateral_report_count_pages (report, LATERAL_REPORT_PAGE_WIDTH, LATERAL_REPORT_PAGE_HEIGHT), ==, 6);
+  /* A taller page holds it all: 84 + 2 × (46 + 1600) + 46 + 16 + 200 = 3654. */
+  g_assert_cmpuint (lateral_report_count_pages (report, LATERAL_REPORT_PAGE_WIDTH, 3760), ==, 1);
+  g_assert_cmpuint (lateral_report_count_pages (report, LATERAL_REPORT_PAGE_WIDTH, 3750), ==, 2);
 
   g_assert_true (lateral_report_write_pdf (report, pdf, &n_pages, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n_pages, ==, 3);
+  g_assert_cmpuint (n_pages, ==, 6);
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   {

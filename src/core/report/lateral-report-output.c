@@ -16,6 +16,38 @@
 #include "results/lateral-csv.h"
 #include "lateral-report.h"
 
+/* A symbol and words, never a colour alone: the PDF grid shows the symbol
+ * and its key; the words are for screen readers and tooltips. */
+const char *
+lateral_report_cell_get_symbol (LateralReportCell cell)
+{
+  switch (cell)
+    {
+    case LATERAL_REPORT_CELL_RIGHT: return "✓";
+    case LATERAL_REPORT_CELL_WRONG: return "✗";
+    case LATERAL_REPORT_CELL_WRONG_SURE: return "✗!";
+    case LATERAL_REPORT_CELL_NONE:
+    default: return "·";
+    }
+}
+
+const char *
+lateral_report_cell_get_label (LateralReportCell cell)
+{
+  switch (cell)
+    {
+    /* TRANSLATORS: a cell of the students × claims grid */
+    case LATERAL_REPORT_CELL_RIGHT: return _("right");
+    /* TRANSLATORS: a cell of the students × claims grid */
+    case LATERAL_REPORT_CELL_WRONG: return _("wrong");
+    /* TRANSLATORS: a cell of the students × claims grid: wrong at the highest certainty */
+    case LATERAL_REPORT_CELL_WRONG_SURE: return _("very sure and wrong");
+    /* TRANSLATORS: a cell of the students × claims grid */
+    case LATERAL_REPORT_CELL_NONE:
+    default: return _("not answered");
+    }
+}
+
 /* 0 to 100; -1 when there is no answer to count. */
 double
 lateral_report_percent (guint correct,

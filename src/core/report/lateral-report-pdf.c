@@ -288,7 +288,8 @@ claim_rows (Pager *pager)
       char **cells = g_new0 (char *, G_N_ELEMENTS (claim_columns) + 1);
       LateralVerdict wrong;
 
-      cells[0] = g_strdup (c->claim != NULL ? c->claim : c->claim_id);
+      /* Numbered, as the grid's columns are. */
+      cells[0] = g_strdup_printf ("%u. %s", i + 1, c->claim != NULL ? c->claim : c->claim_id);
       cells[1] = g_strdup_printf ("%u", c->n_answers);
       cells[2] = lateral_report_format_percent (c->n_correct, c->n_answers);
       cells[3] = c->n_answers > 0 ? g_strdup_printf ("%.1f", lateral_report_claim_get_mean_certainty (c))
@@ -481,6 +482,68 @@ measure_section (Pager                       *pager,
   table (pager, _("Percent right per item"), measure_item_columns, G_N_ELEMENTS (measure_item_columns), items);
 }
 
+/* The students × claims grid: the student's name, then one column per
+ * claim (numbered as in the Claims table), at most GRID_CLAIMS per table;
+ * a longer case gets one table per run of claims. The key under the
+ * heading says what each symbol means (docs/report.md). */
+#define GRID_CLAIMS 16
+
+static void
+grid (Pager *pager)
+{
+  const LateralReportGroup *group = pager->group;
+
+  for (guint first = 0; first < group->claims->len; first += GRID_CLAIMS)
+    {
+      guint n = MIN (GRID_CLAIMS, group->claims->len - first);
+      g_autofree Column *columns = g_new0 (Column, n + 1);
+      g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+      g_autofree char *title = NULL;
+      g_autofree char *key = NULL;
+
+      columns[0].title = N_("Student");
+      columns[0].fraction = 0.32;
+      for (guint k = 0; k < n; k++)
+        {
+          char *number = g_strdup_printf ("%u", first + k + 1);
+
+          g_ptr_array_add (titles, number);
+          columns[k + 1].title = number;
+          columns[k + 1].fraction = 0.68 / GRID_CLAIMS;
+          columns[k + 1].right = FALSE;
+        }
+      for (guint i = 0; i < group->students->len; i++)
+        {
+          const LateralReportStudent *s = group->students->pdata[i];
+          char **cells = g_new0 (char *, n + 2);
+
+          cells[0] = s->n_flagged > 0 ? g_strdup_printf (_("%s (flagged)"), s->profile_name) : g_strdup (s->profile_name);
+          for (guint k = 0; k < n; k++)
+            cells[k + 1] = g_strdup (lateral_report_cell_get_symbol (s->cells[first + k]));
+          g_ptr_array_add (rows, cells);
+        }
+
+      /* TRANSLATORS: the heading of the PDF's students × claims grid; %u–%u are claim numbers */
+      title = g_strdup_printf (_("Answers by student, claims %u–%u"), first + 1, first + n);
+      table (pager, title, columns, n + 1, rows);
+      /* TRANSLATORS: the key under the PDF's grid; keep the symbols */
+      key = g_strdup_printf (_("%s right · %s wrong · %s very sure and wrong · %s not answered (latest attempt)"),
+                             lateral_report_cell_get_symbol (LATERAL_REPORT_CELL_RIGHT),
+                             lateral_report_cell_get_symbol (LATERAL_REPORT_CELL_WRONG),
+                             lateral_report_cell_get_symbol (LATERAL_REPORT_CELL_WRONG_SURE),
+                             lateral_report_cell_get_symbol (LATERAL_REPORT_CELL_NONE));
+      if (rows->len > 0)
+        {
+          if (!fits (pager, ROW_HEIGHT))
+            new_page (pager);
+          if (drawing (pager))
+            draw_text (pager, MARGIN, pager->y + 2, content_width (pager), key, pager->normal, FALSE);
+          pager->y += ROW_HEIGHT;
+        }
+    }
+}
+
 static void
 lay_out_group (Pager         *pager,
                LateralReport *report)
@@ -494,6 +557,7 @@ lay_out_group (Pager         *pager,
   title_block (pager, report);
   table (pager, _("Students"), student_columns, G_N_ELEMENTS (student_columns), students);
   table (pager, _("Claims"), claim_columns, G_N_ELEMENTS (claim_columns), claims);
+  grid (pager);
   table (pager, _("Techniques"), technique_columns, G_N_ELEMENTS (technique_columns), techniques);
   chart (pager);
   if (measure != NULL)

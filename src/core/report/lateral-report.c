@@ -37,6 +37,8 @@ student_free (LateralReportStudent *student)
   g_free (student->profile_name);
   g_free (student->profile_uuid);
   g_free (student->flags);
+  g_free (student->cells);
+  g_clear_pointer (&student->latest, g_hash_table_unref);
   g_free (student);
 }
 
@@ -119,6 +121,7 @@ typedef struct {
   LateralReportStudent *student;
   gboolean              finished;
   int                   mark;
+  guint                 order;     /* in the attempts query: by profile, then start */
 } AttemptTotals;
 
 typedef struct {
@@ -280,6 +283,7 @@ read_attempts (LateralReport        *self,
       attempt->claims = claims;
       attempt->student = student;
       attempt->finished = lateral_store_query_get_int (query, 4) != 0;
+      attempt->order = counting->attempts->len;
       g_ptr_array_add (counting->attempts, attempt);
       g_hash_table_insert (counting->by_uuid, g_strdup (lateral_store_query_get_text (query, 5)), attempt);
 
@@ -427,6 +431,16 @@ count_answer (AttemptTotals      *attempt,
               int                 mark)
 {
   LateralReportGroup *group = attempt->group;
+  LateralReportCell cell = correct ? LATERAL_REPORT_CELL_RIGHT
+                           : certainty == LATERAL_CERTAINTY_MAX ? LATERAL_REPORT_CELL_WRONG_SURE
+                           : LATERAL_REPORT_CELL_WRONG;
+  guint packed = ((attempt->order + 1) << 2) | cell;
+
+  /* The grid shows the latest attempt's answer (a later start wins). */
+  if (attempt->student->latest == NULL)
+    attempt->student->latest = g_hash_table_new (NULL, NULL);
+  if (GPOINTER_TO_UINT (g_hash_table_lookup (attempt->student->latest, claim)) < packed)
+    g_hash_table_insert (attempt->student->latest, claim, GUINT_TO_POINTER (packed));
 
   attempt->mark += mark;
   attempt->student->n_answers++;
@@ -591,6 +605,15 @@ finish_groups (LateralReport       *self,
 
       g_ptr_array_sort (group->students, compare_students);
       order_claims (group, pack, claims);
+      for (guint s = 0; s < group->students->len; s++)
+        {
+          LateralReportStudent *student = group->students->pdata[s];
+
+          student->cells = g_new0 (guint8, MAX (group->claims->len, 1));
+          for (guint k = 0; student->latest != NULL && k < group->claims->len; k++)
+            student->cells[k] = GPOINTER_TO_UINT (g_hash_table_lookup (student->latest, group->claims->pdata[k])) & 3;
+          g_clear_pointer (&student->latest, g_hash_table_unref);
+        }
       for (guint k = 0; pack != NULL && k < group->claims->len; k++)
         {
           LateralReportClaim *claim = group->claims->pdata[k];

@@ -20,6 +20,15 @@ G_BEGIN_DECLS
 
 #define LATERAL_REPORT_FORMAT "lateral-report/1"
 
+/* One cell of the students × claims grid: the student's answer to the
+ * claim in their latest attempt that answered it (docs/report.md). */
+typedef enum {
+  LATERAL_REPORT_CELL_NONE = 0,    /* not answered */
+  LATERAL_REPORT_CELL_RIGHT,
+  LATERAL_REPORT_CELL_WRONG,
+  LATERAL_REPORT_CELL_WRONG_SURE,  /* wrong at certainty 3: very sure and wrong */
+} LateralReportCell;
+
 typedef struct {
   char     *profile_name;
   char     *profile_uuid;
@@ -32,6 +41,8 @@ typedef struct {
   int       latest_mark;       /* total of the finished attempt begun last */
   guint     n_flagged;         /* imported attempts flagged on import (docs/results-format.md) */
   char     *flags;             /* their codes, space-separated, each once; "" when none */
+  guint8   *cells;             /* LateralReportCell, one per claim of the group, in its order */
+  GHashTable *latest;          /* while counting only: LateralReportClaim -> attempt order, cell */
 } LateralReportStudent;
 
 typedef struct {
@@ -104,6 +115,8 @@ JsonNode                 *lateral_report_to_json              (LateralReport    
 char                     *lateral_report_to_csv               (LateralReport       *self);
 char                     *lateral_report_to_text              (LateralReport       *self);
 
+const char               *lateral_report_cell_get_symbol      (LateralReportCell    cell);
+const char               *lateral_report_cell_get_label       (LateralReportCell    cell);
 double                    lateral_report_percent              (guint                correct,
                                                                guint                answers);
 char                     *lateral_report_format_percent       (guint                correct,

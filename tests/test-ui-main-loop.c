@@ -615,7 +615,8 @@ test_pictures (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("lateral-pictures-XXXXXX", &error);
   const char *names[4] = { "big.png", "bomb.png", "sparse.png", "text.png" };
-  g_autofree char *paths[4] = { NULL };
+  /* Not g_autofree: on an array it would free the first element only. */
+  char *paths[4] = { NULL };
   Pictures p = { { NULL } };
   Ticker ticker = { 0 };
   GtkWidget *window, *box;
@@ -679,7 +680,10 @@ test_pictures (void)
   gtk_window_destroy (GTK_WINDOW (window));
   lateral_test_ui_iterate ();
   for (guint i = 0; i < 4; i++)
-    g_unlink (paths[i]);
+    {
+      g_unlink (paths[i]);
+      g_free (paths[i]);
+    }
   g_rmdir (dir);
 }
 
